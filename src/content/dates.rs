@@ -1,0 +1,273 @@
+//! Dates as the coordinator writes them: ISO dates, local date-times, and fuzzy dates
+//! (`2027`, `2027-Q2`, `2027-03`, `2027-03-15`), with their Norwegian spelling.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use std::cmp::Ordering;
+
+/// The expected form of a date, for hints.
+pub const DATE_FORM: &str = "datoer skrives ÅÅÅÅ-MM-DD, for eksempel 2026-03-01";
+/// The expected form of a date-time, for hints.
+pub const DATE_TIME_FORM: &str = "tidspunkt skrives ÅÅÅÅ-MM-DDTTT:MM, for eksempel 2026-03-01T09:00 (norsk tid)";
+/// The expected form of a fuzzy date, for hints.
+pub const FUZZY_FORM: &str = "skriv en dato så presist som den er kjent: 2027-03-15, 2027-03, 2027-Q2 eller 2027";
+
+const MONTHS: [&str; 12] = [
+    "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+    "desember",
+];
+
+/// Parses an ISO date `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// A point in time as written in content: a date alone (all day) or a local date-time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum When {
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+}
+
+impl When {
+    pub fn parse(text: &str) -> Option<When> {
+        let text = text.trim();
+        if let Some(date) = parse_date(text) {
+            return Some(When::Date(date));
+        }
+        let (date, time) = text.split_once(['T', ' '])?;
+        let date = parse_date(date)?;
+        let time = NaiveTime::parse_from_str(time, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
+            .ok()?;
+        Some(When::DateTime(date.and_time(time)))
+    }
+
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            When::Date(d) => *d,
+            When::DateTime(dt) => dt.date(),
+        }
+    }
+
+    pub fn time(&self) -> Option<NaiveTime> {
+        match self {
+            When::Date(_) => None,
+            When::DateTime(dt) => Some(dt.time()),
+        }
+    }
+
+    /// "1. mars 2025" or "1. mars 2025 kl. 09.00".
+    pub fn long(&self) -> String {
+        match self.time() {
+            None => long_date(self.date()),
+            Some(t) => format!("{} {}", long_date(self.date()), clock(t)),
+        }
+    }
+
+    /// `2025-03-01` or `2025-03-01T09:00`, for machine-readable attributes.
+    pub fn iso(&self) -> String {
+        match self {
+            When::Date(d) => d.format("%Y-%m-%d").to_string(),
+            When::DateTime(dt) => dt.format("%Y-%m-%dT%H:%M").to_string(),
+        }
+    }
+}
+
+/// A date known to a year, quarter, month or day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FuzzyDate {
+    Year(i32),
+    Quarter(i32, u32),
+    Month(i32, u32),
+    Day(NaiveDate),
+}
+
+impl FuzzyDate {
+    pub fn parse(text: &str) -> Option<FuzzyDate> {
+        let text = text.trim();
+        if let Some(date) = parse_date(text) {
+            return Some(FuzzyDate::Day(date));
+        }
+        let year = |s: &str| -> Option<i32> {
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+        };
+        if let Some(y) = year(text) {
+            return Some(FuzzyDate::Year(y));
+        }
+        let (y, rest) = text.split_once('-')?;
+        let y = year(y)?;
+        if let Some(q) = rest.strip_prefix(['Q', 'q']) {
+            let q: u32 = q.parse().ok()?;
+            return (1..=4).contains(&q).then_some(FuzzyDate::Quarter(y, q));
+        }
+        if rest.len() == 2 {
+            let m: u32 = rest.parse().ok()?;
+            return (1..=12).contains(&m).then_some(FuzzyDate::Month(y, m));
+        }
+        None
+    }
+
+    /// The first day of the period: where it sorts and where a calendar places it.
+    pub fn first_day(&self) -> NaiveDate {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+        match *self {
+            FuzzyDate::Year(y) => ymd(y, 1, 1),
+            FuzzyDate::Quarter(y, q) => ymd(y, (q - 1) * 3 + 1, 1),
+            FuzzyDate::Month(y, m) => ymd(y, m, 1),
+            FuzzyDate::Day(d) => d,
+        }
+    }
+
+    /// The last day of the period.
+    pub fn last_day(&self) -> NaiveDate {
+        let end_of_month = |y: i32, m: u32| {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+        };
+        match *self {
+            FuzzyDate::Year(y) => end_of_month(y, 12),
+            FuzzyDate::Quarter(y, q) => end_of_month(y, q * 3),
+            FuzzyDate::Month(y, m) => end_of_month(y, m),
+            FuzzyDate::Day(d) => d,
+        }
+    }
+
+    /// How precise the date is, from 0 (year) to 3 (day): a sort tie-breaker.
+    fn precision(&self) -> u8 {
+        match self {
+            FuzzyDate::Year(_) => 0,
+            FuzzyDate::Quarter(..) => 1,
+            FuzzyDate::Month(..) => 2,
+            FuzzyDate::Day(_) => 3,
+        }
+    }
+
+    /// "2027", "2. kvartal 2027", "mars 2027", "15. mars 2027".
+    pub fn long(&self) -> String {
+        match *self {
+            FuzzyDate::Year(y) => y.to_string(),
+            FuzzyDate::Quarter(y, q) => format!("{q}. kvartal {y}"),
+            FuzzyDate::Month(y, m) => format!("{} {y}", MONTHS[(m as usize).saturating_sub(1) % 12]),
+            FuzzyDate::Day(d) => long_date(d),
+        }
+    }
+
+    /// As written in content: `2027`, `2027-Q2`, `2027-03`, `2027-03-15`.
+    pub fn iso(&self) -> String {
+        match *self {
+            FuzzyDate::Year(y) => y.to_string(),
+            FuzzyDate::Quarter(y, q) => format!("{y}-Q{q}"),
+            FuzzyDate::Month(y, m) => format!("{y}-{m:02}"),
+            FuzzyDate::Day(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// Whether the tentative flag applies: anything less precise than a day.
+    pub fn is_tentative(&self) -> bool {
+        !matches!(self, FuzzyDate::Day(_))
+    }
+}
+
+impl Ord for FuzzyDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.first_day().cmp(&other.first_day()).then(self.precision().cmp(&other.precision()))
+    }
+}
+
+impl PartialOrd for FuzzyDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// "1. mars 2025".
+pub fn long_date(date: NaiveDate) -> String {
+    format!("{}. {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+}
+
+/// "01.03.2025".
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+/// "kl. 09.00".
+pub fn clock(time: NaiveTime) -> String {
+    time.format("kl. %H.%M").to_string()
+}
+
+/// A date range the Norwegian way: "3.–6. juni 2027", "30. mai–2. juni 2027", or one date.
+pub fn range(start: NaiveDate, end: NaiveDate) -> String {
+    if end <= start {
+        return long_date(start);
+    }
+    if start.year() != end.year() {
+        return format!("{}–{}", long_date(start), long_date(end));
+    }
+    if start.month() != end.month() {
+        return format!("{}. {}–{}", start.day(), MONTHS[start.month0() as usize], long_date(end));
+    }
+    format!("{}.–{}", start.day(), long_date(end))
+}
+
+/// Adds whole months, clamping the day to the end of a shorter month.
+pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(chrono::Months::new(months)).unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn fuzzy_dates_parse_every_precision() {
+        assert_eq!(FuzzyDate::parse("2027"), Some(FuzzyDate::Year(2027)));
+        assert_eq!(FuzzyDate::parse("2027-Q2"), Some(FuzzyDate::Quarter(2027, 2)));
+        assert_eq!(FuzzyDate::parse("2027-q4"), Some(FuzzyDate::Quarter(2027, 4)));
+        assert_eq!(FuzzyDate::parse("2027-03"), Some(FuzzyDate::Month(2027, 3)));
+        assert_eq!(FuzzyDate::parse("2027-03-15"), Some(FuzzyDate::Day(d(2027, 3, 15))));
+        for bad in ["2027-Q5", "2027-13", "27", "mars 2027", "2027-02-30", "", "2027-Q"] {
+            assert_eq!(FuzzyDate::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn fuzzy_dates_print_in_norwegian() {
+        assert_eq!(FuzzyDate::Quarter(2027, 2).long(), "2. kvartal 2027");
+        assert_eq!(FuzzyDate::Month(2027, 3).long(), "mars 2027");
+        assert_eq!(FuzzyDate::Day(d(2025, 3, 1)).long(), "1. mars 2025");
+    }
+
+    #[test]
+    fn fuzzy_dates_sort_by_first_day_then_precision() {
+        let mut dates = vec![
+            FuzzyDate::Day(d(2027, 4, 2)),
+            FuzzyDate::Year(2027),
+            FuzzyDate::Quarter(2027, 2),
+            FuzzyDate::Month(2027, 1),
+        ];
+        dates.sort();
+        assert_eq!(
+            dates.iter().map(FuzzyDate::iso).collect::<Vec<_>>(),
+            ["2027", "2027-01", "2027-Q2", "2027-04-02"]
+        );
+        assert_eq!(FuzzyDate::Quarter(2027, 1).last_day(), d(2027, 3, 31));
+    }
+
+    #[test]
+    fn times_and_ranges() {
+        let w = When::parse("2026-03-01T09:00").unwrap();
+        assert_eq!(w.long(), "1. mars 2026 kl. 09.00");
+        assert_eq!(range(d(2027, 6, 3), d(2027, 6, 6)), "3.–6. juni 2027");
+        assert_eq!(range(d(2027, 5, 30), d(2027, 6, 2)), "30. mai–2. juni 2027");
+        assert_eq!(short_date(d(2025, 3, 1)), "01.03.2025");
+        assert_eq!(When::parse("2026-03-01T25:00"), None);
+    }
+}

@@ -1,0 +1,259 @@
+//! Loading: walk the content folder, read each file (UTF-8, with or without BOM, LF or
+//! CRLF), and split Markdown files into front matter and body.
+
+use super::slug::slugify;
+use super::yaml::Source;
+use crate::diagnostics::Diagnostic;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The folders of content items, each a section of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Agreements,
+    PlannedPurchases,
+    Courses,
+    Requirements,
+    Pages,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] =
+        [Section::Agreements, Section::PlannedPurchases, Section::Courses, Section::Requirements, Section::Pages];
+
+    /// The folder in content/ and, except for free pages, the URL prefix.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Section::Agreements => "rammeavtaler",
+            Section::PlannedPurchases => "planlagte-innkjop",
+            Section::Courses => "kurs",
+            Section::Requirements => "etiske-krav",
+            Section::Pages => "sider",
+        }
+    }
+}
+
+/// One content file, read and split.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the content folder.
+    pub rel_path: PathBuf,
+    /// The text, without BOM, with LF line ends.
+    pub text: String,
+    /// The slug from the file name.
+    pub slug: String,
+    yaml: std::ops::Range<usize>,
+    line_offset: usize,
+    /// The Markdown body (empty for .yaml files).
+    pub body: String,
+    /// Whether the file is Markdown with front matter (rather than plain YAML).
+    pub is_markdown: bool,
+}
+
+impl SourceFile {
+    /// The YAML part, for parsing and for locating keys.
+    pub fn source(&self) -> Source<'_> {
+        Source {
+            path: &self.rel_path,
+            yaml: &self.text[self.yaml.clone()],
+            line_offset: self.line_offset,
+            file_text: &self.text,
+        }
+    }
+}
+
+/// Everything read from the content folder, before validation.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub site: Option<SourceFile>,
+    pub suppliers: Option<SourceFile>,
+    pub items: Vec<(Section, SourceFile)>,
+    /// Every other file (documents), relative to the content folder.
+    pub assets: Vec<PathBuf>,
+}
+
+/// Reads the content folder. Problems with single files become diagnostics; the rest is read.
+pub fn load(content_dir: &Path) -> (Loaded, Vec<Diagnostic>) {
+    let mut loaded = Loaded::default();
+    let mut diagnostics = Vec::new();
+    if !content_dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error("", format!("fant ikke innholdsmappen {}", content_dir.display()))
+                .hint("kjør kommandoen fra mappen som har content/, eller oppgi mappen med --content"),
+        );
+        return (loaded, diagnostics);
+    }
+    let mut candidates: Vec<(Option<Section>, PathBuf)> = Vec::new();
+    for entry in WalkDir::new(content_dir).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e.path().and_then(|p| p.strip_prefix(content_dir).ok()).unwrap_or(Path::new("")).to_path_buf();
+                let message = if e.loop_ancestor().is_some() {
+                    "mappen lenker til seg selv (en symbolsk lenke i ring)".to_string()
+                } else {
+                    format!("kan ikke leses: {}", e.io_error().map(|e| e.to_string()).unwrap_or_default())
+                };
+                diagnostics.push(Diagnostic::error(rel, message).hint("fjern lenken eller gi lesetilgang til filen"));
+                continue;
+            }
+        };
+        let Ok(rel) = entry.path().strip_prefix(content_dir) else { continue };
+        let name = entry.file_name().to_string_lossy();
+        if entry.depth() > 0 && (name.starts_with('.') || name.ends_with('~') || name.starts_with('#')) {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = rel.to_path_buf();
+        let section = rel
+            .components()
+            .next()
+            .and_then(|c| Section::ALL.into_iter().find(|s| c.as_os_str() == s.dir()))
+            .filter(|_| rel.components().count() > 1);
+        let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let is_item = matches!(ext.as_str(), "md" | "yaml" | "yml");
+        match (section, is_item) {
+            (Some(s), true) => candidates.push((Some(s), rel)),
+            (None, true) if rel == Path::new("nettsted.yaml") || rel == Path::new("leverandorer.yaml") => {
+                candidates.push((None, rel))
+            }
+            (None, true) if ext == "md" && rel.components().count() == 1 => diagnostics.push(
+                Diagnostic::warning(&rel, "filen ligger ikke i en seksjonsmappe og blir ikke med på nettstedet")
+                    .hint("frie sider hører hjemme i content/sider/"),
+            ),
+            _ => loaded.assets.push(rel),
+        }
+    }
+    let read: Vec<(Option<Section>, Result<SourceFile, Diagnostic>)> = candidates
+        .into_par_iter()
+        .map(|(section, rel)| {
+            let markdown = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+            (section, read_file(content_dir, &rel, markdown))
+        })
+        .collect();
+    for (section, file) in read {
+        let file = match file {
+            Ok(f) => f,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        match section {
+            Some(s) => loaded.items.push((s, file)),
+            None if file.rel_path == Path::new("nettsted.yaml") => loaded.site = Some(file),
+            None => loaded.suppliers = Some(file),
+        }
+    }
+    if loaded.site.is_none() && !diagnostics.iter().any(|d| d.path == Path::new("nettsted.yaml")) {
+        diagnostics.push(
+            Diagnostic::error("nettsted.yaml", "fant ikke nettsted.yaml, filen med innstillingene for nettstedet")
+                .hint("lag content/nettsted.yaml med minst tittel, base_url, vertskommune, kommuner og kategorier"),
+        );
+    }
+    (loaded, diagnostics)
+}
+
+/// Reads one file and splits it.
+pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(content_dir.join(rel))
+        .map_err(|e| Diagnostic::error(rel, format!("filen kan ikke leses: {e}")).hint("sjekk at filen finnes og at du har lesetilgang"))?;
+    let text = decode(rel, bytes)?;
+    let slug = slugify(&rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
+    if !markdown {
+        return Ok(SourceFile {
+            rel_path: rel.to_path_buf(),
+            yaml: 0..text.len(),
+            text,
+            slug,
+            line_offset: 0,
+            body: String::new(),
+            is_markdown: false,
+        });
+    }
+    let (yaml, body) = split_front_matter(&text).ok_or_else(|| {
+        let starts = text.lines().next().is_some_and(|l| l.trim_end() == "---");
+        let (message, hint) = if starts {
+            ("front matter mangler avsluttende `---`", "avslutt nøklene med en linje som bare har `---`, og skriv brødteksten under den")
+        } else {
+            ("filen begynner ikke med front matter", "har du glemt `---`? Filen må begynne med en linje `---`, så nøklene, så `---` igjen")
+        };
+        Diagnostic::error(rel, message).at(1, 1).hint(hint).with_source(&text)
+    })?;
+    let body = text[body].to_string();
+    Ok(SourceFile { rel_path: rel.to_path_buf(), yaml, text, slug, line_offset: 1, body, is_markdown: true })
+}
+
+/// Splits `---\n<yaml>---\n<body>` into byte ranges of the YAML and the body.
+pub fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let yaml_start = first_end + 1;
+    let mut offset = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Some((yaml_start..offset, offset + line.len()..text.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// UTF-8 with or without BOM; CRLF becomes LF. Anything else is refused with the line of the first bad byte.
+fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = valid - bytes[..valid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+            let byte = bytes.get(valid).copied().unwrap_or(0);
+            let guess = match byte {
+                0xE6 => " (trolig «æ» lagret som Windows-1252 eller Latin-1)",
+                0xF8 => " (trolig «ø» lagret som Windows-1252 eller Latin-1)",
+                0xE5 => " (trolig «å» lagret som Windows-1252 eller Latin-1)",
+                0xC6 | 0xD8 | 0xC5 => " (trolig en stor Æ, Ø eller Å lagret som Windows-1252 eller Latin-1)",
+                0x92 | 0x93 | 0x94 | 0x96 => " (trolig et typografisk tegn fra Word lagret som Windows-1252)",
+                _ => "",
+            };
+            Err(Diagnostic::error(rel, format!("filen er ikke UTF-8: byte 0x{byte:02X} på linje {line}, kolonne {column}{guess}"))
+                .at(line, column)
+                .hint("åpne filen i editoren og lagre den med tegnkoding UTF-8"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "---\ntittel: A\n---\n# Body\n";
+        let (yaml, body) = split_front_matter(text).unwrap();
+        assert_eq!(&text[yaml], "tittel: A\n");
+        assert_eq!(&text[body], "# Body\n");
+        assert!(split_front_matter("tittel: A\n").is_none());
+        assert!(split_front_matter("---\ntittel: A\n").is_none());
+    }
+
+    #[test]
+    fn decodes_bom_and_crlf_and_refuses_latin1() {
+        let ok = decode(Path::new("a.md"), b"\xEF\xBB\xBF---\r\na: b\r\n".to_vec()).unwrap();
+        assert_eq!(ok, "---\na: b\n");
+        let err = decode(Path::new("a.md"), b"---\ntittel: M\xF8bler\n".to_vec()).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("0xF8"), "{}", err.message);
+    }
+}

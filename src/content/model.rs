@@ -1,0 +1,409 @@
+//! The validated model: every value checked, every reference resolved to an id that exists.
+//! Nothing here knows about YAML or files.
+
+use super::dates::{FuzzyDate, When};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// The whole validated content of a site.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub settings: Settings,
+    pub suppliers: Vec<Supplier>,
+    pub agreements: Vec<Agreement>,
+    pub purchases: Vec<PlannedPurchase>,
+    pub courses: Vec<Course>,
+    pub requirements: Vec<Requirement>,
+    pub pages: Vec<Page>,
+}
+
+/// Site settings from `nettsted.yaml`.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub title: String,
+    pub description: Option<String>,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: String,
+    pub host: String,
+    pub contact: Option<Contact>,
+    pub expiring_months: u32,
+    pub accessibility_statement: Option<String>,
+    pub ocid_prefix: Option<String>,
+    pub municipalities: Vec<Municipality>,
+    pub categories: Vec<Category>,
+    pub thresholds: Vec<Threshold>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Municipality {
+    pub id: String,
+    pub name: String,
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThresholdKind {
+    National,
+    Eea,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContractType {
+    Goods,
+    Services,
+    Works,
+}
+
+impl ContractType {
+    pub const ALL: [(&'static str, ContractType); 3] =
+        [("varer", ContractType::Goods), ("tjenester", ContractType::Services), ("bygg_og_anlegg", ContractType::Works)];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ContractType::Goods => "varer",
+            ContractType::Services => "tjenester",
+            ContractType::Works => "bygg_og_anlegg",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContractType::Goods => "Varer",
+            ContractType::Services => "Tjenester",
+            ContractType::Works => "Bygg og anlegg",
+        }
+    }
+}
+
+/// A threshold value of the procurement regulations, from a date.
+#[derive(Debug, Clone)]
+pub struct Threshold {
+    pub name: String,
+    pub kind: ThresholdKind,
+    pub amount: u64,
+    pub valid_from: NaiveDate,
+    pub contract_type: Option<ContractType>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Supplier {
+    pub id: String,
+    pub name: String,
+    pub orgnr: String,
+    pub website: Option<String>,
+    pub contact: Option<Contact>,
+    pub address: Option<String>,
+    pub local: bool,
+}
+
+/// Which municipalities an agreement or purchase is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Only(Vec<String>),
+}
+
+impl Scope {
+    pub fn includes(&self, municipality: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Only(ids) => ids.iter().any(|id| id == municipality),
+        }
+    }
+}
+
+/// The source file of an item, for diagnostics and links.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub slug: String,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtensionOption {
+    pub until: NaiveDate,
+    pub exercised: bool,
+}
+
+/// An agreement ended before its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Termination {
+    /// `oppsagt`: terminated by notice.
+    Terminated,
+    /// `avsluttet`: ended early by agreement or replaced.
+    Ended,
+}
+
+#[derive(Debug, Clone)]
+pub enum DocumentTarget {
+    /// A file in content/, copied to the site, with its size in bytes.
+    File { path: PathBuf, size: u64 },
+    Url(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub title: String,
+    pub target: DocumentTarget,
+}
+
+#[derive(Debug, Clone)]
+pub struct Agreement {
+    pub origin: Origin,
+    pub title: String,
+    pub summary: Option<String>,
+    pub category: String,
+    pub suppliers: Vec<String>,
+    pub municipalities: Scope,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+    pub options: Vec<ExtensionOption>,
+    pub termination: Option<Termination>,
+    pub number: Option<String>,
+    pub doffin: Option<String>,
+    pub ecommerce: Option<bool>,
+    pub ordering: Option<String>,
+    pub requirements: Vec<String>,
+    pub documents: Vec<Document>,
+    pub contact: Option<Contact>,
+    pub body: String,
+}
+
+impl Agreement {
+    /// The last exercised option's end, or the base period's end.
+    pub fn current_end(&self) -> NaiveDate {
+        self.options.iter().filter(|o| o.exercised).map(|o| o.until).next_back().unwrap_or(self.valid_to)
+    }
+
+    /// The end if every option is exercised.
+    pub fn latest_end(&self) -> NaiveDate {
+        self.options.last().map(|o| o.until).unwrap_or(self.valid_to).max(self.valid_to)
+    }
+
+    /// Whether an option after the current end is still open.
+    pub fn has_open_option(&self) -> bool {
+        let end = self.current_end();
+        self.options.iter().any(|o| !o.exercised && o.until > end)
+    }
+}
+
+/// Where a planned purchase is in the tender pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PurchaseStatus {
+    Planned,
+    MarketDialogue,
+    Announced,
+    Evaluation,
+    Awarded,
+    Cancelled,
+}
+
+impl PurchaseStatus {
+    pub const ALL: [(&'static str, PurchaseStatus); 6] = [
+        ("planlagt", PurchaseStatus::Planned),
+        ("markedsdialog", PurchaseStatus::MarketDialogue),
+        ("kunngjort", PurchaseStatus::Announced),
+        ("evaluering", PurchaseStatus::Evaluation),
+        ("tildelt", PurchaseStatus::Awarded),
+        ("avlyst", PurchaseStatus::Cancelled),
+    ];
+
+    pub fn key(self) -> &'static str {
+        PurchaseStatus::ALL.iter().find(|(_, s)| *s == self).map(|(k, _)| *k).unwrap_or("planlagt")
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PurchaseStatus::Planned => "Planlagt",
+            PurchaseStatus::MarketDialogue => "Markedsdialog",
+            PurchaseStatus::Announced => "Kunngjort",
+            PurchaseStatus::Evaluation => "Evaluering",
+            PurchaseStatus::Awarded => "Tildelt",
+            PurchaseStatus::Cancelled => "Avlyst",
+        }
+    }
+}
+
+/// The procedures, with their labels as Doffin shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Procedure {
+    Open,
+    Restricted,
+    Negotiated,
+    CompetitiveDialogue,
+    InnovationPartnership,
+    OpenCompetition,
+    RestrictedCompetition,
+    MiniCompetition,
+    Direct,
+}
+
+impl Procedure {
+    pub const ALL: [Procedure; 9] = [
+        Procedure::Open,
+        Procedure::Restricted,
+        Procedure::Negotiated,
+        Procedure::CompetitiveDialogue,
+        Procedure::InnovationPartnership,
+        Procedure::OpenCompetition,
+        Procedure::RestrictedCompetition,
+        Procedure::MiniCompetition,
+        Procedure::Direct,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Procedure::Open => "åpen anbudskonkurranse",
+            Procedure::Restricted => "begrenset anbudskonkurranse",
+            Procedure::Negotiated => "konkurranse med forhandling",
+            Procedure::CompetitiveDialogue => "konkurransepreget dialog",
+            Procedure::InnovationPartnership => "innovasjonspartnerskap",
+            Procedure::OpenCompetition => "åpen tilbudskonkurranse",
+            Procedure::RestrictedCompetition => "begrenset tilbudskonkurranse",
+            Procedure::MiniCompetition => "minikonkurranse",
+            Procedure::Direct => "direkteanskaffelse",
+        }
+    }
+}
+
+/// A CPV code, 8 digits, with its Norwegian name when the site has a CPV list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cpv {
+    pub code: String,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dialogue {
+    pub date: Option<NaiveDate>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlannedPurchase {
+    pub origin: Origin,
+    pub title: String,
+    pub summary: Option<String>,
+    pub category: String,
+    pub municipalities: Scope,
+    pub status: PurchaseStatus,
+    pub contract_type: Option<ContractType>,
+    pub procedure: Option<Procedure>,
+    pub cpv: Vec<Cpv>,
+    pub estimated_value: Option<u64>,
+    pub duration: Option<String>,
+    pub announcement: Option<FuzzyDate>,
+    pub contract_start: Option<FuzzyDate>,
+    pub deadline: Option<When>,
+    pub dialogue: Option<Dialogue>,
+    pub replaces: Option<String>,
+    pub result: Option<String>,
+    pub doffin: Option<String>,
+    pub contact: Option<Contact>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Venue {
+    pub name: Option<String>,
+    pub address: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Registration {
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub deadline: Option<When>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub origin: Origin,
+    pub title: String,
+    pub summary: Option<String>,
+    pub start: When,
+    pub end: Option<When>,
+    pub venue: Option<Venue>,
+    pub online: Option<String>,
+    pub audience: Vec<String>,
+    pub registration: Option<Registration>,
+    pub seats: Option<u32>,
+    pub price: Option<u64>,
+    pub organiser: Option<String>,
+    pub body: String,
+}
+
+impl Course {
+    /// The last day the course runs.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end.map(|e| e.date()).unwrap_or(self.start.date()).max(self.start.date())
+    }
+}
+
+/// The area an ethical requirement covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    HumanRights,
+    Labour,
+    Environment,
+    UniversalDesign,
+    LifeCycleCost,
+    AntiCorruption,
+}
+
+impl Area {
+    pub const ALL: [(&'static str, Area); 6] = [
+        ("menneskerettigheter", Area::HumanRights),
+        ("arbeidsforhold", Area::Labour),
+        ("miljo", Area::Environment),
+        ("universell_utforming", Area::UniversalDesign),
+        ("livslopskostnader", Area::LifeCycleCost),
+        ("antikorrupsjon", Area::AntiCorruption),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Area::HumanRights => "Menneskerettigheter",
+            Area::Labour => "Arbeidsforhold",
+            Area::Environment => "Miljø",
+            Area::UniversalDesign => "Universell utforming",
+            Area::LifeCycleCost => "Livsløpskostnader",
+            Area::AntiCorruption => "Antikorrupsjon",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub origin: Origin,
+    pub title: String,
+    pub summary: Option<String>,
+    pub area: Area,
+    pub legal_basis: Option<String>,
+    pub clause: Option<String>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub origin: Origin,
+    pub title: String,
+    pub menu: Option<i64>,
+    pub body: String,
+}

@@ -1,0 +1,383 @@
+//! Raw input types: the content files as written, every field optional, unknown keys
+//! refused. This is the one place where the Norwegian content keys are named; the
+//! `///` comments are the coordinator's documentation of each key.
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use std::fmt;
+
+/// Any scalar written where text is expected: `nei`, `2027` and `true` stay text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("tekst")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// `kommuner`: the word `alle`, or a list of municipality ids.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    Word(String),
+    List(Vec<Text>),
+}
+
+impl<'de> Deserialize<'de> for Scope {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScopeVisitor;
+        impl<'de> Visitor<'de> for ScopeVisitor {
+            type Value = Scope;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`alle` eller en liste med kommune-id-er")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scope, E> {
+                Ok(Scope::Word(v.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scope, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Text>()? {
+                    items.push(item);
+                }
+                Ok(Scope::List(items))
+            }
+        }
+        deserializer.deserialize_any(ScopeVisitor)
+    }
+}
+
+/// A contact person.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContact {
+    /// Navn på kontaktpersonen.
+    pub navn: Option<Text>,
+    /// Stillingstittel.
+    pub tittel: Option<Text>,
+    /// E-postadresse.
+    pub epost: Option<Text>,
+    /// Telefonnummer.
+    pub telefon: Option<Text>,
+}
+
+/// `content/nettsted.yaml`: the site settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSite {
+    /// Nettstedets navn (påkrevd).
+    pub tittel: Option<Text>,
+    /// Én eller to setninger om nettstedet.
+    pub beskrivelse: Option<Text>,
+    /// Adressen nettstedet publiseres på, for eksempel https://innkjop.example.no/ (påkrevd).
+    pub base_url: Option<Text>,
+    /// Språkkode, standard `nb`.
+    pub sprak: Option<Text>,
+    /// Id-en til vertskommunen (påkrevd).
+    pub vertskommune: Option<Text>,
+    /// Innkjøpskoordinatoren.
+    pub kontakt: Option<RawContact>,
+    /// Hvor mange måneder før slutt en avtale regnes som «utløper snart» (standard 6).
+    pub utloper_snart_maneder: Option<u32>,
+    /// Adressen til tilgjengelighetserklæringen.
+    pub tilgjengelighetserklaering: Option<Text>,
+    /// Prefiks for OCDS-id-er.
+    pub ocid_prefiks: Option<Text>,
+    /// Sti til en CPV-liste, relativt til content/.
+    pub cpv_liste: Option<Text>,
+    /// Kommunene i samarbeidet (påkrevd).
+    pub kommuner: Option<Vec<RawMunicipality>>,
+    /// Kategoriene avtalene sorteres i (påkrevd).
+    pub kategorier: Option<Vec<RawCategory>>,
+    /// Terskelverdiene fra forskriften, med dato de gjelder fra.
+    pub terskelverdier: Option<Vec<RawThreshold>>,
+}
+
+/// A municipality in the cooperation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMunicipality {
+    /// Kort id, for eksempel `nore-og-uvdal`.
+    pub id: Option<Text>,
+    /// Navnet, for eksempel «Nore og Uvdal».
+    pub navn: Option<Text>,
+    /// Kommunens nettside.
+    pub nettside: Option<Text>,
+}
+
+/// A category of agreements and purchases.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCategory {
+    /// Kort id, for eksempel `kontor-og-it`.
+    pub id: Option<Text>,
+    /// Navnet som vises.
+    pub navn: Option<Text>,
+    /// Én setning om kategorien.
+    pub beskrivelse: Option<Text>,
+}
+
+/// A procurement threshold value in force from a date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThreshold {
+    /// Navnet, for eksempel «Nasjonal terskelverdi».
+    pub navn: Option<Text>,
+    /// `nasjonal` eller `eos`.
+    #[serde(rename = "type")]
+    pub kind: Option<Text>,
+    /// Beløp i kroner uten mva.
+    pub belop: Option<u64>,
+    /// Datoen verdien gjelder fra.
+    pub gjelder_fra: Option<Text>,
+    /// Gjelder bare denne kontraktstypen: `varer`, `tjenester` eller `bygg_og_anlegg`.
+    pub kontraktstype: Option<Text>,
+}
+
+/// A supplier in `content/leverandorer.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSupplier {
+    /// Kort id (påkrevd).
+    pub id: Option<Text>,
+    /// Firmanavn (påkrevd).
+    pub navn: Option<Text>,
+    /// Organisasjonsnummer, 9 siffer (påkrevd).
+    pub orgnr: Option<Text>,
+    /// Nettside.
+    pub nettside: Option<Text>,
+    /// Kontaktperson hos leverandøren.
+    pub kontakt: Option<RawContact>,
+    /// Postadresse på én linje.
+    pub adresse: Option<Text>,
+    /// `true` hvis leverandøren holder til i regionen.
+    pub lokal: Option<bool>,
+}
+
+/// An extension option of an agreement.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOption {
+    /// Datoen opsjonen forlenger avtalen til.
+    pub til: Option<Text>,
+    /// `true` når opsjonen er utløst.
+    pub utlost: Option<bool>,
+}
+
+/// A document attached to an agreement: a file in content/ or a link.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    /// Dokumentets navn.
+    pub tittel: Option<Text>,
+    /// Sti til filen, relativt til content/.
+    pub fil: Option<Text>,
+    /// Eller en lenke.
+    pub url: Option<Text>,
+}
+
+/// `content/rammeavtaler/*.md`: a framework agreement.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAgreement {
+    /// Avtalens navn (påkrevd).
+    pub tittel: Option<Text>,
+    /// Én eller to setninger til lister og søk.
+    pub sammendrag: Option<Text>,
+    /// Kategori-id (påkrevd).
+    pub kategori: Option<Text>,
+    /// Leverandør-id-er; parallelle avtaler har flere (påkrevd).
+    pub leverandorer: Option<Vec<Text>>,
+    /// Kommune-id-er, eller `alle` (påkrevd).
+    pub kommuner: Option<Scope>,
+    /// Første dag i avtalen (påkrevd).
+    pub gyldig_fra: Option<Text>,
+    /// Siste dag i grunnperioden (påkrevd).
+    pub gyldig_til: Option<Text>,
+    /// Opsjonene, i rekkefølge.
+    pub opsjoner: Option<Vec<RawOption>>,
+    /// `oppsagt` eller `avsluttet`, bare når avtalen er avsluttet før tiden.
+    pub status: Option<Text>,
+    /// Avtalenummeret.
+    pub avtalenummer: Option<Text>,
+    /// Kunngjøringens nummer i Doffin, ÅÅÅÅ-NNNNNN.
+    pub doffin: Option<Text>,
+    /// `true` når avtalen bestilles i e-handelssystemet.
+    pub ehandel: Option<bool>,
+    /// Slik bestiller du (Markdown).
+    pub bestilling: Option<Text>,
+    /// Id-ene til de etiske kravene avtalen stiller.
+    pub etiske_krav: Option<Vec<Text>>,
+    /// Vedlegg.
+    pub dokumenter: Option<Vec<RawDocument>>,
+    /// Kontaktperson for avtalen.
+    pub kontakt: Option<RawContact>,
+    /// Brødteksten, bare i .yaml-filer.
+    pub tekst: Option<Text>,
+}
+
+/// Market dialogue before a tender.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDialogue {
+    /// Datoen for markedsdialogen.
+    pub dato: Option<Text>,
+    /// Hva dialogen gjelder.
+    pub tekst: Option<Text>,
+}
+
+/// `content/planlagte-innkjop/*.md`: a planned purchase.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlannedPurchase {
+    /// Navnet på anskaffelsen (påkrevd).
+    pub tittel: Option<Text>,
+    /// Én eller to setninger til lister og søk.
+    pub sammendrag: Option<Text>,
+    /// Kategori-id (påkrevd).
+    pub kategori: Option<Text>,
+    /// Kommune-id-er, eller `alle` (påkrevd).
+    pub kommuner: Option<Scope>,
+    /// planlagt, markedsdialog, kunngjort, evaluering, tildelt eller avlyst (påkrevd).
+    pub status: Option<Text>,
+    /// varer, tjenester eller bygg_og_anlegg.
+    pub kontraktstype: Option<Text>,
+    /// Prosedyren, slik Doffin skriver den.
+    pub prosedyre: Option<Text>,
+    /// CPV-koder, 8 siffer.
+    pub cpv: Option<Vec<Text>>,
+    /// Anslått verdi i kroner uten mva.
+    pub anslatt_verdi: Option<i64>,
+    /// Varighet, for eksempel «2+1+1 år».
+    pub varighet: Option<Text>,
+    /// Når konkurransen kunngjøres: 2027-03-15, 2027-03, 2027-Q2 eller 2027.
+    pub kunngjoring: Option<Text>,
+    /// Når kontrakten starter, like presist som det er kjent.
+    pub kontraktstart: Option<Text>,
+    /// Frist for tilbud, dato og klokkeslett.
+    pub tilbudsfrist: Option<Text>,
+    /// Markedsdialog.
+    pub markedsdialog: Option<RawDialogue>,
+    /// Id-en til avtalen som erstattes.
+    pub erstatter: Option<Text>,
+    /// Id-en til avtalen konkurransen ga (ved status tildelt).
+    pub resultat: Option<Text>,
+    /// Kunngjøringens nummer i Doffin.
+    pub doffin: Option<Text>,
+    /// Kontaktperson.
+    pub kontakt: Option<RawContact>,
+    /// Brødteksten, bare i .yaml-filer.
+    pub tekst: Option<Text>,
+}
+
+/// Where a course takes place.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVenue {
+    /// Stedets navn.
+    pub navn: Option<Text>,
+    /// Adressen.
+    pub adresse: Option<Text>,
+}
+
+/// How to register for a course.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegistration {
+    /// Påmeldingsskjemaet.
+    pub url: Option<Text>,
+    /// Eller e-postadressen påmeldingen sendes til.
+    pub epost: Option<Text>,
+    /// Påmeldingsfrist.
+    pub frist: Option<Text>,
+}
+
+/// `content/kurs/*.md`: a course or gathering.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCourse {
+    /// Kursets navn (påkrevd).
+    pub tittel: Option<Text>,
+    /// Én eller to setninger til lister og søk.
+    pub sammendrag: Option<Text>,
+    /// Start: 2027-01-20T09:00, eller bare en dato for hele dagen (påkrevd).
+    pub start: Option<Text>,
+    /// Slutt.
+    pub slutt: Option<Text>,
+    /// Sted.
+    pub sted: Option<RawVenue>,
+    /// Lenke til digitalt møte.
+    pub digitalt: Option<Text>,
+    /// Hvem kurset er for.
+    pub malgruppe: Option<Vec<Text>>,
+    /// Påmelding.
+    pub pamelding: Option<RawRegistration>,
+    /// Antall plasser.
+    pub plasser: Option<u32>,
+    /// Pris i kroner; 0 er gratis.
+    pub pris: Option<u64>,
+    /// Arrangør.
+    pub arrangor: Option<Text>,
+    /// Brødteksten, bare i .yaml-filer.
+    pub tekst: Option<Text>,
+}
+
+/// `content/etiske-krav/*.md`: an ethical requirement.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRequirement {
+    /// Kravets navn (påkrevd).
+    pub tittel: Option<Text>,
+    /// Én eller to setninger til lister og søk.
+    pub sammendrag: Option<Text>,
+    /// menneskerettigheter, arbeidsforhold, miljo, universell_utforming, livslopskostnader eller antikorrupsjon (påkrevd).
+    pub omrade: Option<Text>,
+    /// Hjemmel i lov eller forskrift.
+    pub hjemmel: Option<Text>,
+    /// Standard kontraktsklausul.
+    pub kontraktsklausul: Option<Text>,
+    /// Brødteksten, bare i .yaml-filer.
+    pub tekst: Option<Text>,
+}
+
+/// `content/sider/*.md`: a free page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    /// Sidens tittel (påkrevd).
+    pub tittel: Option<Text>,
+    /// Plass i menyen (1 først); uten tall står siden ikke i menyen.
+    pub meny: Option<i64>,
+    /// Brødteksten, bare i .yaml-filer.
+    pub tekst: Option<Text>,
+}

@@ -1,0 +1,224 @@
+//! The checker: small, uniform conversions from raw values to model values, each
+//! reporting a located diagnostic with a hint when the value is wrong.
+
+use crate::content::dates::{self, FuzzyDate, When};
+use crate::content::model::{Contact, Scope};
+use crate::content::raw::{self, RawContact, Text};
+use crate::content::yaml::{Segment, Source, did_you_mean, key};
+use crate::diagnostics::Diagnostic;
+use chrono::NaiveDate;
+
+/// Checks the fields of one file, collecting diagnostics.
+pub struct Check<'a> {
+    pub src: Source<'a>,
+    pub out: Vec<Diagnostic>,
+}
+
+/// A key path from plain keys.
+pub fn at(keys: &[&str]) -> Vec<Segment> {
+    keys.iter().map(|k| key(k)).collect()
+}
+
+/// A key path with an index: `opsjoner[1].til` is `indexed("opsjoner", 1, &["til"])`.
+pub fn indexed(list: &str, index: usize, rest: &[&str]) -> Vec<Segment> {
+    let mut path = vec![key(list), Segment::Index(index)];
+    path.extend(rest.iter().map(|k| key(k)));
+    path
+}
+
+impl<'a> Check<'a> {
+    pub fn new(src: Source<'a>) -> Self {
+        Check { src, out: Vec::new() }
+    }
+
+    pub fn error(&mut self, path: &[Segment], message: impl Into<String>, hint: impl Into<Option<String>>) {
+        let d = self.src.field_error(path, message).hint_opt(hint.into());
+        self.out.push(d);
+    }
+
+    pub fn warning(&mut self, path: &[Segment], message: impl Into<String>, hint: impl Into<Option<String>>) {
+        let d = self.src.field_warning(path, message).hint_opt(hint.into());
+        self.out.push(d);
+    }
+
+    /// Optional text: trimmed, empty is absent.
+    pub fn text(&self, value: &Option<Text>) -> Option<String> {
+        value.as_ref().map(|t| t.as_str().trim().to_string()).filter(|t| !t.is_empty())
+    }
+
+    /// Required text: a missing key is an error at the top of the file.
+    pub fn required(&mut self, value: &Option<Text>, name: &str, example: &str) -> Option<String> {
+        let text = self.text(value);
+        if text.is_none() {
+            self.missing(name, example);
+        }
+        text
+    }
+
+    /// Reports a missing required key.
+    pub fn missing(&mut self, name: &str, example: &str) {
+        let present = self.src.yaml.lines().any(|l| l.starts_with(&format!("{name}:")));
+        let message = if present { format!("`{name}` er tom") } else { format!("mangler påkrevd nøkkel `{name}`") };
+        self.error(&[key(name)], message, Some(format!("skriv for eksempel `{name}: {example}`")));
+    }
+
+    pub fn date(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<NaiveDate> {
+        let text = self.text(value)?;
+        let date = dates::parse_date(&text);
+        if date.is_none() {
+            let message = format!("`{text}` er ikke en gyldig dato");
+            self.error(path, message, Some(dates::DATE_FORM.to_string()));
+        }
+        date
+    }
+
+    pub fn when(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<When> {
+        let text = self.text(value)?;
+        let when = When::parse(&text);
+        if when.is_none() {
+            let message = format!("`{text}` er ikke en gyldig dato eller et gyldig tidspunkt");
+            self.error(path, message, Some(format!("{}; for en hel dag holder datoen", dates::DATE_TIME_FORM)));
+        }
+        when
+    }
+
+    pub fn fuzzy(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<FuzzyDate> {
+        let text = self.text(value)?;
+        let date = FuzzyDate::parse(&text);
+        if date.is_none() {
+            self.error(path, format!("`{text}` er ikke en gyldig dato"), Some(dates::FUZZY_FORM.to_string()));
+        }
+        date
+    }
+
+    /// One of a fixed set of words.
+    pub fn choice<T: Copy>(&mut self, value: &Option<Text>, path: &[Segment], options: &[(&str, T)]) -> Option<T> {
+        let text = self.text(value)?;
+        let lower = text.to_lowercase();
+        if let Some((_, v)) = options.iter().find(|(k, _)| *k == lower) {
+            return Some(*v);
+        }
+        let names: Vec<String> = options.iter().map(|(k, _)| k.to_string()).collect();
+        let hint = match did_you_mean(&text, &names) {
+            Some(best) => format!("mente du `{best}`? Gyldige verdier: {}", names.join(", ")),
+            None => format!("gyldige verdier: {}", names.join(", ")),
+        };
+        self.error(path, format!("`{text}` er ikke en gyldig verdi"), Some(hint));
+        None
+    }
+
+    /// An id that must exist among `ids`; `what` names the kind ("kategori").
+    pub fn reference(&mut self, id: &str, path: &[Segment], ids: &[String], what: &str, defined_in: &str) -> Option<String> {
+        let id = id.trim();
+        if ids.iter().any(|i| i == id) {
+            return Some(id.to_string());
+        }
+        let hint = match did_you_mean(id, ids) {
+            Some(best) => format!("mente du `{best}`? {what} defineres i {defined_in}"),
+            None if ids.is_empty() => format!("ingen {what} er definert ennå; de defineres i {defined_in}"),
+            None => format!("kjente id-er: {}", ids.iter().take(12).cloned().collect::<Vec<_>>().join(", ")),
+        };
+        self.error(path, format!("finner ingen {what} med id `{id}`"), Some(hint));
+        None
+    }
+
+    /// A list of references.
+    pub fn references(&mut self, list: &Option<Vec<Text>>, name: &str, ids: &[String], what: &str, defined_in: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, item) in list.iter().flatten().enumerate() {
+            if let Some(id) = self.reference(item.as_str(), &indexed(name, i, &[]), ids, what, defined_in) {
+                if out.contains(&id) {
+                    self.error(&indexed(name, i, &[]), format!("`{id}` står to ganger"), Some("fjern den ene".to_string()));
+                } else {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
+
+    /// `kommuner`: `alle` or a list of municipality ids.
+    pub fn scope(&mut self, value: &Option<raw::Scope>, ids: &[String]) -> Option<Scope> {
+        match value {
+            None => {
+                self.missing("kommuner", "alle");
+                None
+            }
+            Some(raw::Scope::Word(w)) if w.trim().eq_ignore_ascii_case("alle") => Some(Scope::All),
+            Some(raw::Scope::Word(w)) => {
+                let w = w.trim();
+                if ids.iter().any(|i| i == w) {
+                    self.error(&[key("kommuner")], format!("`kommuner` må være en liste, ikke `{w}` alene"), Some(format!("skriv `kommuner: [{w}]` eller `kommuner: alle`")));
+                } else {
+                    self.error(&[key("kommuner")], format!("`{w}` er verken `alle` eller en liste med kommuner"), Some("skriv `kommuner: alle`, eller en liste: `kommuner: [flesberg, rollag]`".to_string()));
+                }
+                None
+            }
+            Some(raw::Scope::List(list)) => {
+                if list.is_empty() {
+                    self.error(&[key("kommuner")], "`kommuner` er en tom liste", Some("skriv minst én kommune, eller `alle`".to_string()));
+                    return None;
+                }
+                let ids = self.references(&Some(list.clone()), "kommuner", ids, "kommune", "nettsted.yaml under `kommuner`");
+                Some(Scope::Only(ids))
+            }
+        }
+    }
+
+    pub fn url(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<String> {
+        let text = self.text(value)?;
+        if text.starts_with("https://") || text.starts_with("http://") {
+            Some(text)
+        } else {
+            self.error(path, format!("`{text}` er ikke en nettadresse"), Some("skriv hele adressen, med https:// foran".to_string()));
+            None
+        }
+    }
+
+    pub fn email(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<String> {
+        let text = self.text(value)?;
+        let valid = text.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !text.contains(' '));
+        if valid {
+            Some(text)
+        } else {
+            self.error(path, format!("`{text}` er ikke en e-postadresse"), Some("skriv for eksempel navn@kommune.no".to_string()));
+            None
+        }
+    }
+
+    pub fn contact(&mut self, value: &Option<RawContact>, name: &str) -> Option<Contact> {
+        let c = value.as_ref()?;
+        Some(Contact {
+            name: self.text(&c.navn),
+            title: self.text(&c.tittel),
+            email: self.email(&c.epost, &at(&[name, "epost"])),
+            phone: self.text(&c.telefon),
+        })
+    }
+
+    /// A Doffin notice id, `YYYY-NNNNNN`.
+    pub fn doffin(&mut self, value: &Option<Text>) -> Option<String> {
+        let text = self.text(value)?;
+        let valid = text.split_once('-').is_some_and(|(y, n)| {
+            y.len() == 4 && n.len() == 6 && y.bytes().chain(n.bytes()).all(|b| b.is_ascii_digit())
+        });
+        if valid {
+            Some(text)
+        } else {
+            self.error(&[key("doffin")], format!("`{text}` er ikke et Doffin-nummer"), Some("Doffin-numre skrives ÅÅÅÅ-NNNNNN, for eksempel 2025-104233".to_string()));
+            None
+        }
+    }
+
+    /// The body: the Markdown after the front matter, or `tekst` in a .yaml file.
+    pub fn body(&mut self, markdown_body: &str, is_markdown: bool, tekst: &Option<Text>) -> String {
+        match (is_markdown, tekst) {
+            (true, Some(_)) => {
+                self.error(&[key("tekst")], "`tekst` brukes bare i .yaml-filer", Some("i en .md-fil skriver du brødteksten under den avsluttende `---`".to_string()));
+                markdown_body.to_string()
+            }
+            (true, None) => markdown_body.to_string(),
+            (false, t) => t.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default(),
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Validation: raw files to the checked model, every problem collected with its location.
+
+mod check;
+mod items;
+mod settings;
+
+use super::load::{Loaded, Section, SourceFile};
+use super::model::Model;
+use super::raw::{RawAgreement, RawCourse, RawPage, RawPlannedPurchase, RawRequirement, RawSite, RawSupplier};
+use super::yaml;
+use crate::diagnostics::Diagnostic;
+use crate::rules::cpv::CpvList;
+use check::Check;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// URLs the generator uses itself, which a free page may not take.
+const RESERVED: [&str; 16] = [
+    "rammeavtaler", "planlagte-innkjop", "kurs", "etiske-krav", "sider", "kommuner", "kategorier", "leverandorer",
+    "sok", "data", "tidslinje", "assets", "dokumenter", "404", "sitemap-xml", "robots-txt",
+];
+
+/// Validates everything loaded. The model is returned whenever the settings could be read,
+/// so that a caller may look at it; a build must still refuse to write when there are errors.
+pub fn validate(loaded: &Loaded, content_dir: &Path, today: NaiveDate) -> (Option<Model>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let (raw_site, site_check) = match &loaded.site {
+        Some(file) => parse::<RawSite>(file, &mut out),
+        None => (None, None),
+    };
+    let mut settings = None;
+    let mut cpv = CpvList::default();
+    if let (Some(raw), Some(mut check)) = (&raw_site, site_check) {
+        settings = settings::settings(&mut check, raw);
+        if let Some(list) = check.text(&raw.cpv_liste) {
+            match load_cpv_list(&content_dir.join(&list)) {
+                Ok(l) => cpv = l,
+                Err(e) => check.error(&check::at(&["cpv_liste"]), format!("CPV-lista `{list}` kan ikke leses: {e}"), Some("stien er relativ til content/; lista har samme form som eForms-lista fra DFØ (cpv.yaml)".to_string())),
+            }
+        }
+        out.extend(check.out);
+    }
+    let suppliers = match &loaded.suppliers {
+        Some(file) => {
+            let (raw, check) = parse::<Vec<RawSupplier>>(file, &mut out);
+            match (raw, check) {
+                (Some(raw), Some(mut check)) => {
+                    let s = settings::suppliers(&mut check, &raw);
+                    out.extend(check.out);
+                    s
+                }
+                _ => Vec::new(),
+            }
+        }
+        None => Vec::new(),
+    };
+    out.extend(check_slugs(&loaded.items));
+    let slugs = |section: Section| -> Vec<String> {
+        loaded.items.iter().filter(|(s, _)| *s == section).map(|(_, f)| f.slug.clone()).collect()
+    };
+    let Some(settings) = settings else {
+        return (None, out);
+    };
+    let ctx = items::Context {
+        content_dir,
+        today,
+        expiring_months: settings.expiring_months,
+        categories: settings.categories.iter().map(|c| c.id.clone()).collect(),
+        municipalities: settings.municipalities.iter().map(|m| m.id.clone()).collect(),
+        suppliers: suppliers.iter().map(|s| s.id.clone()).collect(),
+        agreements: slugs(Section::Agreements),
+        requirements: slugs(Section::Requirements),
+        cpv: &cpv,
+    };
+    let results: Vec<(Converted, Vec<Diagnostic>)> = loaded
+        .items
+        .par_iter()
+        .map(|(section, file)| {
+            let mut diagnostics = Vec::new();
+            let item = convert(*section, file, &ctx, &mut diagnostics);
+            (item, diagnostics)
+        })
+        .collect();
+    let mut model = Model {
+        settings,
+        suppliers,
+        agreements: Vec::new(),
+        purchases: Vec::new(),
+        courses: Vec::new(),
+        requirements: Vec::new(),
+        pages: Vec::new(),
+    };
+    for (item, diagnostics) in results {
+        out.extend(diagnostics);
+        match item {
+            Converted::Agreement(a) => model.agreements.push(a),
+            Converted::Purchase(p) => model.purchases.push(p),
+            Converted::Course(c) => model.courses.push(c),
+            Converted::Requirement(r) => model.requirements.push(r),
+            Converted::Page(p) => model.pages.push(p),
+            Converted::Nothing => {}
+        }
+    }
+    (Some(model), out)
+}
+
+enum Converted {
+    Agreement(super::model::Agreement),
+    Purchase(super::model::PlannedPurchase),
+    Course(super::model::Course),
+    Requirement(super::model::Requirement),
+    Page(super::model::Page),
+    Nothing,
+}
+
+fn convert(section: Section, file: &SourceFile, ctx: &items::Context, out: &mut Vec<Diagnostic>) -> Converted {
+    fn run<R: DeserializeOwned, T>(
+        file: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+        f: impl FnOnce(&mut Check, &R) -> Option<T>,
+        wrap: impl FnOnce(T) -> Converted,
+    ) -> Converted {
+        let (raw, check) = parse::<R>(file, out);
+        let (Some(raw), Some(mut check)) = (raw, check) else { return Converted::Nothing };
+        let item = f(&mut check, &raw);
+        out.extend(check.out);
+        item.map(wrap).unwrap_or(Converted::Nothing)
+    }
+    match section {
+        Section::Agreements => run(file, out, |c, r: &RawAgreement| items::agreement(c, file, r, ctx), Converted::Agreement),
+        Section::PlannedPurchases => run(file, out, |c, r: &RawPlannedPurchase| items::purchase(c, file, r, ctx), Converted::Purchase),
+        Section::Courses => run(file, out, |c, r: &RawCourse| items::course(c, file, r), Converted::Course),
+        Section::Requirements => run(file, out, |c, r: &RawRequirement| items::requirement(c, file, r), Converted::Requirement),
+        Section::Pages => run(file, out, |c, r: &RawPage| items::page(c, file, r), Converted::Page),
+    }
+}
+
+/// Parses a file's YAML; returns the raw value and a checker for its fields.
+fn parse<'f, R: DeserializeOwned>(file: &'f SourceFile, out: &mut Vec<Diagnostic>) -> (Option<R>, Option<Check<'f>>) {
+    let source = file.source();
+    let (raw, diagnostics) = yaml::parse::<R>(&source);
+    out.extend(diagnostics);
+    (raw, Some(Check::new(file.source())))
+}
+
+/// Two files with one slug in one section, empty slugs, and free pages on reserved URLs.
+fn check_slugs(items: &[(Section, SourceFile)]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<(Section, &str), &SourceFile> = HashMap::new();
+    for (section, file) in items {
+        if file.slug.is_empty() {
+            out.push(Diagnostic::error(&file.rel_path, "filnavnet gir ingen adresse (det har ingen bokstaver eller tall)").hint("gi filen et navn med bokstaver, for eksempel `kontorrekvisita.md`"));
+            continue;
+        }
+        if *section == Section::Pages && RESERVED.contains(&file.slug.as_str()) {
+            out.push(Diagnostic::error(&file.rel_path, format!("siden vil få adressen /{}/, som nettstedet bruker selv", file.slug)).hint("gi filen et annet navn"));
+        }
+        if let Some(first) = seen.insert((*section, file.slug.as_str()), file) {
+            out.push(
+                Diagnostic::error(&file.rel_path, format!("`{}` og `{}` får samme adresse /{}/{}/", display(&first.rel_path), display(&file.rel_path), section.dir(), file.slug))
+                    .hint("gi en av filene et annet navn; æ, ø og å blir ae, o og a i adressen"),
+            );
+        }
+    }
+    out
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string().replace('\\', "/")
+}
+
+/// Reads a CPV list in the form of the eForms code list: `code: {nob: name, ...}`.
+fn load_cpv_list(path: &Path) -> Result<CpvList, String> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        nob: Option<String>,
+        name: Option<String>,
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let entries: BTreeMap<String, Entry> = yaml::parse_data(&text)?;
+    Ok(CpvList::new(entries.into_iter().map(|(code, e)| (code, e.nob.or(e.name).unwrap_or_default())).collect()))
+}

@@ -1,0 +1,181 @@
+//! Validation of the site settings (`nettsted.yaml`) and the supplier list (`leverandorer.yaml`).
+
+use super::check::{Check, at, indexed};
+use crate::content::model::{Category, ContractType, Municipality, Settings, Supplier, Threshold, ThresholdKind};
+use crate::content::raw::{RawSite, RawSupplier, Text};
+use crate::content::yaml::key;
+use crate::rules::orgnr::{self, OrgnrError};
+
+/// Converts the raw settings; `None` when a required part is missing (the errors say which).
+pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
+    let title = check.required(&raw.tittel, "tittel", "Innkjøpssamarbeidet i Kongsbergregionen");
+    let base_url = match &raw.base_url {
+        None => {
+            check.missing("base_url", "https://innkjop.example.no/");
+            None
+        }
+        some => check.url(some, &at(&["base_url"])).map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),
+    };
+    let municipalities = list_of(check, raw.kommuner.as_deref(), "kommuner", |check, i, m| {
+        let id = required_in(check, &m.id, "kommuner", i, "id")?;
+        let name = required_in(check, &m.navn, "kommuner", i, "navn")?;
+        let website = check.url(&m.nettside, &indexed("kommuner", i, &["nettside"]));
+        Some(Municipality { id, name, website })
+    });
+    let categories = list_of(check, raw.kategorier.as_deref(), "kategorier", |check, i, c| {
+        let id = required_in(check, &c.id, "kategorier", i, "id")?;
+        let name = required_in(check, &c.navn, "kategorier", i, "navn")?;
+        Some(Category { id, name, description: check.text(&c.beskrivelse) })
+    });
+    let municipality_ids: Vec<String> = municipalities.iter().map(|m| m.id.clone()).collect();
+    let host = match &raw.vertskommune {
+        None => {
+            check.missing("vertskommune", "kongsberg");
+            None
+        }
+        Some(t) => check.reference(t.as_str(), &at(&["vertskommune"]), &municipality_ids, "kommune", "nettsted.yaml under `kommuner`"),
+    };
+    let thresholds = raw
+        .terskelverdier
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let name = required_in(check, &t.navn, "terskelverdier", i, "navn")?;
+            let kinds = [("nasjonal", ThresholdKind::National), ("eos", ThresholdKind::Eea)];
+            let kind = match &t.kind {
+                None => {
+                    check.error(&indexed("terskelverdier", i, &[]), "terskelverdien mangler `type`", Some("skriv `type: nasjonal` eller `type: eos`".to_string()));
+                    None
+                }
+                some => check.choice(some, &indexed("terskelverdier", i, &["type"]), &kinds),
+            };
+            let amount = t.belop.or_else(|| {
+                check.error(&indexed("terskelverdier", i, &[]), "terskelverdien mangler `belop`", Some("skriv beløpet i kroner uten mva., for eksempel `belop: 1300000`".to_string()));
+                None
+            });
+            let valid_from = check.date(&t.gjelder_fra, &indexed("terskelverdier", i, &["gjelder_fra"])).or_else(|| {
+                if t.gjelder_fra.is_none() {
+                    check.error(&indexed("terskelverdier", i, &[]), "terskelverdien mangler `gjelder_fra`", Some("skriv datoen verdien gjelder fra, for eksempel `gjelder_fra: 2024-01-01`".to_string()));
+                }
+                None
+            });
+            let contract_type = check.choice(&t.kontraktstype, &indexed("terskelverdier", i, &["kontraktstype"]), &ContractType::ALL);
+            Some(Threshold { name, kind: kind?, amount: amount?, valid_from: valid_from?, contract_type })
+        })
+        .collect();
+    let expiring_months = match raw.utloper_snart_maneder {
+        Some(0) => {
+            check.error(&at(&["utloper_snart_maneder"]), "`utloper_snart_maneder` må være minst 1", Some("standard er 6 måneder".to_string()));
+            6
+        }
+        Some(n) => n,
+        None => 6,
+    };
+    let settings = Settings {
+        title: title?,
+        description: check.text(&raw.beskrivelse),
+        base_url: base_url?,
+        language: check.text(&raw.sprak).unwrap_or_else(|| "nb".to_string()),
+        host: host?,
+        contact: check.contact(&raw.kontakt, "kontakt"),
+        expiring_months,
+        accessibility_statement: check.url(&raw.tilgjengelighetserklaering, &at(&["tilgjengelighetserklaering"])),
+        ocid_prefix: check.text(&raw.ocid_prefiks),
+        municipalities,
+        categories,
+        thresholds,
+    };
+    Some(settings)
+}
+
+/// Converts the supplier list.
+pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
+    let mut out: Vec<Supplier> = Vec::new();
+    for (i, s) in raw.iter().enumerate() {
+        let Some(id) = required_in(check, &s.id, "", i, "id") else { continue };
+        let name = required_in(check, &s.navn, "", i, "navn");
+        let orgnr = match &s.orgnr {
+            None => {
+                check.error(&item_path(i, &[]), format!("leverandøren `{id}` mangler `orgnr`"), Some("skriv organisasjonsnummeret, 9 siffer, for eksempel `orgnr: \"974760673\"`".to_string()));
+                None
+            }
+            Some(t) => match orgnr::check(t.as_str()) {
+                Ok(n) => Some(n),
+                Err(OrgnrError::Form) => {
+                    check.error(&item_path(i, &["orgnr"]), format!("`{}` er ikke et organisasjonsnummer", t.as_str()), Some("et organisasjonsnummer har 9 siffer; slå det opp i Enhetsregisteret".to_string()));
+                    None
+                }
+                Err(OrgnrError::CheckDigit(_)) => {
+                    check.error(&item_path(i, &["orgnr"]), format!("organisasjonsnummeret `{}` har feil kontrollsiffer", t.as_str()), Some("sjekk at sifrene er skrevet av riktig; slå det opp i Enhetsregisteret".to_string()));
+                    None
+                }
+            },
+        };
+        if out.iter().any(|o| o.id == id) {
+            check.error(&item_path(i, &["id"]), format!("leverandør-id-en `{id}` er brukt før i lista"), Some("hver leverandør må ha sin egen id".to_string()));
+            continue;
+        }
+        let website = check.url(&s.nettside, &item_path(i, &["nettside"]));
+        let contact = s.kontakt.as_ref().map(|c| crate::content::model::Contact {
+            name: check.text(&c.navn),
+            title: check.text(&c.tittel),
+            email: check.email(&c.epost, &item_path(i, &["kontakt", "epost"])),
+            phone: check.text(&c.telefon),
+        });
+        let (Some(name), Some(orgnr)) = (name, orgnr) else { continue };
+        out.push(Supplier { id, name, orgnr, website, contact, address: check.text(&s.adresse), local: s.lokal.unwrap_or(false) });
+    }
+    out
+}
+
+fn item_path(i: usize, rest: &[&str]) -> Vec<crate::content::yaml::Segment> {
+    let mut path = vec![crate::content::yaml::Segment::Index(i)];
+    path.extend(rest.iter().map(|k| key(k)));
+    path
+}
+
+/// A required key inside a list item (`list` empty for a top-level list).
+fn required_in(check: &mut Check, value: &Option<Text>, list: &str, i: usize, name: &str) -> Option<String> {
+    let text = check.text(value);
+    if text.is_none() {
+        let path = if list.is_empty() { item_path(i, &[]) } else { indexed(list, i, &[]) };
+        let place = if list.is_empty() { format!("element {} i lista", i + 1) } else { format!("element {} i `{list}`", i + 1) };
+        check.error(&path, format!("{place} mangler `{name}`"), Some(format!("hvert element trenger `{name}: ...`")));
+    }
+    text
+}
+
+/// A required, non-empty list whose items have unique ids.
+fn list_of<R, T: HasId>(check: &mut Check, raw: Option<&[R]>, name: &str, convert: impl Fn(&mut Check, usize, &R) -> Option<T>) -> Vec<T> {
+    let Some(raw) = raw.filter(|r| !r.is_empty()) else {
+        check.missing(name, "[...]");
+        return Vec::new();
+    };
+    let mut out: Vec<T> = Vec::new();
+    for (i, r) in raw.iter().enumerate() {
+        let Some(t) = convert(check, i, r) else { continue };
+        if out.iter().any(|o| o.id() == t.id()) {
+            check.error(&indexed(name, i, &["id"]), format!("id-en `{}` er brukt før i `{name}`", t.id()), Some("hver id må være unik".to_string()));
+            continue;
+        }
+        out.push(t);
+    }
+    out
+}
+
+trait HasId {
+    fn id(&self) -> &str;
+}
+
+impl HasId for Municipality {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Category {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}

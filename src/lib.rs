@@ -1,0 +1,109 @@
+//! innkjop: the static site generator for an inter-municipal procurement cooperation.
+//!
+//! The pipeline reads like a recipe: load -> validate -> resolve -> render -> write.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod content;
+pub mod diagnostics;
+pub mod new_item;
+pub mod output;
+pub mod render;
+pub mod rules;
+pub mod site;
+
+use chrono::NaiveDate;
+use diagnostics::{Diagnostic, Diagnostics};
+use std::path::{Path, PathBuf};
+
+/// What a build or check needs to know.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub content: PathBuf,
+    pub theme: PathBuf,
+    pub output: PathBuf,
+    /// The build day, in Europe/Oslo.
+    pub today: NaiveDate,
+    /// Overrides `base_url` from `nettsted.yaml`.
+    pub base_url: Option<String>,
+}
+
+/// What a run found and did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files written (0 for a check or a failed build).
+    pub files_written: usize,
+    pub pages: usize,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Today in Europe/Oslo.
+pub fn today_in_oslo() -> NaiveDate {
+    chrono::Utc::now().with_timezone(&chrono_tz::Europe::Oslo).date_naive()
+}
+
+/// Loads and validates the content: the model (when the settings could be read) and every diagnostic.
+pub fn load_model(options: &Options) -> (Option<content::model::Model>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let (loaded, load_diagnostics) = content::load::load(&options.content);
+    diagnostics.extend(load_diagnostics);
+    let (model, validate_diagnostics) = content::validate::validate(&loaded, &options.content, options.today);
+    diagnostics.extend(validate_diagnostics);
+    let model = model.map(|mut m| {
+        if let Some(url) = &options.base_url {
+            m.settings.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        }
+        m
+    });
+    (model, diagnostics)
+}
+
+/// Validates only: every diagnostic of the content.
+pub fn check(options: &Options) -> Report {
+    let (_, diagnostics) = load_model(options);
+    Report { diagnostics: diagnostics.sorted(), ..Report::default() }
+}
+
+/// Builds the site: load -> validate -> resolve -> render -> write. Writes nothing when
+/// there is any error; the previous output stays as it was.
+pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Report {
+    let (model, mut diagnostics) = load_model(options);
+    let guard = output::writer::Guard { content: &options.content, theme: &options.theme, current_dir, home };
+    let output = match output::writer::check_output(&options.output, &guard) {
+        Ok(p) => Some(p),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+    let theme_shown = options.theme.clone();
+    let theme = match render::templates::Theme::load(&options.theme, &theme_shown) {
+        Ok(t) => Some(t),
+        Err(errors) => {
+            diagnostics.extend(errors);
+            None
+        }
+    };
+    let (Some(model), Some(mut theme), Some(output), false) = (model, theme, output, diagnostics.has_errors()) else {
+        return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
+    };
+    let site = site::Site::resolve(model, options.today);
+    let files = match render::render(&site, &mut theme, &options.content, &theme_shown) {
+        Ok(f) => f,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
+        }
+    };
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    if let Err(d) = output::writer::write_site(&output, &files) {
+        diagnostics.push(d);
+        return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
+    }
+    Report { diagnostics: diagnostics.sorted(), files_written: files.len() + 1, pages }
+}

@@ -1,0 +1,15 @@
+//! The `innkjop` binary: parse the command line, run one command, choose the exit code.
+
+mod cli;
+mod cmd;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match cli::Cli::parse().command {
+        cli::Command::Build(args) => cmd::build::run(args),
+        cli::Command::Check(args) => cmd::check::run(args),
+        cli::Command::New(args) => cmd::new::run(args),
+    }
+}

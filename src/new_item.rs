@@ -1,0 +1,169 @@
+//! `innkjop new`: a new content file of a kind, with every key present (the optional
+//! ones commented out), never overwriting an existing file.
+
+use crate::content::slug::slugify;
+use std::path::{Path, PathBuf};
+
+/// The kinds of content a coordinator can create, as named on the command line.
+pub const KINDS: [(&str, &str); 5] = [
+    ("rammeavtale", "rammeavtaler"),
+    ("planlagt-innkjop", "planlagte-innkjop"),
+    ("kurs", "kurs"),
+    ("etisk-krav", "etiske-krav"),
+    ("side", "sider"),
+];
+
+/// Why a new file could not be made.
+#[derive(Debug)]
+pub enum NewError {
+    UnknownKind(String),
+    EmptyTitle,
+    Exists(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for NewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NewError::UnknownKind(k) => write!(
+                f,
+                "kjenner ikke typen `{k}`; velg en av: {}",
+                KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+            ),
+            NewError::EmptyTitle => write!(f, "tittelen gir ikke noe filnavn; bruk bokstaver eller tall"),
+            NewError::Exists(p) => write!(f, "{} finnes allerede; den blir ikke overskrevet. Velg en annen tittel, eller rediger filen", p.display()),
+            NewError::Io(p, e) => write!(f, "kunne ikke skrive {}: {e}", p.display()),
+        }
+    }
+}
+
+/// Writes the new file and returns its path.
+pub fn create(content_dir: &Path, kind: &str, title: &str, today: chrono::NaiveDate) -> Result<PathBuf, NewError> {
+    let Some((_, dir)) = KINDS.iter().find(|(k, _)| *k == kind) else {
+        return Err(NewError::UnknownKind(kind.to_string()));
+    };
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(NewError::EmptyTitle);
+    }
+    let folder = content_dir.join(dir);
+    let path = folder.join(format!("{slug}.md"));
+    std::fs::create_dir_all(&folder).map_err(|e| NewError::Io(folder.clone(), e))?;
+    let text = template(kind, title, today);
+    let mut file = match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(NewError::Exists(path)),
+        Err(e) => return Err(NewError::Io(path, e)),
+    };
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| NewError::Io(path.clone(), e))?;
+    Ok(path)
+}
+
+fn template(kind: &str, title: &str, today: chrono::NaiveDate) -> String {
+    let title = title.replace('"', "\\\"");
+    let day = today.format("%Y-%m-%d");
+    let year = chrono::Datelike::year(&today);
+    let front = match kind {
+        "rammeavtale" => format!(
+            r#"tittel: "{title}"
+# sammendrag: Én eller to setninger som vises i lister og søk.
+kategori: kategori-id          # en id fra `kategorier` i nettsted.yaml
+leverandorer: [leverandor-id]  # id-er fra leverandorer.yaml
+kommuner: alle                 # eller en liste: [flesberg, rollag]
+gyldig_fra: {day}
+gyldig_til: {next}
+# opsjoner:                    # i rekkefølge, for eksempel 2 år + 1 + 1
+#   - til: {opt1}
+#     utlost: false
+#   - til: {opt2}
+#     utlost: false
+# status: oppsagt              # bare når avtalen er oppsagt eller avsluttet før tiden (oppsagt/avsluttet)
+# avtalenummer: KBR-{year}-001
+# doffin: {year}-123456
+# ehandel: true
+# bestilling: |
+#   Slik bestiller du fra avtalen.
+# etiske_krav: [krav-id]       # filnavn i content/etiske-krav/ uten .md
+# dokumenter:
+#   - tittel: Prisliste
+#     fil: dokumenter/prisliste.pdf   # relativt til content/
+#   - tittel: Avtalen i KGV
+#     url: https://example.no/avtale
+# kontakt:
+#   navn: Navn Navnesen
+#   epost: navn@kommune.no
+#   telefon: 900 00 000"#,
+            next = today.checked_add_months(chrono::Months::new(24)).unwrap_or(today).format("%Y-%m-%d"),
+            opt1 = today.checked_add_months(chrono::Months::new(36)).unwrap_or(today).format("%Y-%m-%d"),
+            opt2 = today.checked_add_months(chrono::Months::new(48)).and_then(|d| d.pred_opt()).unwrap_or(today).format("%Y-%m-%d"),
+        ),
+        "planlagt-innkjop" => format!(
+            r#"tittel: "{title}"
+# sammendrag: Én eller to setninger som vises i lister og søk.
+kategori: kategori-id          # en id fra `kategorier` i nettsted.yaml
+kommuner: alle                 # eller en liste: [flesberg, rollag]
+status: planlagt               # planlagt, markedsdialog, kunngjort, evaluering, tildelt eller avlyst
+# kontraktstype: varer         # varer, tjenester eller bygg_og_anlegg
+# prosedyre: åpen anbudskonkurranse
+# cpv: ["30192000"]            # 8 siffer
+# anslatt_verdi: 1500000       # kroner uten mva.
+# varighet: 2+1+1 år
+# kunngjoring: {year}-Q3        # 2027-03-15, 2027-03, 2027-Q2 eller 2027
+# kontraktstart: {year}
+# tilbudsfrist: {day}T12:00
+# markedsdialog:
+#   dato: {day}
+#   tekst: Dialogmøte med interesserte leverandører.
+# erstatter: avtale-id         # avtalen som konkurreres ut på nytt
+# resultat: avtale-id          # avtalen konkurransen ga (status tildelt)
+# doffin: {year}-123456
+# kontakt:
+#   navn: Navn Navnesen
+#   epost: navn@kommune.no"#
+        ),
+        "kurs" => format!(
+            r#"tittel: "{title}"
+# sammendrag: Én eller to setninger som vises i lister og søk.
+start: {day}T09:00              # eller bare en dato for hele dagen
+# slutt: {day}T15:00
+# sted:
+#   navn: Rådhuset
+#   adresse: Gate 1, 3616 Kongsberg
+# digitalt: https://example.no/mote
+# malgruppe: [Innkjøpere, Ledere]
+# pamelding:
+#   url: https://example.no/pamelding   # eller epost: navn@kommune.no
+#   frist: {day}
+# plasser: 30
+# pris: 0                        # 0 er gratis
+# arrangor: Innkjøpssamarbeidet"#
+        ),
+        "etisk-krav" => format!(
+            r#"tittel: "{title}"
+# sammendrag: Én eller to setninger som vises i lister og søk.
+omrade: arbeidsforhold         # menneskerettigheter, arbeidsforhold, miljo, universell_utforming, livslopskostnader eller antikorrupsjon
+# hjemmel: Anskaffelsesloven § 5
+# kontraktsklausul: |
+#   Leverandøren skal ..."#
+        ),
+        _ => format!(
+            r#"tittel: "{title}"
+# meny: 1                        # plass i menyen; uten tall står siden ikke i menyen"#
+        ),
+    };
+    format!("---\n{front}\n---\n\nSkriv teksten her, i Markdown.\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_template_with_the_title() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        for (kind, _) in KINDS {
+            let text = template(kind, "Nye møbler", day);
+            assert!(text.starts_with("---\ntittel: \"Nye møbler\"\n"), "{kind}");
+        }
+    }
+}

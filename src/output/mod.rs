@@ -1,0 +1,3 @@
+//! Output: writing the finished site safely.
+
+pub mod writer;

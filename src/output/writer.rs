@@ -1,0 +1,159 @@
+//! Writing the site: into a new folder beside the output folder, swapped in only when
+//! every file is written, so a failed build leaves the previous site as it was. Refuses
+//! output folders where a swap could destroy anything innkjop did not write.
+
+use crate::diagnostics::Diagnostic;
+use crate::render::{FileContent, OutputFile};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The file that marks a folder as written by innkjop.
+pub const MARKER: &str = ".innkjop-output";
+const MARKER_TEXT: &str = "Denne mappen er skrevet av innkjop og erstattes ved hver bygging.\n";
+
+/// The folders an output folder must keep clear of.
+pub struct Guard<'a> {
+    pub content: &'a Path,
+    pub theme: &'a Path,
+    pub current_dir: &'a Path,
+    pub home: Option<&'a Path>,
+}
+
+/// Checks that `output` may be replaced; returns its absolute path.
+pub fn check_output(output: &Path, guard: &Guard) -> Result<PathBuf, Diagnostic> {
+    let refuse = |why: String| {
+        Diagnostic::error(output, format!("nekter å skrive nettstedet til {}: {why}", output.display()))
+            .hint("velg en egen mappe for nettstedet med --output, for eksempel public/")
+    };
+    let abs = absolute(output).map_err(|e| refuse(format!("stien kan ikke leses ({e})")))?;
+    let content = absolute(guard.content).unwrap_or_else(|_| guard.content.to_path_buf());
+    let theme = absolute(guard.theme).unwrap_or_else(|_| guard.theme.to_path_buf());
+    let cwd = absolute(guard.current_dir).unwrap_or_else(|_| guard.current_dir.to_path_buf());
+    if abs.parent().is_none() {
+        return Err(refuse("det er rotmappen".into()));
+    }
+    if abs == cwd {
+        return Err(refuse("det er mappen du står i".into()));
+    }
+    if cwd.starts_with(&abs) {
+        return Err(refuse("mappen du står i ligger inni den".into()));
+    }
+    if let Some(home) = guard.home {
+        let home = absolute(home).unwrap_or_else(|_| home.to_path_buf());
+        if abs == home || home.starts_with(&abs) {
+            return Err(refuse("det er hjemmemappen eller en mappe over den".into()));
+        }
+    }
+    if abs.parent().is_some_and(|p| p == Path::new("/home")) {
+        return Err(refuse("det er en hjemmemappe".into()));
+    }
+    for (what, dir) in [("innholdsmappen", &content), ("temamappen", &theme)] {
+        if abs == *dir {
+            return Err(refuse(format!("det er {what}")));
+        }
+        if dir.starts_with(&abs) {
+            return Err(refuse(format!("den inneholder {what}")));
+        }
+        if abs.starts_with(dir) {
+            return Err(refuse(format!("den ligger inni {what}")));
+        }
+    }
+    match fs::symlink_metadata(&abs) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(abs),
+        Err(e) => Err(refuse(format!("den kan ikke leses ({e})"))),
+        Ok(m) if !m.is_dir() => Err(refuse("det finnes en fil med det navnet".into())),
+        Ok(_) => {
+            let empty = fs::read_dir(&abs).map(|mut d| d.next().is_none()).unwrap_or(false);
+            if empty || abs.join(MARKER).is_file() {
+                Ok(abs)
+            } else {
+                Err(refuse(format!("mappen finnes, er ikke tom og er ikke skrevet av innkjop (mangler {MARKER})")))
+            }
+        }
+    }
+}
+
+/// Writes every file into a fresh folder beside `output`, then swaps it in.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    let fail = |what: &str, e: io::Error| {
+        let hint = if e.kind() == io::ErrorKind::PermissionDenied {
+            "sjekk at du har skrivetilgang til mappen".to_string()
+        } else if e.raw_os_error() == Some(28) {
+            "disken er full; frigjør plass og bygg på nytt".to_string()
+        } else {
+            "forrige versjon av nettstedet er urørt".to_string()
+        };
+        Diagnostic::error(output, format!("kunne ikke skrive nettstedet ({what}): {e}")).hint(hint)
+    };
+    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    fs::create_dir_all(parent).map_err(|e| fail("lage mappen over", e))?;
+    remove_leftovers(parent, &name);
+    let fresh = parent.join(format!(".{name}.innkjop-ny-{}", std::process::id()));
+    let result = write_all(&fresh, files).map_err(|e| fail("skrive filene", e));
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&fresh);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.innkjop-gammel-{}", std::process::id()));
+    let had_old = output.exists();
+    if had_old {
+        if let Err(e) = fs::rename(output, &old) {
+            let _ = fs::remove_dir_all(&fresh);
+            return Err(fail("flytte forrige versjon", e));
+        }
+    }
+    if let Err(e) = fs::rename(&fresh, output) {
+        if had_old {
+            let _ = fs::rename(&old, output);
+        }
+        let _ = fs::remove_dir_all(&fresh);
+        return Err(fail("ta i bruk ny versjon", e));
+    }
+    if had_old {
+        let _ = fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
+    fs::create_dir(root)?;
+    fs::write(root.join(MARKER), MARKER_TEXT)?;
+    let dirs: BTreeSet<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
+    for dir in dirs {
+        fs::create_dir_all(root.join(dir))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = root.join(&f.path);
+        match &f.content {
+            FileContent::Bytes(bytes) => fs::write(&target, bytes),
+            FileContent::Copy(source) => fs::copy(source, &target).map(|_| ()),
+        }
+    })
+}
+
+/// Removes temporary folders a killed build left behind (only ones innkjop marked).
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let prefixes = [format!(".{name}.innkjop-ny-"), format!(".{name}.innkjop-gammel-")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        if prefixes.iter().any(|p| file_name.starts_with(p)) && entry.path().join(MARKER).is_file() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Ok(p);
+    }
+    let abs = std::path::absolute(path)?;
+    match (abs.parent(), abs.file_name()) {
+        (Some(parent), Some(name)) => Ok(absolute(parent)?.join(name)),
+        _ => Ok(abs),
+    }
+}

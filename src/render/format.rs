@@ -1,0 +1,56 @@
+//! Norwegian formatting of amounts and file sizes.
+
+/// "1 250 000 kr", with non-breaking spaces.
+pub fn amount(value: u64) -> String {
+    format!("{}\u{a0}kr", group(value))
+}
+
+/// Digit groups of three separated by non-breaking spaces.
+pub fn group(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "2,4 kB", "1,3 MB", "812 byte".
+pub fn file_size(bytes: u64) -> String {
+    const KB: f64 = 1000.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes}\u{a0}byte")
+    } else if b < KB * KB {
+        format!("{}\u{a0}kB", decimal(b / KB))
+    } else {
+        format!("{}\u{a0}MB", decimal(b / KB / KB))
+    }
+}
+
+fn decimal(value: f64) -> String {
+    format!("{value:.1}").replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_group_with_non_breaking_spaces() {
+        assert_eq!(amount(1_250_000), "1\u{a0}250\u{a0}000\u{a0}kr");
+        assert_eq!(amount(0), "0\u{a0}kr");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1000), "1\u{a0}000");
+    }
+
+    #[test]
+    fn file_sizes_use_decimal_commas() {
+        assert_eq!(file_size(812), "812\u{a0}byte");
+        assert_eq!(file_size(2400), "2,4\u{a0}kB");
+        assert_eq!(file_size(1_300_000), "1,3\u{a0}MB");
+    }
+}

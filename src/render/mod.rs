@@ -1,0 +1,165 @@
+//! Rendering: the resolved site to the files of the output, in memory.
+
+pub mod format;
+pub mod markdown;
+pub mod pages;
+pub mod templates;
+pub mod views;
+
+use crate::diagnostics::Diagnostic;
+use crate::site::Site;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use templates::Theme;
+use views::{ContactView, Link, Urls, Views};
+
+/// A file of the finished site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    pub content: FileContent,
+}
+
+#[derive(Debug, Clone)]
+pub enum FileContent {
+    Bytes(Vec<u8>),
+    /// Copied from this file (theme assets, documents).
+    Copy(PathBuf),
+}
+
+#[derive(Serialize)]
+struct SiteGlobals<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    base_url: &'a str,
+    root: &'a str,
+    language: &'a str,
+    contact: Option<ContactView>,
+    accessibility_statement: Option<&'a str>,
+    host: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct BuildGlobals {
+    today: String,
+    today_long: String,
+    expiring_months: u32,
+}
+
+/// Renders every page and lists every file the site needs.
+pub fn render(site: &Site, theme: &mut Theme, content_dir: &Path, theme_shown_as: &Path) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let settings = &site.model.settings;
+    let root = base_path(&settings.base_url);
+    let urls = Urls { root: root.clone() };
+    theme.set_globals(
+        "site",
+        &SiteGlobals {
+            title: &settings.title,
+            description: settings.description.as_deref(),
+            base_url: &settings.base_url,
+            root: &root,
+            language: &settings.language,
+            contact: settings.contact.as_ref().map(ContactView::of),
+            accessibility_statement: settings.accessibility_statement.as_deref(),
+            host: site.municipality(&settings.host).map(|m| m.name.as_str()),
+        },
+    );
+    let menu: Vec<Link> = site
+        .model
+        .pages
+        .iter()
+        .filter(|p| p.menu.is_some())
+        .map(|p| Link { url: urls.page(&p.origin.slug), name: p.title.clone() })
+        .collect();
+    theme.set_globals("menu", &menu);
+    theme.set_globals(
+        "build",
+        &BuildGlobals {
+            today: site.today.format("%Y-%m-%d").to_string(),
+            today_long: crate::content::dates::long_date(site.today),
+            expiring_months: settings.expiring_months,
+        },
+    );
+    let views = Views::build(site, &urls);
+    let specs = pages::all(site, &views, &urls);
+    let theme: &Theme = theme;
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
+        .par_iter()
+        .map(|spec| {
+            theme.render(spec.template, &spec.context, theme_shown_as).map(|html| OutputFile { path: spec.out.clone(), content: FileContent::Bytes(html.into_bytes()) })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(rendered.len() + 16);
+    let mut errors = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.message.cmp(&b.message));
+        errors.dedup_by(|a, b| a.message == b.message);
+        return Err(errors);
+    }
+    files.push(OutputFile { path: "sitemap.xml".into(), content: FileContent::Bytes(sitemap(&settings.base_url, &specs).into_bytes()) });
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        content: FileContent::Bytes(format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", settings.base_url).into_bytes()),
+    });
+    for (rel, full) in &theme.static_files {
+        files.push(OutputFile { path: rel.to_string_lossy().replace('\\', "/"), content: FileContent::Copy(full.clone()) });
+    }
+    let mut documents: Vec<&PathBuf> = site
+        .model
+        .agreements
+        .iter()
+        .flat_map(|a| &a.documents)
+        .filter_map(|d| match &d.target {
+            crate::content::model::DocumentTarget::File { path, .. } => Some(path),
+            _ => None,
+        })
+        .collect();
+    documents.sort();
+    documents.dedup();
+    for path in documents {
+        files.push(OutputFile { path: path.to_string_lossy().replace('\\', "/"), content: FileContent::Copy(content_dir.join(path)) });
+    }
+    Ok(files)
+}
+
+/// The path part of the base URL: `/` or `/innkjop/`.
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
+    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+    if path.ends_with('/') { path.to_string() } else { format!("{path}/") }
+}
+
+fn sitemap(base_url: &str, specs: &[pages::PageSpec]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut urls: Vec<&str> = specs.iter().filter(|s| s.out != "404.html").map(|s| s.out.strip_suffix("index.html").unwrap_or(&s.out)).collect();
+    urls.sort();
+    for path in urls {
+        out.push_str(&format!("  <url><loc>{}{}</loc></url>\n", base_url, escape_xml(path)));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path;
+
+    #[test]
+    fn base_path_from_url() {
+        assert_eq!(base_path("https://innkjop.example.no/"), "/");
+        assert_eq!(base_path("https://example.no/innkjop"), "/innkjop/");
+        assert_eq!(base_path("https://example.no"), "/");
+    }
+}

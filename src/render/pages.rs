@@ -1,0 +1,351 @@
+//! Which pages the site has, and the context each one is rendered with.
+
+use super::views::{AgreementCard, CourseView, Link, PurchaseCard, Urls, Views, quarter_label};
+use crate::rules::period::AgreementStatus;
+use crate::site::Site;
+use serde::Serialize;
+use tera::Context;
+
+/// One page to render: where it goes, with which template and context.
+pub struct PageSpec {
+    /// Output path relative to the site root, e.g. `rammeavtaler/index.html`.
+    pub out: String,
+    pub template: &'static str,
+    pub context: Context,
+}
+
+/// What every page knows about itself.
+#[derive(Serialize)]
+struct PageMeta<'a> {
+    title: &'a str,
+    url: String,
+    /// The section, for the menu: `rammeavtaler`, `kurs`, ...
+    section: &'a str,
+    description: Option<&'a str>,
+    breadcrumbs: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct FilterLink {
+    url: String,
+    name: String,
+    count: usize,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Group<'a, T> {
+    label: String,
+    items: Vec<&'a T>,
+}
+
+struct Builder<'a> {
+    site: &'a Site,
+    views: &'a Views,
+    urls: &'a Urls,
+    pages: Vec<PageSpec>,
+}
+
+impl<'a> Builder<'a> {
+    fn page(&mut self, out: String, template: &'static str, meta: PageMeta, fill: impl FnOnce(&mut Context)) {
+        let mut context = Context::new();
+        context.insert("page", &meta);
+        fill(&mut context);
+        self.pages.push(PageSpec { out, template, context });
+    }
+
+    fn crumb(&self, dir: &str, name: &str) -> Vec<Link> {
+        vec![Link { url: self.urls.section(dir), name: name.to_string() }]
+    }
+
+    fn meta(&self, title: &'a str, url: String, section: &'a str, breadcrumbs: Vec<Link>) -> PageMeta<'a> {
+        PageMeta { title, url, section, description: None, breadcrumbs }
+    }
+}
+
+/// Every page of the site except search, feeds and data files.
+pub fn all(site: &Site, views: &Views, urls: &Urls) -> Vec<PageSpec> {
+    let mut b = Builder { site, views, urls, pages: Vec::new() };
+    front_page(&mut b);
+    agreements(&mut b);
+    purchases(&mut b);
+    courses(&mut b);
+    requirements(&mut b);
+    municipalities(&mut b);
+    categories(&mut b);
+    suppliers(&mut b);
+    for page in &site.model.pages {
+        let view = super::markdown::to_html(&page.body);
+        let meta = b.meta(&page.title, urls.page(&page.origin.slug), "sider", vec![]);
+        b.page(format!("{}/index.html", page.origin.slug), "page.html", meta, |c| c.insert("body_html", &view));
+    }
+    let meta = b.meta("Fant ikke siden", urls.page("404"), "", vec![]);
+    b.page("404.html".to_string(), "404.html", meta, |_| {});
+    b.pages
+}
+
+fn front_page(b: &mut Builder) {
+    let (site, views) = (b.site, b.views);
+    let today = site.today;
+    let expiring: Vec<&AgreementCard> =
+        views.agreements.iter().filter(|a| a.card.status.key == "utloper-snart").map(|a| &a.card).collect();
+    let mut new: Vec<&AgreementCard> = site
+        .model
+        .agreements
+        .iter()
+        .zip(&views.agreements)
+        .filter(|(a, _)| a.valid_from > today - chrono::Days::new(120) && a.valid_from <= today + chrono::Days::new(120))
+        .map(|(_, v)| &v.card)
+        .collect();
+    new.sort_by(|a, b| b.valid_from.iso.cmp(&a.valid_from.iso));
+    let coming: Vec<&PurchaseCard> = views
+        .purchases
+        .iter()
+        .filter(|p| matches!(p.card.status.key.as_str(), "planlagt" | "markedsdialog" | "kunngjort"))
+        .map(|p| &p.card)
+        .take(6)
+        .collect();
+    let next_courses: Vec<&CourseView> = views.courses.iter().filter(|c| !c.past).take(3).collect();
+    let in_force = site.agreement_status.iter().filter(|s| s.in_force()).count();
+    let title = site.model.settings.title.as_str();
+    let meta = PageMeta { title, url: b.urls.root.clone(), section: "", description: site.model.settings.description.as_deref(), breadcrumbs: vec![] };
+    b.page("index.html".to_string(), "index.html", meta, |c| {
+        c.insert("expiring", &expiring);
+        c.insert("new_agreements", &new);
+        c.insert("coming", &coming);
+        c.insert("courses", &next_courses);
+        c.insert("agreements_in_force", &in_force);
+        c.insert("purchase_count", &views.purchases.len());
+    });
+}
+
+fn status_filters(b: &Builder, current: Option<AgreementStatus>) -> Vec<FilterLink> {
+    AgreementStatus::ALL
+        .iter()
+        .map(|s| FilterLink {
+            url: format!("{}status/{}/", b.urls.section("rammeavtaler"), s.key().replace('_', "-")),
+            name: s.label().to_string(),
+            count: b.site.agreement_status.iter().filter(|x| *x == s).count(),
+            current: current == Some(*s),
+        })
+        .collect()
+}
+
+fn category_filters(b: &Builder, current: Option<&str>) -> Vec<FilterLink> {
+    b.site
+        .model
+        .settings
+        .categories
+        .iter()
+        .map(|c| FilterLink {
+            url: b.urls.item("kategorier", &c.id),
+            name: c.name.clone(),
+            count: b.site.model.agreements.iter().filter(|a| a.category == c.id).count(),
+            current: current == Some(c.id.as_str()),
+        })
+        .collect()
+}
+
+fn municipality_filters(b: &Builder, current: Option<&str>) -> Vec<FilterLink> {
+    b.site
+        .model
+        .settings
+        .municipalities
+        .iter()
+        .map(|m| FilterLink {
+            url: b.urls.item("kommuner", &m.id),
+            name: m.name.clone(),
+            count: b.site.model.agreements.iter().filter(|a| a.municipalities.includes(&m.id)).count(),
+            current: current == Some(m.id.as_str()),
+        })
+        .collect()
+}
+
+fn insert_filters(b: &Builder, c: &mut Context, status: Option<AgreementStatus>, category: Option<&str>, municipality: Option<&str>) {
+    c.insert("status_filters", &status_filters(b, status));
+    c.insert("category_filters", &category_filters(b, category));
+    c.insert("municipality_filters", &municipality_filters(b, municipality));
+}
+
+fn agreements(b: &mut Builder) {
+    let views = b.views;
+    let all: Vec<&AgreementCard> = views.agreements.iter().map(|a| &a.card).collect();
+    let meta = b.meta("Rammeavtaler", b.urls.section("rammeavtaler"), "rammeavtaler", vec![]);
+    let (status, category, municipality) = (status_filters(b, None), category_filters(b, None), municipality_filters(b, None));
+    b.page("rammeavtaler/index.html".into(), "agreements.html", meta, |c| {
+        c.insert("agreements", &all);
+        c.insert("status_filters", &status);
+        c.insert("category_filters", &category);
+        c.insert("municipality_filters", &municipality);
+        c.insert("filter", &Option::<String>::None);
+    });
+    for s in AgreementStatus::ALL {
+        let list: Vec<&AgreementCard> =
+            b.site.agreement_status.iter().zip(&views.agreements).filter(|(x, _)| **x == s).map(|(_, v)| &v.card).collect();
+        let title = s.label();
+        let key = s.key().replace('_', "-");
+        let meta = b.meta(title, format!("{}status/{key}/", b.urls.section("rammeavtaler")), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
+        let mut ctx = Context::new();
+        insert_filters(b, &mut ctx, Some(s), None, None);
+        b.page(format!("rammeavtaler/status/{key}/index.html"), "agreements.html", meta, |c| {
+            c.extend(ctx);
+            c.insert("agreements", &list);
+            c.insert("filter", &format!("Status: {}", s.label()));
+        });
+    }
+    for view in &views.agreements {
+        let meta = b.meta(&view.card.title, view.card.url.clone(), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
+        b.page(format!("rammeavtaler/{}/index.html", view.card.slug), "agreement.html", meta, |c| c.insert("agreement", view));
+    }
+}
+
+fn purchases(b: &mut Builder) {
+    let (site, views) = (b.site, b.views);
+    let mut groups: Vec<Group<PurchaseCard>> = Vec::new();
+    let mut closed: Vec<&PurchaseCard> = Vec::new();
+    let mut undated: Vec<&PurchaseCard> = Vec::new();
+    for (p, v) in site.model.purchases.iter().zip(&views.purchases) {
+        if matches!(v.card.status.key.as_str(), "tildelt" | "avlyst") {
+            closed.push(&v.card);
+            continue;
+        }
+        let Some(date) = p.announcement else {
+            undated.push(&v.card);
+            continue;
+        };
+        let label = match date {
+            crate::content::dates::FuzzyDate::Year(y) => format!("{y}, kvartal ikke fastsatt"),
+            d => quarter_label(d.first_day()),
+        };
+        match groups.iter_mut().find(|g| g.label == label) {
+            Some(g) => g.items.push(&v.card),
+            None => groups.push(Group { label, items: vec![&v.card] }),
+        }
+    }
+    if !undated.is_empty() {
+        groups.push(Group { label: "Tidspunkt ikke fastsatt".into(), items: undated });
+    }
+    if !closed.is_empty() {
+        groups.push(Group { label: "Tildelt eller avlyst".into(), items: closed });
+    }
+    let meta = b.meta("Planlagte innkjøp", b.urls.section("planlagte-innkjop"), "planlagte-innkjop", vec![]);
+    b.page("planlagte-innkjop/index.html".into(), "purchases.html", meta, |c| c.insert("groups", &groups));
+    for view in &views.purchases {
+        let slug = view.card.url.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
+        let meta = b.meta(&view.card.title, view.card.url.clone(), "planlagte-innkjop", b.crumb("planlagte-innkjop", "Planlagte innkjøp"));
+        b.page(format!("planlagte-innkjop/{slug}/index.html"), "purchase.html", meta, |c| c.insert("purchase", view));
+    }
+}
+
+fn courses(b: &mut Builder) {
+    let views = b.views;
+    let upcoming: Vec<&CourseView> = views.courses.iter().filter(|c| !c.past).collect();
+    let past: Vec<&CourseView> = views.courses.iter().rev().filter(|c| c.past).collect();
+    let meta = b.meta("Kurs og samlinger", b.urls.section("kurs"), "kurs", vec![]);
+    b.page("kurs/index.html".into(), "courses.html", meta, |c| {
+        c.insert("upcoming", &upcoming);
+        c.insert("past", &past);
+    });
+    for (course, view) in b.site.model.courses.iter().zip(&views.courses) {
+        let meta = b.meta(&view.title, view.url.clone(), "kurs", b.crumb("kurs", "Kurs og samlinger"));
+        b.page(format!("kurs/{}/index.html", course.origin.slug), "course.html", meta, |c| c.insert("course", view));
+    }
+}
+
+fn requirements(b: &mut Builder) {
+    let views = b.views;
+    let meta = b.meta("Etiske krav", b.urls.section("etiske-krav"), "etiske-krav", vec![]);
+    b.page("etiske-krav/index.html".into(), "requirements.html", meta, |c| c.insert("requirements", &views.requirements));
+    for (r, view) in b.site.model.requirements.iter().zip(&views.requirements) {
+        let meta = b.meta(&view.title, view.url.clone(), "etiske-krav", b.crumb("etiske-krav", "Etiske krav"));
+        b.page(format!("etiske-krav/{}/index.html", r.origin.slug), "requirement.html", meta, |c| c.insert("requirement", view));
+    }
+}
+
+fn municipalities(b: &mut Builder) {
+    let (site, views) = (b.site, b.views);
+    let list = municipality_filters(b, None);
+    let meta = b.meta("Kommunene", b.urls.section("kommuner"), "kommuner", vec![]);
+    b.page("kommuner/index.html".into(), "municipalities.html", meta, |c| c.insert("municipalities", &list));
+    for m in &site.model.settings.municipalities {
+        let agreements: Vec<&AgreementCard> = site
+            .model
+            .agreements
+            .iter()
+            .zip(&views.agreements)
+            .filter(|(a, _)| a.municipalities.includes(&m.id))
+            .map(|(_, v)| &v.card)
+            .collect();
+        let purchases: Vec<&PurchaseCard> = site
+            .model
+            .purchases
+            .iter()
+            .zip(&views.purchases)
+            .filter(|(p, _)| p.municipalities.includes(&m.id))
+            .map(|(_, v)| &v.card)
+            .collect();
+        let meta = b.meta(&m.name, b.urls.item("kommuner", &m.id), "kommuner", b.crumb("kommuner", "Kommunene"));
+        let mut ctx = Context::new();
+        insert_filters(b, &mut ctx, None, None, Some(&m.id));
+        let is_host = site.model.settings.host == m.id;
+        b.page(format!("kommuner/{}/index.html", m.id), "municipality.html", meta, |c| {
+            c.extend(ctx);
+            c.insert("municipality", &Link { url: m.website.clone().unwrap_or_default(), name: m.name.clone() });
+            c.insert("is_host", &is_host);
+            c.insert("agreements", &agreements);
+            c.insert("purchases", &purchases);
+        });
+    }
+}
+
+fn categories(b: &mut Builder) {
+    let (site, views) = (b.site, b.views);
+    let list = category_filters(b, None);
+    let meta = b.meta("Kategorier", b.urls.section("kategorier"), "kategorier", vec![]);
+    let described: Vec<(&FilterLink, Option<&String>)> =
+        list.iter().zip(&site.model.settings.categories).map(|(l, c)| (l, c.description.as_ref())).collect();
+    #[derive(Serialize)]
+    struct CategoryEntry<'a> {
+        url: &'a str,
+        name: &'a str,
+        count: usize,
+        description: Option<&'a String>,
+    }
+    let entries: Vec<CategoryEntry> =
+        described.iter().map(|(l, d)| CategoryEntry { url: &l.url, name: &l.name, count: l.count, description: *d }).collect();
+    b.page("kategorier/index.html".into(), "categories.html", meta, |c| c.insert("categories", &entries));
+    for cat in &site.model.settings.categories {
+        let agreements: Vec<&AgreementCard> =
+            site.model.agreements.iter().zip(&views.agreements).filter(|(a, _)| a.category == cat.id).map(|(_, v)| &v.card).collect();
+        let purchases: Vec<&PurchaseCard> =
+            site.model.purchases.iter().zip(&views.purchases).filter(|(p, _)| p.category == cat.id).map(|(_, v)| &v.card).collect();
+        let meta = b.meta(&cat.name, b.urls.item("kategorier", &cat.id), "kategorier", b.crumb("kategorier", "Kategorier"));
+        let mut ctx = Context::new();
+        insert_filters(b, &mut ctx, None, Some(&cat.id), None);
+        b.page(format!("kategorier/{}/index.html", cat.id), "category.html", meta, |c| {
+            c.extend(ctx);
+            c.insert("category", &Link { url: String::new(), name: cat.name.clone() });
+            c.insert("description", &cat.description);
+            c.insert("agreements", &agreements);
+            c.insert("purchases", &purchases);
+        });
+    }
+}
+
+fn suppliers(b: &mut Builder) {
+    let (site, views) = (b.site, b.views);
+    let meta = b.meta("Leverandører", b.urls.section("leverandorer"), "leverandorer", vec![]);
+    b.page("leverandorer/index.html".into(), "suppliers.html", meta, |c| c.insert("suppliers", &views.suppliers));
+    for s in &views.suppliers {
+        let agreements: Vec<&AgreementCard> = site
+            .agreements_by_supplier
+            .get(&s.id)
+            .map(|ix| ix.iter().map(|&i| &views.agreements[i].card).collect())
+            .unwrap_or_default();
+        let meta = b.meta(&s.name, s.url.clone(), "leverandorer", b.crumb("leverandorer", "Leverandører"));
+        b.page(format!("leverandorer/{}/index.html", s.id), "supplier.html", meta, |c| {
+            c.insert("supplier", s);
+            c.insert("agreements", &agreements);
+        });
+    }
+}

@@ -1,0 +1,501 @@
+//! Views: what templates see of the site, with every date, amount and status already
+//! written out in Norwegian. Cards are the short form used in lists.
+
+use super::{format, markdown};
+use crate::content::dates::{self, FuzzyDate, When};
+use crate::content::model::*;
+use crate::rules::period::AgreementStatus;
+use crate::site::Site;
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// URLs of the site, under the base path of `base_url`.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    pub root: String,
+}
+
+impl Urls {
+    pub fn section(&self, dir: &str) -> String {
+        format!("{}{dir}/", self.root)
+    }
+    pub fn item(&self, dir: &str, slug: &str) -> String {
+        format!("{}{dir}/{slug}/", self.root)
+    }
+    pub fn page(&self, slug: &str) -> String {
+        format!("{}{slug}/", self.root)
+    }
+    pub fn asset(&self, path: &str) -> String {
+        format!("{}{path}", self.root)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub url: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub long: String,
+    pub short: String,
+}
+
+impl DateView {
+    pub fn of(date: NaiveDate) -> DateView {
+        DateView { iso: date.format("%Y-%m-%d").to_string(), long: dates::long_date(date), short: dates::short_date(date) }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub key: String,
+    pub label: String,
+}
+
+impl StatusView {
+    pub fn agreement(s: AgreementStatus) -> StatusView {
+        StatusView { key: s.key().replace('_', "-"), label: s.label().to_string() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl ContactView {
+    pub fn of(c: &Contact) -> ContactView {
+        ContactView { name: c.name.clone(), title: c.title.clone(), email: c.email.clone(), phone: c.phone.clone() }
+    }
+}
+
+/// An agreement in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementCard {
+    pub url: String,
+    pub slug: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub category: Link,
+    pub suppliers: Vec<Link>,
+    pub municipalities_text: String,
+    pub status: StatusView,
+    /// False for terminated agreements: their badge never changes.
+    pub computed_status: bool,
+    pub valid_from: DateView,
+    pub current_end: DateView,
+    pub latest_end: DateView,
+    pub open_option: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionView {
+    pub until: DateView,
+    pub exercised: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    pub title: String,
+    pub url: String,
+    /// "PDF, 2,4 kB" for files; empty for links.
+    pub about: String,
+    pub external: bool,
+}
+
+/// An agreement on its own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementView {
+    #[serde(flatten)]
+    pub card: AgreementCard,
+    pub municipalities: Vec<Link>,
+    pub all_municipalities: bool,
+    pub valid_to: DateView,
+    pub options: Vec<OptionView>,
+    pub number: Option<String>,
+    pub doffin: Option<String>,
+    pub doffin_url: Option<String>,
+    pub ecommerce: Option<bool>,
+    pub ordering_html: Option<String>,
+    pub requirements: Vec<Link>,
+    pub documents: Vec<DocumentView>,
+    pub contact: Option<ContactView>,
+    pub body_html: String,
+    pub retender: Option<PurchaseCard>,
+    pub produced_by: Option<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FuzzyView {
+    pub iso: String,
+    pub long: String,
+    pub tentative: bool,
+}
+
+impl FuzzyView {
+    fn of(date: FuzzyDate) -> FuzzyView {
+        FuzzyView { iso: date.iso(), long: date.long(), tentative: date.is_tentative() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WhenView {
+    pub iso: String,
+    pub long: String,
+}
+
+impl WhenView {
+    fn of(w: When) -> WhenView {
+        WhenView { iso: w.iso(), long: w.long() }
+    }
+}
+
+/// A planned purchase in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PurchaseCard {
+    pub url: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub category: Link,
+    pub municipalities_text: String,
+    pub status: StatusView,
+    pub value: Option<String>,
+    pub threshold: StatusView,
+    pub announcement: Option<FuzzyView>,
+    pub deadline: Option<WhenView>,
+    pub contract_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CpvView {
+    pub code: String,
+    pub name: Option<String>,
+}
+
+/// A planned purchase on its own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PurchaseView {
+    #[serde(flatten)]
+    pub card: PurchaseCard,
+    pub municipalities: Vec<Link>,
+    pub procedure: Option<String>,
+    pub cpv: Vec<CpvView>,
+    pub duration: Option<String>,
+    pub contract_start: Option<FuzzyView>,
+    pub dialogue_date: Option<DateView>,
+    pub dialogue_text: Option<String>,
+    pub replaces: Option<AgreementCard>,
+    pub result: Option<Link>,
+    pub doffin: Option<String>,
+    pub doffin_url: Option<String>,
+    pub contact: Option<ContactView>,
+    pub body_html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CourseView {
+    pub url: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub when: String,
+    pub start_iso: String,
+    pub end_iso: String,
+    pub past: bool,
+    pub venue_name: Option<String>,
+    pub venue_address: Option<String>,
+    pub online: Option<String>,
+    pub audience: Vec<String>,
+    pub registration_url: Option<String>,
+    pub registration_email: Option<String>,
+    pub registration_deadline: Option<String>,
+    pub registration_closed: bool,
+    pub seats: Option<u32>,
+    pub price: Option<String>,
+    pub organiser: Option<String>,
+    pub body_html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequirementView {
+    pub url: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub area: String,
+    pub legal_basis: Option<String>,
+    pub clause: Option<String>,
+    pub body_html: String,
+    pub agreements: Vec<AgreementCard>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SupplierView {
+    pub url: String,
+    pub id: String,
+    pub name: String,
+    pub orgnr: String,
+    pub orgnr_spaced: String,
+    pub website: Option<String>,
+    pub contact: Option<ContactView>,
+    pub address: Option<String>,
+    pub local: bool,
+}
+
+/// Builds views once per item; pages then borrow them.
+pub struct Views {
+    pub agreements: Vec<AgreementView>,
+    pub purchases: Vec<PurchaseView>,
+    pub courses: Vec<CourseView>,
+    pub requirements: Vec<RequirementView>,
+    pub suppliers: Vec<SupplierView>,
+}
+
+impl Views {
+    pub fn build(site: &Site, urls: &Urls) -> Views {
+        let agreement_cards: Vec<AgreementCard> =
+            site.model.agreements.iter().enumerate().map(|(i, a)| agreement_card(site, urls, i, a)).collect();
+        let purchase_cards: Vec<PurchaseCard> =
+            site.model.purchases.iter().enumerate().map(|(i, p)| purchase_card(site, urls, i, p)).collect();
+        let agreements = site
+            .model
+            .agreements
+            .iter()
+            .zip(&agreement_cards)
+            .map(|(a, card)| agreement_view(site, urls, a, card.clone(), &purchase_cards))
+            .collect();
+        let purchases = site
+            .model
+            .purchases
+            .iter()
+            .zip(&purchase_cards)
+            .map(|(p, card)| purchase_view(site, urls, p, card.clone(), &agreement_cards))
+            .collect();
+        let courses = site.model.courses.iter().map(|c| course_view(site, urls, c)).collect();
+        let requirements = site
+            .model
+            .requirements
+            .iter()
+            .map(|r| RequirementView {
+                url: urls.item("etiske-krav", &r.origin.slug),
+                title: r.title.clone(),
+                summary: r.summary.clone(),
+                area: r.area.label().to_string(),
+                legal_basis: r.legal_basis.clone(),
+                clause: r.clause.clone(),
+                body_html: markdown::to_html(&r.body),
+                agreements: site
+                    .agreements_by_requirement
+                    .get(&r.origin.slug)
+                    .map(|ix| ix.iter().map(|&i| agreement_cards[i].clone()).collect())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let suppliers = site
+            .model
+            .suppliers
+            .iter()
+            .map(|s| SupplierView {
+                url: urls.item("leverandorer", &s.id),
+                id: s.id.clone(),
+                name: s.name.clone(),
+                orgnr: s.orgnr.clone(),
+                orgnr_spaced: format!("{}\u{a0}{}\u{a0}{}", &s.orgnr[..3], &s.orgnr[3..6], &s.orgnr[6..]),
+                website: s.website.clone(),
+                contact: s.contact.as_ref().map(ContactView::of),
+                address: s.address.clone(),
+                local: s.local,
+            })
+            .collect();
+        Views { agreements, purchases, courses, requirements, suppliers }
+    }
+}
+
+fn category_link(site: &Site, urls: &Urls, id: &str) -> Link {
+    Link { url: urls.item("kategorier", id), name: site.category(id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string()) }
+}
+
+fn municipality_links(site: &Site, urls: &Urls, scope: &Scope) -> Vec<Link> {
+    let ids: Vec<&str> = match scope {
+        Scope::All => site.model.settings.municipalities.iter().map(|m| m.id.as_str()).collect(),
+        Scope::Only(ids) => ids.iter().map(String::as_str).collect(),
+    };
+    ids.into_iter()
+        .filter_map(|id| site.municipality(id))
+        .map(|m| Link { url: urls.item("kommuner", &m.id), name: m.name.clone() })
+        .collect()
+}
+
+fn municipalities_text(site: &Site, scope: &Scope) -> String {
+    match scope {
+        Scope::All => "Alle kommunene".to_string(),
+        Scope::Only(ids) => {
+            ids.iter().filter_map(|id| site.municipality(id)).map(|m| m.name.clone()).collect::<Vec<_>>().join(", ")
+        }
+    }
+}
+
+fn doffin_url(id: &Option<String>) -> Option<String> {
+    id.as_ref().map(|id| format!("https://www.doffin.no/notices/{id}"))
+}
+
+fn agreement_card(site: &Site, urls: &Urls, i: usize, a: &Agreement) -> AgreementCard {
+    let status = site.agreement_status[i];
+    AgreementCard {
+        url: urls.item("rammeavtaler", &a.origin.slug),
+        slug: a.origin.slug.clone(),
+        title: a.title.clone(),
+        summary: a.summary.clone(),
+        category: category_link(site, urls, &a.category),
+        suppliers: a
+            .suppliers
+            .iter()
+            .filter_map(|id| site.supplier(id))
+            .map(|s| Link { url: urls.item("leverandorer", &s.id), name: s.name.clone() })
+            .collect(),
+        municipalities_text: municipalities_text(site, &a.municipalities),
+        status: StatusView::agreement(status),
+        computed_status: a.termination.is_none(),
+        valid_from: DateView::of(a.valid_from),
+        current_end: DateView::of(a.current_end()),
+        latest_end: DateView::of(a.latest_end()),
+        open_option: a.has_open_option(),
+    }
+}
+
+fn agreement_view(site: &Site, urls: &Urls, a: &Agreement, card: AgreementCard, purchases: &[PurchaseCard]) -> AgreementView {
+    let documents = a
+        .documents
+        .iter()
+        .map(|d| match &d.target {
+            DocumentTarget::File { path, size } => {
+                let rel = path.to_string_lossy().replace('\\', "/");
+                let ext = path.extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
+                DocumentView {
+                    title: d.title.clone(),
+                    url: urls.asset(&rel),
+                    about: if ext.is_empty() { format::file_size(*size) } else { format!("{ext}, {}", format::file_size(*size)) },
+                    external: false,
+                }
+            }
+            DocumentTarget::Url(u) => DocumentView { title: d.title.clone(), url: u.clone(), about: String::new(), external: true },
+        })
+        .collect();
+    AgreementView {
+        municipalities: municipality_links(site, urls, &a.municipalities),
+        all_municipalities: a.municipalities == Scope::All,
+        valid_to: DateView::of(a.valid_to),
+        options: a.options.iter().map(|o| OptionView { until: DateView::of(o.until), exercised: o.exercised }).collect(),
+        number: a.number.clone(),
+        doffin: a.doffin.clone(),
+        doffin_url: doffin_url(&a.doffin),
+        ecommerce: a.ecommerce,
+        ordering_html: a.ordering.as_deref().map(markdown::to_html),
+        requirements: a
+            .requirements
+            .iter()
+            .filter_map(|id| site.requirement(id))
+            .map(|r| Link { url: urls.item("etiske-krav", &r.origin.slug), name: r.title.clone() })
+            .collect(),
+        documents,
+        contact: a.contact.as_ref().map(ContactView::of),
+        body_html: markdown::to_html(&a.body),
+        retender: site.retender_of.get(&a.origin.slug).map(|&i| purchases[i].clone()),
+        produced_by: site.produced_by.get(&a.origin.slug).map(|&i| Link { url: purchases[i].url.clone(), name: purchases[i].title.clone() }),
+        card,
+    }
+}
+
+fn purchase_card(site: &Site, urls: &Urls, i: usize, p: &PlannedPurchase) -> PurchaseCard {
+    let class = site.purchase_class[i];
+    PurchaseCard {
+        url: urls.item("planlagte-innkjop", &p.origin.slug),
+        title: p.title.clone(),
+        summary: p.summary.clone(),
+        category: category_link(site, urls, &p.category),
+        municipalities_text: municipalities_text(site, &p.municipalities),
+        status: StatusView { key: p.status.key().to_string(), label: p.status.label().to_string() },
+        value: p.estimated_value.map(format::amount),
+        threshold: StatusView { key: class.key().replace('_', "-"), label: class.label().to_string() },
+        announcement: p.announcement.map(FuzzyView::of),
+        deadline: p.deadline.map(WhenView::of),
+        contract_type: p.contract_type.map(|c| c.label().to_string()),
+    }
+}
+
+fn purchase_view(site: &Site, urls: &Urls, p: &PlannedPurchase, card: PurchaseCard, agreements: &[AgreementCard]) -> PurchaseView {
+    let agreement = |slug: &Option<String>| slug.as_deref().and_then(|s| site.agreement_index(s)).map(|i| agreements[i].clone());
+    PurchaseView {
+        municipalities: municipality_links(site, urls, &p.municipalities),
+        procedure: p.procedure.map(|x| capitalise(x.label())),
+        cpv: p.cpv.iter().map(|c| CpvView { code: c.code.clone(), name: c.name.clone() }).collect(),
+        duration: p.duration.clone(),
+        contract_start: p.contract_start.map(FuzzyView::of),
+        dialogue_date: p.dialogue.as_ref().and_then(|d| d.date).map(DateView::of),
+        dialogue_text: p.dialogue.as_ref().and_then(|d| d.text.clone()),
+        replaces: agreement(&p.replaces),
+        result: agreement(&p.result).map(|a| Link { url: a.url, name: a.title }),
+        doffin: p.doffin.clone(),
+        doffin_url: doffin_url(&p.doffin),
+        contact: p.contact.as_ref().map(ContactView::of),
+        body_html: markdown::to_html(&p.body),
+        card,
+    }
+}
+
+fn course_view(site: &Site, urls: &Urls, c: &Course) -> CourseView {
+    let start = c.start;
+    let end = c.end.unwrap_or(start);
+    let when = if end.date() > start.date() {
+        let mut text = dates::range(start.date(), end.date());
+        if let Some(t) = start.time() {
+            text.push_str(&format!(", fra {}", dates::clock(t)));
+        }
+        text
+    } else {
+        match (start.time(), end.time()) {
+            (Some(s), Some(e)) if e > s => format!("{} {}–{}", dates::long_date(start.date()), dates::clock(s), e.format("%H.%M")),
+            (Some(s), _) => format!("{} {}", dates::long_date(start.date()), dates::clock(s)),
+            _ => dates::long_date(start.date()),
+        }
+    };
+    let deadline = c.registration.as_ref().and_then(|r| r.deadline);
+    CourseView {
+        url: urls.item("kurs", &c.origin.slug),
+        title: c.title.clone(),
+        summary: c.summary.clone(),
+        when,
+        start_iso: start.iso(),
+        end_iso: end.iso(),
+        past: c.last_day() < site.today,
+        venue_name: c.venue.as_ref().and_then(|v| v.name.clone()),
+        venue_address: c.venue.as_ref().and_then(|v| v.address.clone()),
+        online: c.online.clone(),
+        audience: c.audience.clone(),
+        registration_url: c.registration.as_ref().and_then(|r| r.url.clone()),
+        registration_email: c.registration.as_ref().and_then(|r| r.email.clone()),
+        registration_deadline: deadline.map(|d| d.long()),
+        registration_closed: deadline.is_some_and(|d| d.date() < site.today),
+        seats: c.seats,
+        price: c.price.map(|p| if p == 0 { "Gratis".to_string() } else { format::amount(p) }),
+        organiser: c.organiser.clone(),
+        body_html: markdown::to_html(&c.body),
+    }
+}
+
+/// "2. kvartal 2027" for the quarter a date falls in.
+pub fn quarter_label(date: NaiveDate) -> String {
+    format!("{}. kvartal {}", date.month0() / 3 + 1, date.year())
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,137 @@
+//! Agreement periods: the status on a given day and the four-year rule.
+
+use crate::content::dates::add_months;
+use crate::content::model::{Agreement, Termination};
+use chrono::NaiveDate;
+
+/// The status of a framework agreement on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AgreementStatus {
+    Upcoming,
+    Active,
+    ExpiringSoon,
+    Expired,
+    Terminated,
+    Ended,
+}
+
+impl AgreementStatus {
+    pub const ALL: [AgreementStatus; 6] = [
+        AgreementStatus::Upcoming,
+        AgreementStatus::Active,
+        AgreementStatus::ExpiringSoon,
+        AgreementStatus::Expired,
+        AgreementStatus::Terminated,
+        AgreementStatus::Ended,
+    ];
+
+    /// The key used in URLs, data attributes and CSS.
+    pub fn key(self) -> &'static str {
+        match self {
+            AgreementStatus::Upcoming => "kommende",
+            AgreementStatus::Active => "aktiv",
+            AgreementStatus::ExpiringSoon => "utloper_snart",
+            AgreementStatus::Expired => "utlopt",
+            AgreementStatus::Terminated => "oppsagt",
+            AgreementStatus::Ended => "avsluttet",
+        }
+    }
+
+    /// The word on the badge.
+    pub fn label(self) -> &'static str {
+        match self {
+            AgreementStatus::Upcoming => "Kommende",
+            AgreementStatus::Active => "Aktiv",
+            AgreementStatus::ExpiringSoon => "Utløper snart",
+            AgreementStatus::Expired => "Utløpt",
+            AgreementStatus::Terminated => "Oppsagt",
+            AgreementStatus::Ended => "Avsluttet",
+        }
+    }
+
+    /// Whether staff may order under the agreement.
+    pub fn in_force(self) -> bool {
+        matches!(self, AgreementStatus::Active | AgreementStatus::ExpiringSoon)
+    }
+}
+
+/// The status on `today`: an override wins; else from the dates.
+pub fn status(agreement: &Agreement, today: NaiveDate, expiring_months: u32) -> AgreementStatus {
+    match agreement.termination {
+        Some(Termination::Terminated) => return AgreementStatus::Terminated,
+        Some(Termination::Ended) => return AgreementStatus::Ended,
+        None => {}
+    }
+    let end = agreement.current_end();
+    if today < agreement.valid_from {
+        AgreementStatus::Upcoming
+    } else if today > end {
+        AgreementStatus::Expired
+    } else if end < add_months(today, expiring_months) {
+        AgreementStatus::ExpiringSoon
+    } else {
+        AgreementStatus::Active
+    }
+}
+
+/// The last day a four-year agreement may run: `valid_from` + 4 years - 1 day.
+pub fn four_year_limit(valid_from: NaiveDate) -> NaiveDate {
+    add_months(valid_from, 48).pred_opt().unwrap_or(NaiveDate::MAX)
+}
+
+/// Whether the latest possible end breaks the four-year main rule.
+pub fn exceeds_four_years(agreement: &Agreement) -> bool {
+    agreement.latest_end() > four_year_limit(agreement.valid_from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::{ExtensionOption, Origin, Scope};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn agreement(from: &str, to: &str, options: &[(&str, bool)]) -> Agreement {
+        Agreement {
+            origin: Origin { slug: "a".into(), path: "rammeavtaler/a.md".into() },
+            title: "A".into(),
+            summary: None,
+            category: "c".into(),
+            suppliers: vec![],
+            municipalities: Scope::All,
+            valid_from: d(from),
+            valid_to: d(to),
+            options: options.iter().map(|(t, u)| ExtensionOption { until: d(t), exercised: *u }).collect(),
+            termination: None,
+            number: None,
+            doffin: None,
+            ecommerce: None,
+            ordering: None,
+            requirements: vec![],
+            documents: vec![],
+            contact: None,
+            body: String::new(),
+        }
+    }
+
+    #[test]
+    fn four_years_exactly_does_not_warn() {
+        assert!(!exceeds_four_years(&agreement("2025-02-01", "2027-01-31", &[("2029-01-31", false)])));
+        assert!(exceeds_four_years(&agreement("2025-02-01", "2027-01-31", &[("2029-02-01", false)])));
+    }
+
+    #[test]
+    fn status_follows_the_current_end() {
+        let a = agreement("2024-01-01", "2025-12-31", &[("2026-12-31", true), ("2027-12-31", false)]);
+        assert_eq!(a.current_end(), d("2026-12-31"));
+        assert_eq!(a.latest_end(), d("2027-12-31"));
+        assert!(a.has_open_option());
+        assert_eq!(status(&a, d("2023-12-31"), 6), AgreementStatus::Upcoming);
+        assert_eq!(status(&a, d("2026-01-01"), 6), AgreementStatus::Active);
+        assert_eq!(status(&a, d("2026-07-01"), 6), AgreementStatus::ExpiringSoon);
+        assert_eq!(status(&a, d("2026-12-31"), 6), AgreementStatus::ExpiringSoon);
+        assert_eq!(status(&a, d("2027-01-01"), 6), AgreementStatus::Expired);
+    }
+}

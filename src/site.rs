@@ -1,0 +1,129 @@
+//! The resolved site: the model sorted, with computed statuses, threshold classes and
+//! back-links, ready to render. Nothing here reads files.
+
+use crate::content::model::*;
+use crate::rules::period::{self, AgreementStatus};
+use crate::rules::thresholds::{self, ThresholdClass};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Everything a render needs: the model and what follows from it on the build day.
+#[derive(Debug)]
+pub struct Site {
+    pub model: Model,
+    pub today: NaiveDate,
+    /// Status of each agreement, by index into `model.agreements`.
+    pub agreement_status: Vec<AgreementStatus>,
+    /// Threshold class of each planned purchase, by index into `model.purchases`.
+    pub purchase_class: Vec<ThresholdClass>,
+    /// Agreements (indexes) that use each requirement.
+    pub agreements_by_requirement: HashMap<String, Vec<usize>>,
+    /// Agreements (indexes) of each supplier.
+    pub agreements_by_supplier: HashMap<String, Vec<usize>>,
+    /// The planned purchase (index) that re-tenders an agreement.
+    pub retender_of: HashMap<String, usize>,
+    /// The planned purchase (index) an agreement came from.
+    pub produced_by: HashMap<String, usize>,
+}
+
+impl Site {
+    /// Sorts the model and computes everything that depends on the day.
+    pub fn resolve(mut model: Model, today: NaiveDate) -> Site {
+        model.agreements.sort_by(|a, b| sort_key(&a.title).cmp(&sort_key(&b.title)).then(a.origin.slug.cmp(&b.origin.slug)));
+        model.purchases.sort_by(|a, b| {
+            (a.announcement.is_none(), a.announcement, sort_key(&a.title)).cmp(&(b.announcement.is_none(), b.announcement, sort_key(&b.title)))
+        });
+        model.courses.sort_by(|a, b| (a.start, &a.origin.slug).cmp(&(b.start, &b.origin.slug)));
+        model.requirements.sort_by(|a, b| sort_key(&a.title).cmp(&sort_key(&b.title)));
+        model.pages.sort_by(|a, b| (a.menu.is_none(), a.menu, sort_key(&a.title)).cmp(&(b.menu.is_none(), b.menu, sort_key(&b.title))));
+        model.suppliers.sort_by(|a, b| sort_key(&a.name).cmp(&sort_key(&b.name)));
+        model.settings.municipalities.sort_by(|a, b| sort_key(&a.name).cmp(&sort_key(&b.name)));
+        model.settings.categories.sort_by(|a, b| sort_key(&a.name).cmp(&sort_key(&b.name)));
+
+        let months = model.settings.expiring_months;
+        let agreement_status = model.agreements.iter().map(|a| period::status(a, today, months)).collect();
+        let purchase_class = model
+            .purchases
+            .iter()
+            .map(|p| {
+                let on = p.announcement.map(|a| a.first_day()).unwrap_or(today);
+                thresholds::classify(&model.settings.thresholds, p.estimated_value, p.contract_type, on)
+            })
+            .collect();
+        let mut agreements_by_requirement: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut agreements_by_supplier: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in model.agreements.iter().enumerate() {
+            for r in &a.requirements {
+                agreements_by_requirement.entry(r.clone()).or_default().push(i);
+            }
+            for s in &a.suppliers {
+                agreements_by_supplier.entry(s.clone()).or_default().push(i);
+            }
+        }
+        let mut retender_of = HashMap::new();
+        let mut produced_by = HashMap::new();
+        for (i, p) in model.purchases.iter().enumerate() {
+            if let Some(a) = &p.replaces {
+                retender_of.entry(a.clone()).or_insert(i);
+            }
+            if let Some(a) = &p.result {
+                produced_by.entry(a.clone()).or_insert(i);
+            }
+        }
+        Site {
+            model,
+            today,
+            agreement_status,
+            purchase_class,
+            agreements_by_requirement,
+            agreements_by_supplier,
+            retender_of,
+            produced_by,
+        }
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.model.settings.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn municipality(&self, id: &str) -> Option<&Municipality> {
+        self.model.settings.municipalities.iter().find(|m| m.id == id)
+    }
+
+    pub fn supplier(&self, id: &str) -> Option<&Supplier> {
+        self.model.suppliers.iter().find(|s| s.id == id)
+    }
+
+    pub fn agreement_index(&self, slug: &str) -> Option<usize> {
+        self.model.agreements.iter().position(|a| a.origin.slug == slug)
+    }
+
+    pub fn requirement(&self, slug: &str) -> Option<&Requirement> {
+        self.model.requirements.iter().find(|r| r.origin.slug == slug)
+    }
+}
+
+/// A key that sorts Norwegian text the Norwegian way: case-insensitive, æ ø å after z.
+pub fn sort_key(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'æ' | 'ä' => '\u{7b}',
+            'ø' | 'ö' => '\u{7c}',
+            'å' => '\u{7d}',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_key;
+
+    #[test]
+    fn norwegian_letters_sort_last() {
+        let mut words = vec!["Øvre", "Åpen", "Zebra", "ærlig", "alfa"];
+        words.sort_by_key(|w| sort_key(w));
+        assert_eq!(words, ["alfa", "Zebra", "ærlig", "Øvre", "Åpen"]);
+    }
+}
