@@ -64,5 +64,6 @@ pub struct NewArgs {
 }
 
 fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("`{text}` er ikke en dato; skriv ÅÅÅÅ-MM-DD, for eksempel 2026-03-01"))
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` er ikke en dato; skriv ÅÅÅÅ-MM-DD, for eksempel 2026-03-01"))
 }

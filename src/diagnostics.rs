@@ -120,7 +120,8 @@ impl Diagnostics {
     /// Sorted: errors first, then by file and line, so output is stable from run to run.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (a.severity, &a.path, a.line, a.column, &a.message).cmp(&(b.severity, &b.path, b.line, b.column, &b.message))
+            (a.severity, &a.path, a.line, a.column, &a.message)
+                .cmp(&(b.severity, &b.path, b.line, b.column, &b.message))
         });
         self.items.dedup();
         self.items
@@ -164,8 +165,10 @@ pub fn render(diagnostics: &[Diagnostic], base: &Path) -> String {
             let number = line.to_string();
             let pad = " ".repeat(number.len());
             let col = d.column.unwrap_or(1);
-            let prefix: String = text.chars().take(col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-            let width = text.chars().skip(col.saturating_sub(1)).take_while(|c| !c.is_whitespace() && *c != ':').count().max(1);
+            let prefix: String =
+                text.chars().take(col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let width =
+                text.chars().skip(col.saturating_sub(1)).take_while(|c| !c.is_whitespace() && *c != ':').count().max(1);
             let _ = writeln!(out, "    {pad} |");
             let _ = writeln!(out, "    {number} | {text}");
             let _ = writeln!(out, "    {pad} | {prefix}{}", "^".repeat(width));

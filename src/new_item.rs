@@ -31,7 +31,11 @@ impl std::fmt::Display for NewError {
                 KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
             ),
             NewError::EmptyTitle => write!(f, "tittelen gir ikke noe filnavn; bruk bokstaver eller tall"),
-            NewError::Exists(p) => write!(f, "{} finnes allerede; den blir ikke overskrevet. Velg en annen tittel, eller rediger filen", p.display()),
+            NewError::Exists(p) => write!(
+                f,
+                "{} finnes allerede; den blir ikke overskrevet. Velg en annen tittel, eller rediger filen",
+                p.display()
+            ),
             NewError::Io(p, e) => write!(f, "kunne ikke skrive {}: {e}", p.display()),
         }
     }
@@ -95,7 +99,11 @@ gyldig_til: {next}
 #   telefon: 900 00 000"#,
             next = today.checked_add_months(chrono::Months::new(24)).unwrap_or(today).format("%Y-%m-%d"),
             opt1 = today.checked_add_months(chrono::Months::new(36)).unwrap_or(today).format("%Y-%m-%d"),
-            opt2 = today.checked_add_months(chrono::Months::new(48)).and_then(|d| d.pred_opt()).unwrap_or(today).format("%Y-%m-%d"),
+            opt2 = today
+                .checked_add_months(chrono::Months::new(48))
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(today)
+                .format("%Y-%m-%d"),
         ),
         "planlagt-innkjop" => format!(
             r#"tittel: "{title}"

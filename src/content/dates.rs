@@ -12,7 +12,17 @@ pub const DATE_TIME_FORM: &str = "tidspunkt skrives ÅÅÅÅ-MM-DDTTT:MM, for ek
 pub const FUZZY_FORM: &str = "skriv en dato så presist som den er kjent: 2027-03-15, 2027-03, 2027-Q2 eller 2027";
 
 const MONTHS: [&str; 12] = [
-    "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
     "desember",
 ];
 
@@ -40,9 +50,8 @@ impl When {
         }
         let (date, time) = text.split_once(['T', ' '])?;
         let date = parse_date(date)?;
-        let time = NaiveTime::parse_from_str(time, "%H:%M")
-            .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
-            .ok()?;
+        let time =
+            NaiveTime::parse_from_str(time, "%H:%M").or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S")).ok()?;
         Some(When::DateTime(date.and_time(time)))
     }
 
@@ -247,17 +256,14 @@ mod tests {
 
     #[test]
     fn fuzzy_dates_sort_by_first_day_then_precision() {
-        let mut dates = vec![
+        let mut dates = [
             FuzzyDate::Day(d(2027, 4, 2)),
             FuzzyDate::Year(2027),
             FuzzyDate::Quarter(2027, 2),
             FuzzyDate::Month(2027, 1),
         ];
         dates.sort();
-        assert_eq!(
-            dates.iter().map(FuzzyDate::iso).collect::<Vec<_>>(),
-            ["2027", "2027-01", "2027-Q2", "2027-04-02"]
-        );
+        assert_eq!(dates.iter().map(FuzzyDate::iso).collect::<Vec<_>>(), ["2027", "2027-01", "2027-Q2", "2027-04-02"]);
         assert_eq!(FuzzyDate::Quarter(2027, 1).last_day(), d(2027, 3, 31));
     }
 

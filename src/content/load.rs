@@ -89,7 +89,8 @@ pub fn load(content_dir: &Path) -> (Loaded, Vec<Diagnostic>) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let rel = e.path().and_then(|p| p.strip_prefix(content_dir).ok()).unwrap_or(Path::new("")).to_path_buf();
+                let rel =
+                    e.path().and_then(|p| p.strip_prefix(content_dir).ok()).unwrap_or(Path::new("")).to_path_buf();
                 let message = if e.loop_ancestor().is_some() {
                     "mappen lenker til seg selv (en symbolsk lenke i ring)".to_string()
                 } else {
@@ -159,8 +160,10 @@ pub fn load(content_dir: &Path) -> (Loaded, Vec<Diagnostic>) {
 
 /// Reads one file and splits it.
 pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(content_dir.join(rel))
-        .map_err(|e| Diagnostic::error(rel, format!("filen kan ikke leses: {e}")).hint("sjekk at filen finnes og at du har lesetilgang"))?;
+    let bytes = std::fs::read(content_dir.join(rel)).map_err(|e| {
+        Diagnostic::error(rel, format!("filen kan ikke leses: {e}"))
+            .hint("sjekk at filen finnes og at du har lesetilgang")
+    })?;
     let text = decode(rel, bytes)?;
     let slug = slugify(&rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
     if !markdown {
@@ -177,9 +180,15 @@ pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<Sourc
     let (yaml, body) = split_front_matter(&text).ok_or_else(|| {
         let starts = text.lines().next().is_some_and(|l| l.trim_end() == "---");
         let (message, hint) = if starts {
-            ("front matter mangler avsluttende `---`", "avslutt nøklene med en linje som bare har `---`, og skriv brødteksten under den")
+            (
+                "front matter mangler avsluttende `---`",
+                "avslutt nøklene med en linje som bare har `---`, og skriv brødteksten under den",
+            )
         } else {
-            ("filen begynner ikke med front matter", "har du glemt `---`? Filen må begynne med en linje `---`, så nøklene, så `---` igjen")
+            (
+                "filen begynner ikke med front matter",
+                "har du glemt `---`? Filen må begynne med en linje `---`, så nøklene, så `---` igjen",
+            )
         };
         Diagnostic::error(rel, message).at(1, 1).hint(hint).with_source(&text)
     })?;
@@ -227,9 +236,12 @@ fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
                 0x92 | 0x93 | 0x94 | 0x96 => " (trolig et typografisk tegn fra Word lagret som Windows-1252)",
                 _ => "",
             };
-            Err(Diagnostic::error(rel, format!("filen er ikke UTF-8: byte 0x{byte:02X} på linje {line}, kolonne {column}{guess}"))
-                .at(line, column)
-                .hint("åpne filen i editoren og lagre den med tegnkoding UTF-8"))
+            Err(Diagnostic::error(
+                rel,
+                format!("filen er ikke UTF-8: byte 0x{byte:02X} på linje {line}, kolonne {column}{guess}"),
+            )
+            .at(line, column)
+            .hint("åpne filen i editoren og lagre den med tegnkoding UTF-8"))
         }
     }
 }

@@ -71,8 +71,11 @@ pub enum ContractType {
 }
 
 impl ContractType {
-    pub const ALL: [(&'static str, ContractType); 3] =
-        [("varer", ContractType::Goods), ("tjenester", ContractType::Services), ("bygg_og_anlegg", ContractType::Works)];
+    pub const ALL: [(&'static str, ContractType); 3] = [
+        ("varer", ContractType::Goods),
+        ("tjenester", ContractType::Services),
+        ("bygg_og_anlegg", ContractType::Works),
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -153,7 +156,10 @@ pub enum Termination {
 #[derive(Debug, Clone)]
 pub enum DocumentTarget {
     /// A file in content/, copied to the site, with its size in bytes.
-    File { path: PathBuf, size: u64 },
+    File {
+        path: PathBuf,
+        size: u64,
+    },
     Url(String),
 }
 

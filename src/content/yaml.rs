@@ -170,23 +170,23 @@ fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
 /// Turns serde's English type errors into plain Norwegian with a hint.
 fn translate(message: &str) -> (String, Option<String>) {
     let message = strip_location(message);
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            let hint = match expected {
-                "a boolean" => Some("bare `true` eller `false` er gyldige her (ikke ja/nei)".to_string()),
-                e if e.starts_with('u') || e.starts_with('i') => {
-                    Some("skriv et helt tall uten mellomrom, punktum eller «kr», for eksempel 1250000".to_string())
-                }
-                "a sequence" => Some("skriv en liste, én verdi per linje med `- ` foran".to_string()),
-                _ => None,
-            };
-            return (format!("fant {}, men forventet {}", found_words(found), expected_words(expected)), hint);
-        }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let hint = match expected {
+            "a boolean" => Some("bare `true` eller `false` er gyldige her (ikke ja/nei)".to_string()),
+            e if e.starts_with('u') || e.starts_with('i') => {
+                Some("skriv et helt tall uten mellomrom, punktum eller «kr», for eksempel 1250000".to_string())
+            }
+            "a sequence" => Some("skriv en liste, én verdi per linje med `- ` foran".to_string()),
+            _ => None,
+        };
+        return (format!("fant {}, men forventet {}", found_words(found), expected_words(expected)), hint);
     }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return (format!("ugyldig verdi {}, forventet {}", found_words(found), expected_words(expected)), None);
-        }
+    if let Some(rest) = message.strip_prefix("invalid value: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return (format!("ugyldig verdi {}, forventet {}", found_words(found), expected_words(expected)), None);
     }
     (message, None)
 }
@@ -277,7 +277,11 @@ pub fn locate(yaml: &str, path: &[Segment]) -> (usize, usize) {
                 found = (i + 1, lines[i].key_indent + 1);
                 let indent = lines[i].key_indent;
                 let end = (i + 1..range.end)
-                    .find(|&j| !lines[j].blank && lines[j].key_indent <= indent && lines[j].dash_indent.is_none_or(|d| d < indent))
+                    .find(|&j| {
+                        !lines[j].blank
+                            && lines[j].key_indent <= indent
+                            && lines[j].dash_indent.is_none_or(|d| d < indent)
+                    })
                     .unwrap_or(range.end);
                 range = i..end;
                 parent_indent = Some(indent);
@@ -290,11 +294,14 @@ pub fn locate(yaml: &str, path: &[Segment]) -> (usize, usize) {
                     .collect();
                 let Some(&first) = items.first() else { break };
                 let item_indent = lines[first].dash_indent.unwrap_or(0);
-                let items: Vec<usize> = items.into_iter().filter(|&i| lines[i].dash_indent == Some(item_indent)).collect();
+                let items: Vec<usize> =
+                    items.into_iter().filter(|&i| lines[i].dash_indent == Some(item_indent)).collect();
                 let Some(&i) = items.get(*n) else { break };
                 found = (i + 1, item_indent + 1);
                 let end = items.get(n + 1).copied().unwrap_or_else(|| {
-                    (i + 1..range.end).find(|&j| !lines[j].blank && lines[j].key_indent <= item_indent).unwrap_or(range.end)
+                    (i + 1..range.end)
+                        .find(|&j| !lines[j].blank && lines[j].key_indent <= item_indent)
+                        .unwrap_or(range.end)
                 });
                 range = i..end;
                 parent_indent = Some(item_indent);

@@ -100,11 +100,9 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
     }
     let old = parent.join(format!(".{name}.innkjop-gammel-{}", std::process::id()));
     let had_old = output.exists();
-    if had_old {
-        if let Err(e) = fs::rename(output, &old) {
-            let _ = fs::remove_dir_all(&fresh);
-            return Err(fail("flytte forrige versjon", e));
-        }
+    if had_old && let Err(e) = fs::rename(output, &old) {
+        let _ = fs::remove_dir_all(&fresh);
+        return Err(fail("flytte forrige versjon", e));
     }
     if let Err(e) = fs::rename(&fresh, output) {
         if had_old {
@@ -122,7 +120,8 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
 fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
     fs::create_dir(root)?;
     fs::write(root.join(MARKER), MARKER_TEXT)?;
-    let dirs: BTreeSet<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
+    let dirs: BTreeSet<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
     for dir in dirs {
         fs::create_dir_all(root.join(dir))?;
     }

@@ -49,7 +49,12 @@ struct BuildGlobals {
 }
 
 /// Renders every page and lists every file the site needs.
-pub fn render(site: &Site, theme: &mut Theme, content_dir: &Path, theme_shown_as: &Path) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn render(
+    site: &Site,
+    theme: &mut Theme,
+    content_dir: &Path,
+    theme_shown_as: &Path,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let settings = &site.model.settings;
     let root = base_path(&settings.base_url);
     let urls = Urls { root: root.clone() };
@@ -88,7 +93,9 @@ pub fn render(site: &Site, theme: &mut Theme, content_dir: &Path, theme_shown_as
     let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
         .par_iter()
         .map(|spec| {
-            theme.render(spec.template, &spec.context, theme_shown_as).map(|html| OutputFile { path: spec.out.clone(), content: FileContent::Bytes(html.into_bytes()) })
+            theme
+                .render(spec.template, &spec.context, theme_shown_as)
+                .map(|html| OutputFile { path: spec.out.clone(), content: FileContent::Bytes(html.into_bytes()) })
         })
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + 16);
@@ -104,13 +111,21 @@ pub fn render(site: &Site, theme: &mut Theme, content_dir: &Path, theme_shown_as
         errors.dedup_by(|a, b| a.message == b.message);
         return Err(errors);
     }
-    files.push(OutputFile { path: "sitemap.xml".into(), content: FileContent::Bytes(sitemap(&settings.base_url, &specs).into_bytes()) });
+    files.push(OutputFile {
+        path: "sitemap.xml".into(),
+        content: FileContent::Bytes(sitemap(&settings.base_url, &specs).into_bytes()),
+    });
     files.push(OutputFile {
         path: "robots.txt".into(),
-        content: FileContent::Bytes(format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", settings.base_url).into_bytes()),
+        content: FileContent::Bytes(
+            format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", settings.base_url).into_bytes(),
+        ),
     });
     for (rel, full) in &theme.static_files {
-        files.push(OutputFile { path: rel.to_string_lossy().replace('\\', "/"), content: FileContent::Copy(full.clone()) });
+        files.push(OutputFile {
+            path: rel.to_string_lossy().replace('\\', "/"),
+            content: FileContent::Copy(full.clone()),
+        });
     }
     let mut documents: Vec<&PathBuf> = site
         .model
@@ -125,7 +140,10 @@ pub fn render(site: &Site, theme: &mut Theme, content_dir: &Path, theme_shown_as
     documents.sort();
     documents.dedup();
     for path in documents {
-        files.push(OutputFile { path: path.to_string_lossy().replace('\\', "/"), content: FileContent::Copy(content_dir.join(path)) });
+        files.push(OutputFile {
+            path: path.to_string_lossy().replace('\\', "/"),
+            content: FileContent::Copy(content_dir.join(path)),
+        });
     }
     Ok(files)
 }
@@ -138,8 +156,14 @@ pub fn base_path(base_url: &str) -> String {
 }
 
 fn sitemap(base_url: &str, specs: &[pages::PageSpec]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut urls: Vec<&str> = specs.iter().filter(|s| s.out != "404.html").map(|s| s.out.strip_suffix("index.html").unwrap_or(&s.out)).collect();
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut urls: Vec<&str> = specs
+        .iter()
+        .filter(|s| s.out != "404.html")
+        .map(|s| s.out.strip_suffix("index.html").unwrap_or(&s.out))
+        .collect();
     urls.sort();
     for path in urls {
         out.push_str(&format!("  <url><loc>{}{}</loc></url>\n", base_url, escape_xml(path)));

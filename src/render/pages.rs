@@ -94,7 +94,9 @@ fn front_page(b: &mut Builder) {
         .agreements
         .iter()
         .zip(&views.agreements)
-        .filter(|(a, _)| a.valid_from > today - chrono::Days::new(120) && a.valid_from <= today + chrono::Days::new(120))
+        .filter(|(a, _)| {
+            a.valid_from > today - chrono::Days::new(120) && a.valid_from <= today + chrono::Days::new(120)
+        })
         .map(|(_, v)| &v.card)
         .collect();
     new.sort_by(|a, b| b.valid_from.iso.cmp(&a.valid_from.iso));
@@ -108,7 +110,13 @@ fn front_page(b: &mut Builder) {
     let next_courses: Vec<&CourseView> = views.courses.iter().filter(|c| !c.past).take(3).collect();
     let in_force = site.agreement_status.iter().filter(|s| s.in_force()).count();
     let title = site.model.settings.title.as_str();
-    let meta = PageMeta { title, url: b.urls.root.clone(), section: "", description: site.model.settings.description.as_deref(), breadcrumbs: vec![] };
+    let meta = PageMeta {
+        title,
+        url: b.urls.root.clone(),
+        section: "",
+        description: site.model.settings.description.as_deref(),
+        breadcrumbs: vec![],
+    };
     b.page("index.html".to_string(), "index.html", meta, |c| {
         c.insert("expiring", &expiring);
         c.insert("new_agreements", &new);
@@ -161,7 +169,13 @@ fn municipality_filters(b: &Builder, current: Option<&str>) -> Vec<FilterLink> {
         .collect()
 }
 
-fn insert_filters(b: &Builder, c: &mut Context, status: Option<AgreementStatus>, category: Option<&str>, municipality: Option<&str>) {
+fn insert_filters(
+    b: &Builder,
+    c: &mut Context,
+    status: Option<AgreementStatus>,
+    category: Option<&str>,
+    municipality: Option<&str>,
+) {
     c.insert("status_filters", &status_filters(b, status));
     c.insert("category_filters", &category_filters(b, category));
     c.insert("municipality_filters", &municipality_filters(b, municipality));
@@ -171,7 +185,8 @@ fn agreements(b: &mut Builder) {
     let views = b.views;
     let all: Vec<&AgreementCard> = views.agreements.iter().map(|a| &a.card).collect();
     let meta = b.meta("Rammeavtaler", b.urls.section("rammeavtaler"), "rammeavtaler", vec![]);
-    let (status, category, municipality) = (status_filters(b, None), category_filters(b, None), municipality_filters(b, None));
+    let (status, category, municipality) =
+        (status_filters(b, None), category_filters(b, None), municipality_filters(b, None));
     b.page("rammeavtaler/index.html".into(), "agreements.html", meta, |c| {
         c.insert("agreements", &all);
         c.insert("status_filters", &status);
@@ -180,11 +195,22 @@ fn agreements(b: &mut Builder) {
         c.insert("filter", &Option::<String>::None);
     });
     for s in AgreementStatus::ALL {
-        let list: Vec<&AgreementCard> =
-            b.site.agreement_status.iter().zip(&views.agreements).filter(|(x, _)| **x == s).map(|(_, v)| &v.card).collect();
+        let list: Vec<&AgreementCard> = b
+            .site
+            .agreement_status
+            .iter()
+            .zip(&views.agreements)
+            .filter(|(x, _)| **x == s)
+            .map(|(_, v)| &v.card)
+            .collect();
         let title = s.label();
         let key = s.key().replace('_', "-");
-        let meta = b.meta(title, format!("{}status/{key}/", b.urls.section("rammeavtaler")), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
+        let meta = b.meta(
+            title,
+            format!("{}status/{key}/", b.urls.section("rammeavtaler")),
+            "rammeavtaler",
+            b.crumb("rammeavtaler", "Rammeavtaler"),
+        );
         let mut ctx = Context::new();
         insert_filters(b, &mut ctx, Some(s), None, None);
         b.page(format!("rammeavtaler/status/{key}/index.html"), "agreements.html", meta, |c| {
@@ -194,8 +220,11 @@ fn agreements(b: &mut Builder) {
         });
     }
     for view in &views.agreements {
-        let meta = b.meta(&view.card.title, view.card.url.clone(), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
-        b.page(format!("rammeavtaler/{}/index.html", view.card.slug), "agreement.html", meta, |c| c.insert("agreement", view));
+        let meta =
+            b.meta(&view.card.title, view.card.url.clone(), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
+        b.page(format!("rammeavtaler/{}/index.html", view.card.slug), "agreement.html", meta, |c| {
+            c.insert("agreement", view)
+        });
     }
 }
 
@@ -232,7 +261,12 @@ fn purchases(b: &mut Builder) {
     b.page("planlagte-innkjop/index.html".into(), "purchases.html", meta, |c| c.insert("groups", &groups));
     for view in &views.purchases {
         let slug = view.card.url.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
-        let meta = b.meta(&view.card.title, view.card.url.clone(), "planlagte-innkjop", b.crumb("planlagte-innkjop", "Planlagte innkjøp"));
+        let meta = b.meta(
+            &view.card.title,
+            view.card.url.clone(),
+            "planlagte-innkjop",
+            b.crumb("planlagte-innkjop", "Planlagte innkjøp"),
+        );
         b.page(format!("planlagte-innkjop/{slug}/index.html"), "purchase.html", meta, |c| c.insert("purchase", view));
     }
 }
@@ -255,10 +289,14 @@ fn courses(b: &mut Builder) {
 fn requirements(b: &mut Builder) {
     let views = b.views;
     let meta = b.meta("Etiske krav", b.urls.section("etiske-krav"), "etiske-krav", vec![]);
-    b.page("etiske-krav/index.html".into(), "requirements.html", meta, |c| c.insert("requirements", &views.requirements));
+    b.page("etiske-krav/index.html".into(), "requirements.html", meta, |c| {
+        c.insert("requirements", &views.requirements)
+    });
     for (r, view) in b.site.model.requirements.iter().zip(&views.requirements) {
         let meta = b.meta(&view.title, view.url.clone(), "etiske-krav", b.crumb("etiske-krav", "Etiske krav"));
-        b.page(format!("etiske-krav/{}/index.html", r.origin.slug), "requirement.html", meta, |c| c.insert("requirement", view));
+        b.page(format!("etiske-krav/{}/index.html", r.origin.slug), "requirement.html", meta, |c| {
+            c.insert("requirement", view)
+        });
     }
 }
 
@@ -311,15 +349,30 @@ fn categories(b: &mut Builder) {
         count: usize,
         description: Option<&'a String>,
     }
-    let entries: Vec<CategoryEntry> =
-        described.iter().map(|(l, d)| CategoryEntry { url: &l.url, name: &l.name, count: l.count, description: *d }).collect();
+    let entries: Vec<CategoryEntry> = described
+        .iter()
+        .map(|(l, d)| CategoryEntry { url: &l.url, name: &l.name, count: l.count, description: *d })
+        .collect();
     b.page("kategorier/index.html".into(), "categories.html", meta, |c| c.insert("categories", &entries));
     for cat in &site.model.settings.categories {
-        let agreements: Vec<&AgreementCard> =
-            site.model.agreements.iter().zip(&views.agreements).filter(|(a, _)| a.category == cat.id).map(|(_, v)| &v.card).collect();
-        let purchases: Vec<&PurchaseCard> =
-            site.model.purchases.iter().zip(&views.purchases).filter(|(p, _)| p.category == cat.id).map(|(_, v)| &v.card).collect();
-        let meta = b.meta(&cat.name, b.urls.item("kategorier", &cat.id), "kategorier", b.crumb("kategorier", "Kategorier"));
+        let agreements: Vec<&AgreementCard> = site
+            .model
+            .agreements
+            .iter()
+            .zip(&views.agreements)
+            .filter(|(a, _)| a.category == cat.id)
+            .map(|(_, v)| &v.card)
+            .collect();
+        let purchases: Vec<&PurchaseCard> = site
+            .model
+            .purchases
+            .iter()
+            .zip(&views.purchases)
+            .filter(|(p, _)| p.category == cat.id)
+            .map(|(_, v)| &v.card)
+            .collect();
+        let meta =
+            b.meta(&cat.name, b.urls.item("kategorier", &cat.id), "kategorier", b.crumb("kategorier", "Kategorier"));
         let mut ctx = Context::new();
         insert_filters(b, &mut ctx, None, Some(&cat.id), None);
         b.page(format!("kategorier/{}/index.html", cat.id), "category.html", meta, |c| {

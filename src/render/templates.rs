@@ -39,8 +39,10 @@ impl Theme {
     pub fn load(theme_dir: &Path, shown_as: &Path) -> Result<Theme, Vec<Diagnostic>> {
         let templates_dir = theme_dir.join("templates");
         if !templates_dir.is_dir() {
-            return Err(vec![Diagnostic::error(shown_as, format!("temaet har ingen mappe templates/ ({})", templates_dir.display()))
-                .hint("oppgi temamappen med --theme, for eksempel themes/default")]);
+            return Err(vec![
+                Diagnostic::error(shown_as, format!("temaet har ingen mappe templates/ ({})", templates_dir.display()))
+                    .hint("oppgi temamappen med --theme, for eksempel themes/default"),
+            ]);
         }
         let mut sources = Vec::new();
         let mut errors = Vec::new();
@@ -52,12 +54,21 @@ impl Theme {
             let name = rel.to_string_lossy().replace('\\', "/");
             match std::fs::read_to_string(entry.path()) {
                 Ok(text) => sources.push((name, text)),
-                Err(e) => errors.push(Diagnostic::error(shown_as.join("templates").join(rel), format!("malen kan ikke leses: {e}"))),
+                Err(e) => errors.push(Diagnostic::error(
+                    shown_as.join("templates").join(rel),
+                    format!("malen kan ikke leses: {e}"),
+                )),
             }
         }
         for required in REQUIRED {
             if !sources.iter().any(|(n, _)| n == required) {
-                errors.push(Diagnostic::error(shown_as.join("templates").join(required), format!("temaet mangler malen {required}")).hint("kopier den fra themes/default/templates/"));
+                errors.push(
+                    Diagnostic::error(
+                        shown_as.join("templates").join(required),
+                        format!("temaet mangler malen {required}"),
+                    )
+                    .hint("kopier den fra themes/default/templates/"),
+                );
             }
         }
         let mut tera = tera::Tera::new();
@@ -73,7 +84,9 @@ impl Theme {
             .into_iter()
             .flatten()
             .filter(|e| e.file_type().is_file())
-            .filter_map(|e| e.path().strip_prefix(&static_dir).ok().map(|rel| (rel.to_path_buf(), e.path().to_path_buf())))
+            .filter_map(|e| {
+                e.path().strip_prefix(&static_dir).ok().map(|rel| (rel.to_path_buf(), e.path().to_path_buf()))
+            })
             .collect();
         Ok(Theme { tera, static_files })
     }

@@ -45,7 +45,11 @@ pub struct DateView {
 
 impl DateView {
     pub fn of(date: NaiveDate) -> DateView {
-        DateView { iso: date.format("%Y-%m-%d").to_string(), long: dates::long_date(date), short: dates::short_date(date) }
+        DateView {
+            iso: date.format("%Y-%m-%d").to_string(),
+            long: dates::long_date(date),
+            short: dates::short_date(date),
+        }
     }
 }
 
@@ -316,7 +320,10 @@ impl Views {
 }
 
 fn category_link(site: &Site, urls: &Urls, id: &str) -> Link {
-    Link { url: urls.item("kategorier", id), name: site.category(id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string()) }
+    Link {
+        url: urls.item("kategorier", id),
+        name: site.category(id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string()),
+    }
 }
 
 fn municipality_links(site: &Site, urls: &Urls, scope: &Scope) -> Vec<Link> {
@@ -367,7 +374,13 @@ fn agreement_card(site: &Site, urls: &Urls, i: usize, a: &Agreement) -> Agreemen
     }
 }
 
-fn agreement_view(site: &Site, urls: &Urls, a: &Agreement, card: AgreementCard, purchases: &[PurchaseCard]) -> AgreementView {
+fn agreement_view(
+    site: &Site,
+    urls: &Urls,
+    a: &Agreement,
+    card: AgreementCard,
+    purchases: &[PurchaseCard],
+) -> AgreementView {
     let documents = a
         .documents
         .iter()
@@ -378,18 +391,28 @@ fn agreement_view(site: &Site, urls: &Urls, a: &Agreement, card: AgreementCard, 
                 DocumentView {
                     title: d.title.clone(),
                     url: urls.asset(&rel),
-                    about: if ext.is_empty() { format::file_size(*size) } else { format!("{ext}, {}", format::file_size(*size)) },
+                    about: if ext.is_empty() {
+                        format::file_size(*size)
+                    } else {
+                        format!("{ext}, {}", format::file_size(*size))
+                    },
                     external: false,
                 }
             }
-            DocumentTarget::Url(u) => DocumentView { title: d.title.clone(), url: u.clone(), about: String::new(), external: true },
+            DocumentTarget::Url(u) => {
+                DocumentView { title: d.title.clone(), url: u.clone(), about: String::new(), external: true }
+            }
         })
         .collect();
     AgreementView {
         municipalities: municipality_links(site, urls, &a.municipalities),
         all_municipalities: a.municipalities == Scope::All,
         valid_to: DateView::of(a.valid_to),
-        options: a.options.iter().map(|o| OptionView { until: DateView::of(o.until), exercised: o.exercised }).collect(),
+        options: a
+            .options
+            .iter()
+            .map(|o| OptionView { until: DateView::of(o.until), exercised: o.exercised })
+            .collect(),
         number: a.number.clone(),
         doffin: a.doffin.clone(),
         doffin_url: doffin_url(&a.doffin),
@@ -405,7 +428,10 @@ fn agreement_view(site: &Site, urls: &Urls, a: &Agreement, card: AgreementCard, 
         contact: a.contact.as_ref().map(ContactView::of),
         body_html: markdown::to_html(&a.body),
         retender: site.retender_of.get(&a.origin.slug).map(|&i| purchases[i].clone()),
-        produced_by: site.produced_by.get(&a.origin.slug).map(|&i| Link { url: purchases[i].url.clone(), name: purchases[i].title.clone() }),
+        produced_by: site
+            .produced_by
+            .get(&a.origin.slug)
+            .map(|&i| Link { url: purchases[i].url.clone(), name: purchases[i].title.clone() }),
         card,
     }
 }
@@ -427,8 +453,15 @@ fn purchase_card(site: &Site, urls: &Urls, i: usize, p: &PlannedPurchase) -> Pur
     }
 }
 
-fn purchase_view(site: &Site, urls: &Urls, p: &PlannedPurchase, card: PurchaseCard, agreements: &[AgreementCard]) -> PurchaseView {
-    let agreement = |slug: &Option<String>| slug.as_deref().and_then(|s| site.agreement_index(s)).map(|i| agreements[i].clone());
+fn purchase_view(
+    site: &Site,
+    urls: &Urls,
+    p: &PlannedPurchase,
+    card: PurchaseCard,
+    agreements: &[AgreementCard],
+) -> PurchaseView {
+    let agreement =
+        |slug: &Option<String>| slug.as_deref().and_then(|s| site.agreement_index(s)).map(|i| agreements[i].clone());
     PurchaseView {
         municipalities: municipality_links(site, urls, &p.municipalities),
         procedure: p.procedure.map(|x| capitalise(x.label())),
@@ -458,7 +491,9 @@ fn course_view(site: &Site, urls: &Urls, c: &Course) -> CourseView {
         text
     } else {
         match (start.time(), end.time()) {
-            (Some(s), Some(e)) if e > s => format!("{} {}–{}", dates::long_date(start.date()), dates::clock(s), e.format("%H.%M")),
+            (Some(s), Some(e)) if e > s => {
+                format!("{} {}–{}", dates::long_date(start.date()), dates::clock(s), e.format("%H.%M"))
+            }
             (Some(s), _) => format!("{} {}", dates::long_date(start.date()), dates::clock(s)),
             _ => dates::long_date(start.date()),
         }

@@ -26,7 +26,11 @@ impl CpvList {
     pub fn closest(&self, code: &str) -> Option<&str> {
         (2..=code.len()).rev().find_map(|n| {
             let prefix = &code[..n];
-            self.names.range(prefix.to_string()..).next().filter(|(k, _)| k.starts_with(prefix)).map(|(k, _)| k.as_str())
+            self.names
+                .range(prefix.to_string()..)
+                .next()
+                .filter(|(k, _)| k.starts_with(prefix))
+                .map(|(k, _)| k.as_str())
         })
     }
 
@@ -43,10 +47,10 @@ pub fn normalise(text: &str) -> Option<String> {
     if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if let Some(check) = check {
-        if check.len() != 1 || !check.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
+    if let Some(check) = check
+        && (check.len() != 1 || !check.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
     }
     Some(format!("{digits:0>8}"))
 }

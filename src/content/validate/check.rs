@@ -108,7 +108,14 @@ impl<'a> Check<'a> {
     }
 
     /// An id that must exist among `ids`; `what` names the kind ("kategori").
-    pub fn reference(&mut self, id: &str, path: &[Segment], ids: &[String], what: &str, defined_in: &str) -> Option<String> {
+    pub fn reference(
+        &mut self,
+        id: &str,
+        path: &[Segment],
+        ids: &[String],
+        what: &str,
+        defined_in: &str,
+    ) -> Option<String> {
         let id = id.trim();
         if ids.iter().any(|i| i == id) {
             return Some(id.to_string());
@@ -123,12 +130,23 @@ impl<'a> Check<'a> {
     }
 
     /// A list of references.
-    pub fn references(&mut self, list: &Option<Vec<Text>>, name: &str, ids: &[String], what: &str, defined_in: &str) -> Vec<String> {
+    pub fn references(
+        &mut self,
+        list: &Option<Vec<Text>>,
+        name: &str,
+        ids: &[String],
+        what: &str,
+        defined_in: &str,
+    ) -> Vec<String> {
         let mut out = Vec::new();
         for (i, item) in list.iter().flatten().enumerate() {
             if let Some(id) = self.reference(item.as_str(), &indexed(name, i, &[]), ids, what, defined_in) {
                 if out.contains(&id) {
-                    self.error(&indexed(name, i, &[]), format!("`{id}` står to ganger"), Some("fjern den ene".to_string()));
+                    self.error(
+                        &indexed(name, i, &[]),
+                        format!("`{id}` står to ganger"),
+                        Some("fjern den ene".to_string()),
+                    );
                 } else {
                     out.push(id);
                 }
@@ -148,18 +166,31 @@ impl<'a> Check<'a> {
             Some(raw::Scope::Word(w)) => {
                 let w = w.trim();
                 if ids.iter().any(|i| i == w) {
-                    self.error(&[key("kommuner")], format!("`kommuner` må være en liste, ikke `{w}` alene"), Some(format!("skriv `kommuner: [{w}]` eller `kommuner: alle`")));
+                    self.error(
+                        &[key("kommuner")],
+                        format!("`kommuner` må være en liste, ikke `{w}` alene"),
+                        Some(format!("skriv `kommuner: [{w}]` eller `kommuner: alle`")),
+                    );
                 } else {
-                    self.error(&[key("kommuner")], format!("`{w}` er verken `alle` eller en liste med kommuner"), Some("skriv `kommuner: alle`, eller en liste: `kommuner: [flesberg, rollag]`".to_string()));
+                    self.error(
+                        &[key("kommuner")],
+                        format!("`{w}` er verken `alle` eller en liste med kommuner"),
+                        Some("skriv `kommuner: alle`, eller en liste: `kommuner: [flesberg, rollag]`".to_string()),
+                    );
                 }
                 None
             }
             Some(raw::Scope::List(list)) => {
                 if list.is_empty() {
-                    self.error(&[key("kommuner")], "`kommuner` er en tom liste", Some("skriv minst én kommune, eller `alle`".to_string()));
+                    self.error(
+                        &[key("kommuner")],
+                        "`kommuner` er en tom liste",
+                        Some("skriv minst én kommune, eller `alle`".to_string()),
+                    );
                     return None;
                 }
-                let ids = self.references(&Some(list.clone()), "kommuner", ids, "kommune", "nettsted.yaml under `kommuner`");
+                let ids =
+                    self.references(&Some(list.clone()), "kommuner", ids, "kommune", "nettsted.yaml under `kommuner`");
                 Some(Scope::Only(ids))
             }
         }
@@ -170,7 +201,11 @@ impl<'a> Check<'a> {
         if text.starts_with("https://") || text.starts_with("http://") {
             Some(text)
         } else {
-            self.error(path, format!("`{text}` er ikke en nettadresse"), Some("skriv hele adressen, med https:// foran".to_string()));
+            self.error(
+                path,
+                format!("`{text}` er ikke en nettadresse"),
+                Some("skriv hele adressen, med https:// foran".to_string()),
+            );
             None
         }
     }
@@ -181,7 +216,11 @@ impl<'a> Check<'a> {
         if valid {
             Some(text)
         } else {
-            self.error(path, format!("`{text}` er ikke en e-postadresse"), Some("skriv for eksempel navn@kommune.no".to_string()));
+            self.error(
+                path,
+                format!("`{text}` er ikke en e-postadresse"),
+                Some("skriv for eksempel navn@kommune.no".to_string()),
+            );
             None
         }
     }
@@ -205,7 +244,11 @@ impl<'a> Check<'a> {
         if valid {
             Some(text)
         } else {
-            self.error(&[key("doffin")], format!("`{text}` er ikke et Doffin-nummer"), Some("Doffin-numre skrives ÅÅÅÅ-NNNNNN, for eksempel 2025-104233".to_string()));
+            self.error(
+                &[key("doffin")],
+                format!("`{text}` er ikke et Doffin-nummer"),
+                Some("Doffin-numre skrives ÅÅÅÅ-NNNNNN, for eksempel 2025-104233".to_string()),
+            );
             None
         }
     }
@@ -214,7 +257,11 @@ impl<'a> Check<'a> {
     pub fn body(&mut self, markdown_body: &str, is_markdown: bool, tekst: &Option<Text>) -> String {
         match (is_markdown, tekst) {
             (true, Some(_)) => {
-                self.error(&[key("tekst")], "`tekst` brukes bare i .yaml-filer", Some("i en .md-fil skriver du brødteksten under den avsluttende `---`".to_string()));
+                self.error(
+                    &[key("tekst")],
+                    "`tekst` brukes bare i .yaml-filer",
+                    Some("i en .md-fil skriver du brødteksten under den avsluttende `---`".to_string()),
+                );
                 markdown_body.to_string()
             }
             (true, None) => markdown_body.to_string(),

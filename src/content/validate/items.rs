@@ -46,7 +46,11 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
             None
         }
         Some(list) if list.is_empty() => {
-            check.error(&at(&["leverandorer"]), "`leverandorer` er en tom liste", Some("skriv minst én leverandør-id fra leverandorer.yaml".to_string()));
+            check.error(
+                &at(&["leverandorer"]),
+                "`leverandorer` er en tom liste",
+                Some("skriv minst én leverandør-id fra leverandorer.yaml".to_string()),
+            );
             None
         }
         list => Some(check.references(list, "leverandorer", &ctx.suppliers, "leverandør", SUPPLIERS_IN)),
@@ -54,10 +58,14 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
     let municipalities = check.scope(&raw.kommuner, &ctx.municipalities);
     let valid_from = required_date(check, &raw.gyldig_fra, "gyldig_fra");
     let valid_to = required_date(check, &raw.gyldig_til, "gyldig_til");
-    if let (Some(from), Some(to)) = (valid_from, valid_to) {
-        if to < from {
-            check.error(&at(&["gyldig_til"]), format!("avtalen slutter ({}) før den begynner ({})", dates::long_date(to), dates::long_date(from)), Some("sjekk at gyldig_fra og gyldig_til ikke er byttet om".to_string()));
-        }
+    if let (Some(from), Some(to)) = (valid_from, valid_to)
+        && to < from
+    {
+        check.error(
+            &at(&["gyldig_til"]),
+            format!("avtalen slutter ({}) før den begynner ({})", dates::long_date(to), dates::long_date(from)),
+            Some("sjekk at gyldig_fra og gyldig_til ikke er byttet om".to_string()),
+        );
     }
     let mut options = Vec::new();
     let mut previous_end = valid_to;
@@ -65,19 +73,36 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
     for (i, o) in raw.opsjoner.iter().flatten().enumerate() {
         let until = match &o.til {
             None => {
-                check.error(&indexed("opsjoner", i, &[]), format!("opsjon {} mangler `til`", i + 1), Some("skriv datoen opsjonen forlenger avtalen til, for eksempel `til: 2027-12-31`".to_string()));
+                check.error(
+                    &indexed("opsjoner", i, &[]),
+                    format!("opsjon {} mangler `til`", i + 1),
+                    Some("skriv datoen opsjonen forlenger avtalen til, for eksempel `til: 2027-12-31`".to_string()),
+                );
                 None
             }
             some => check.date(some, &indexed("opsjoner", i, &["til"])),
         };
         let exercised = o.utlost.unwrap_or(false);
-        if let (Some(until), Some(prev)) = (until, previous_end) {
-            if until <= prev {
-                check.error(&indexed("opsjoner", i, &["til"]), format!("opsjon {} slutter {}, men må slutte etter {}", i + 1, dates::long_date(until), dates::long_date(prev)), Some("opsjonene skrives i rekkefølge, hver med sluttdatoen den forlenger avtalen til".to_string()));
-            }
+        if let (Some(until), Some(prev)) = (until, previous_end)
+            && until <= prev
+        {
+            check.error(
+                &indexed("opsjoner", i, &["til"]),
+                format!(
+                    "opsjon {} slutter {}, men må slutte etter {}",
+                    i + 1,
+                    dates::long_date(until),
+                    dates::long_date(prev)
+                ),
+                Some("opsjonene skrives i rekkefølge, hver med sluttdatoen den forlenger avtalen til".to_string()),
+            );
         }
         if exercised && seen_open {
-            check.error(&indexed("opsjoner", i, &["utlost"]), format!("opsjon {} er utløst, men en tidligere opsjon er ikke", i + 1), Some("opsjoner utløses i rekkefølge; sett `utlost: true` på de tidligere også".to_string()));
+            check.error(
+                &indexed("opsjoner", i, &["utlost"]),
+                format!("opsjon {} er utløst, men en tidligere opsjon er ikke", i + 1),
+                Some("opsjoner utløses i rekkefølge; sett `utlost: true` på de tidligere også".to_string()),
+            );
         }
         seen_open |= !exercised;
         previous_end = until.or(previous_end);
@@ -85,8 +110,13 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
             options.push(ExtensionOption { until, exercised });
         }
     }
-    let termination = check.choice(&raw.status, &at(&["status"]), &[("oppsagt", Termination::Terminated), ("avsluttet", Termination::Ended)]);
-    let requirements = check.references(&raw.etiske_krav, "etiske_krav", &ctx.requirements, "etisk krav", REQUIREMENTS_IN);
+    let termination = check.choice(
+        &raw.status,
+        &at(&["status"]),
+        &[("oppsagt", Termination::Terminated), ("avsluttet", Termination::Ended)],
+    );
+    let requirements =
+        check.references(&raw.etiske_krav, "etiske_krav", &ctx.requirements, "etisk krav", REQUIREMENTS_IN);
     let documents = documents(check, raw, ctx.content_dir);
     let body = check.body(&file.body, file.is_markdown, &raw.tekst);
     let agreement = Agreement {
@@ -110,20 +140,33 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
         body,
     };
     if period::exceeds_four_years(&agreement) {
-        let path = if agreement.options.is_empty() { at(&["gyldig_til"]) } else { indexed("opsjoner", agreement.options.len() - 1, &["til"]) };
+        let path = if agreement.options.is_empty() {
+            at(&["gyldig_til"])
+        } else {
+            indexed("opsjoner", agreement.options.len() - 1, &["til"])
+        };
         check.warning(
             &path,
             format!("avtalen kan vare til {}, mer enn fire år fra {}", dates::long_date(agreement.latest_end()), dates::long_date(agreement.valid_from)),
             Some(format!("hovedregelen er høyst fire år med opsjoner (FOA § 11-1 (4) og § 26-1 (4)), altså til og med {}; begrunn unntaket i avtaleteksten", dates::long_date(period::four_year_limit(agreement.valid_from)))),
         );
     }
-    if period::status(&agreement, ctx.today, ctx.expiring_months) == AgreementStatus::ExpiringSoon && agreement.has_open_option() {
+    if period::status(&agreement, ctx.today, ctx.expiring_months) == AgreementStatus::ExpiringSoon
+        && agreement.has_open_option()
+    {
         let next = agreement.options.iter().find(|o| !o.exercised).map(|o| o.until).unwrap_or(agreement.valid_to);
         let index = agreement.options.iter().position(|o| !o.exercised).unwrap_or(0);
         check.warning(
             &indexed("opsjoner", index, &["utlost"]),
-            format!("avtalen utløper {}, og en opsjon til {} er ikke utløst", dates::long_date(agreement.current_end()), dates::long_date(next)),
-            Some("avgjør om opsjonen skal utløses; skriv `utlost: true` når den er det, ellers planlegg ny konkurranse".to_string()),
+            format!(
+                "avtalen utløper {}, og en opsjon til {} er ikke utløst",
+                dates::long_date(agreement.current_end()),
+                dates::long_date(next)
+            ),
+            Some(
+                "avgjør om opsjonen skal utløses; skriv `utlost: true` når den er det, ellers planlegg ny konkurranse"
+                    .to_string(),
+            ),
         );
     }
     Some(agreement)
@@ -141,18 +184,34 @@ fn documents(check: &mut Check, raw: &RawAgreement, content_dir: &Path) -> Vec<D
     let mut out = Vec::new();
     for (i, d) in raw.dokumenter.iter().flatten().enumerate() {
         let Some(title) = check.text(&d.tittel) else {
-            check.error(&indexed("dokumenter", i, &[]), format!("dokument {} mangler `tittel`", i + 1), Some("skriv navnet på dokumentet slik leseren skal se det".to_string()));
+            check.error(
+                &indexed("dokumenter", i, &[]),
+                format!("dokument {} mangler `tittel`", i + 1),
+                Some("skriv navnet på dokumentet slik leseren skal se det".to_string()),
+            );
             continue;
         };
         let target = match (check.text(&d.fil), &d.url) {
             (Some(_), Some(_)) => {
-                check.error(&indexed("dokumenter", i, &[]), format!("dokument {} har både `fil` og `url`", i + 1), Some("velg én: en fil i content/ eller en lenke".to_string()));
+                check.error(
+                    &indexed("dokumenter", i, &[]),
+                    format!("dokument {} har både `fil` og `url`", i + 1),
+                    Some("velg én: en fil i content/ eller en lenke".to_string()),
+                );
                 None
             }
-            (Some(fil), None) => document_file(check, &fil, i, content_dir).map(|(path, size)| DocumentTarget::File { path, size }),
+            (Some(fil), None) => {
+                document_file(check, &fil, i, content_dir).map(|(path, size)| DocumentTarget::File { path, size })
+            }
             (None, Some(_)) => check.url(&d.url, &indexed("dokumenter", i, &["url"])).map(DocumentTarget::Url),
             (None, None) => {
-                check.error(&indexed("dokumenter", i, &[]), format!("dokument {} mangler `fil` eller `url`", i + 1), Some("skriv `fil: dokumenter/navn.pdf` (relativt til content/) eller `url: https://...`".to_string()));
+                check.error(
+                    &indexed("dokumenter", i, &[]),
+                    format!("dokument {} mangler `fil` eller `url`", i + 1),
+                    Some(
+                        "skriv `fil: dokumenter/navn.pdf` (relativt til content/) eller `url: https://...`".to_string(),
+                    ),
+                );
                 None
             }
         };
@@ -167,21 +226,36 @@ fn documents(check: &mut Check, raw: &RawAgreement, content_dir: &Path) -> Vec<D
 fn document_file(check: &mut Check, fil: &str, i: usize, content_dir: &Path) -> Option<(PathBuf, u64)> {
     let path = indexed("dokumenter", i, &["fil"]);
     let rel = Path::new(fil);
-    let escapes = rel.is_absolute() || fil.starts_with(['/', '\\']) || fil.contains('\\') || rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    let escapes = rel.is_absolute()
+        || fil.starts_with(['/', '\\'])
+        || fil.contains('\\')
+        || rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     if escapes {
-        check.error(&path, format!("`{fil}` peker ut av content-mappen"), Some("dokumenter må ligge i content/, for eksempel `fil: dokumenter/prisliste.pdf`".to_string()));
+        check.error(
+            &path,
+            format!("`{fil}` peker ut av content-mappen"),
+            Some("dokumenter må ligge i content/, for eksempel `fil: dokumenter/prisliste.pdf`".to_string()),
+        );
         return None;
     }
     let full = content_dir.join(rel);
     let inside = match (full.canonicalize(), content_dir.canonicalize()) {
         (Ok(f), Ok(c)) => f.starts_with(c),
         _ => {
-            check.error(&path, format!("finner ikke filen `{fil}`"), Some("stien er relativ til content/; sjekk stavemåten og at filen er lagt der".to_string()));
+            check.error(
+                &path,
+                format!("finner ikke filen `{fil}`"),
+                Some("stien er relativ til content/; sjekk stavemåten og at filen er lagt der".to_string()),
+            );
             return None;
         }
     };
     if !inside {
-        check.error(&path, format!("`{fil}` peker ut av content-mappen (via en symbolsk lenke)"), Some("legg selve filen i content/".to_string()));
+        check.error(
+            &path,
+            format!("`{fil}` peker ut av content-mappen (via en symbolsk lenke)"),
+            Some("legg selve filen i content/".to_string()),
+        );
         return None;
     }
     match std::fs::metadata(&full) {
@@ -193,7 +267,12 @@ fn document_file(check: &mut Check, fil: &str, i: usize, content_dir: &Path) -> 
     }
 }
 
-pub fn purchase(check: &mut Check, file: &SourceFile, raw: &RawPlannedPurchase, ctx: &Context) -> Option<PlannedPurchase> {
+pub fn purchase(
+    check: &mut Check,
+    file: &SourceFile,
+    raw: &RawPlannedPurchase,
+    ctx: &Context,
+) -> Option<PlannedPurchase> {
     let title = check.required(&raw.tittel, "tittel", "Nye kontormøbler");
     let category = category(check, &raw.kategori, ctx);
     let municipalities = check.scope(&raw.kommuner, &ctx.municipalities);
@@ -211,7 +290,13 @@ pub fn purchase(check: &mut Check, file: &SourceFile, raw: &RawPlannedPurchase, 
     for (i, code) in raw.cpv.iter().flatten().enumerate() {
         let path = indexed("cpv", i, &[]);
         let Some(normal) = cpv::normalise(code.as_str()) else {
-            check.error(&path, format!("`{}` er ikke en CPV-kode", code.as_str()), Some("en CPV-kode har 8 siffer, eventuelt med kontrollsiffer: `30192000` eller `30192000-1`".to_string()));
+            check.error(
+                &path,
+                format!("`{}` er ikke en CPV-kode", code.as_str()),
+                Some(
+                    "en CPV-kode har 8 siffer, eventuelt med kontrollsiffer: `30192000` eller `30192000-1`".to_string(),
+                ),
+            );
             continue;
         };
         if !ctx.cpv.is_empty() && !ctx.cpv.contains(&normal) {
@@ -227,23 +312,39 @@ pub fn purchase(check: &mut Check, file: &SourceFile, raw: &RawPlannedPurchase, 
     }
     let estimated_value = match raw.anslatt_verdi {
         Some(v) if v < 0 => {
-            check.error(&at(&["anslatt_verdi"]), format!("anslått verdi kan ikke være negativ ({v})"), Some("skriv verdien i hele kroner uten mva., for eksempel `anslatt_verdi: 1250000`".to_string()));
+            check.error(
+                &at(&["anslatt_verdi"]),
+                format!("anslått verdi kan ikke være negativ ({v})"),
+                Some("skriv verdien i hele kroner uten mva., for eksempel `anslatt_verdi: 1250000`".to_string()),
+            );
             None
         }
         v => v.map(|v| v as u64),
     };
     let deadline = check.when(&raw.tilbudsfrist, &at(&["tilbudsfrist"]));
     if let Some(dates::When::Date(_)) = deadline {
-        check.error(&at(&["tilbudsfrist"]), "tilbudsfristen mangler klokkeslett", Some("skriv for eksempel `tilbudsfrist: 2027-02-14T12:00`".to_string()));
+        check.error(
+            &at(&["tilbudsfrist"]),
+            "tilbudsfristen mangler klokkeslett",
+            Some("skriv for eksempel `tilbudsfrist: 2027-02-14T12:00`".to_string()),
+        );
     }
-    let dialogue = raw.markedsdialog.as_ref().map(|d| Dialogue {
-        date: check.date(&d.dato, &at(&["markedsdialog", "dato"])),
-        text: check.text(&d.tekst),
-    });
-    let replaces = check.text(&raw.erstatter).and_then(|id| check.reference(&id, &at(&["erstatter"]), &ctx.agreements, "rammeavtale", AGREEMENTS_IN));
-    let result = check.text(&raw.resultat).and_then(|id| check.reference(&id, &at(&["resultat"]), &ctx.agreements, "rammeavtale", AGREEMENTS_IN));
+    let dialogue = raw
+        .markedsdialog
+        .as_ref()
+        .map(|d| Dialogue { date: check.date(&d.dato, &at(&["markedsdialog", "dato"])), text: check.text(&d.tekst) });
+    let replaces = check
+        .text(&raw.erstatter)
+        .and_then(|id| check.reference(&id, &at(&["erstatter"]), &ctx.agreements, "rammeavtale", AGREEMENTS_IN));
+    let result = check
+        .text(&raw.resultat)
+        .and_then(|id| check.reference(&id, &at(&["resultat"]), &ctx.agreements, "rammeavtale", AGREEMENTS_IN));
     if result.is_some() && status.is_some_and(|s| s != PurchaseStatus::Awarded) {
-        check.warning(&at(&["resultat"]), "`resultat` er satt, men status er ikke `tildelt`", Some("sett `status: tildelt` når avtalen er inngått".to_string()));
+        check.warning(
+            &at(&["resultat"]),
+            "`resultat` er satt, men status er ikke `tildelt`",
+            Some("sett `status: tildelt` når avtalen er inngått".to_string()),
+        );
     }
     let body = check.body(&file.body, file.is_markdown, &raw.tekst);
     Some(PlannedPurchase {
@@ -280,10 +381,14 @@ pub fn course(check: &mut Check, file: &SourceFile, raw: &RawCourse) -> Option<C
         some => check.when(some, &at(&["start"])),
     };
     let end = check.when(&raw.slutt, &at(&["slutt"]));
-    if let (Some(s), Some(e)) = (start, end) {
-        if e.date() < s.date() || (e.time().is_some() && s.time().is_some() && e < s) {
-            check.error(&at(&["slutt"]), format!("kurset slutter ({}) før det begynner ({})", e.long(), s.long()), Some("sjekk at start og slutt ikke er byttet om".to_string()));
-        }
+    if let (Some(s), Some(e)) = (start, end)
+        && (e.date() < s.date() || (e.time().is_some() && s.time().is_some() && e < s))
+    {
+        check.error(
+            &at(&["slutt"]),
+            format!("kurset slutter ({}) før det begynner ({})", e.long(), s.long()),
+            Some("sjekk at start og slutt ikke er byttet om".to_string()),
+        );
     }
     let venue = raw.sted.as_ref().map(|s| Venue { name: check.text(&s.navn), address: check.text(&s.adresse) });
     let online = check.url(&raw.digitalt, &at(&["digitalt"]));
@@ -292,7 +397,11 @@ pub fn course(check: &mut Check, file: &SourceFile, raw: &RawCourse) -> Option<C
     }
     let registration = raw.pamelding.as_ref().map(|p| {
         if p.url.is_none() && p.epost.is_none() {
-            check.error(&at(&["pamelding"]), "`pamelding` mangler `url` eller `epost`", Some("skriv hvor man melder seg på: `url: https://...` eller `epost: navn@kommune.no`".to_string()));
+            check.error(
+                &at(&["pamelding"]),
+                "`pamelding` mangler `url` eller `epost`",
+                Some("skriv hvor man melder seg på: `url: https://...` eller `epost: navn@kommune.no`".to_string()),
+            );
         }
         Registration {
             url: check.url(&p.url, &at(&["pamelding", "url"])),
@@ -309,7 +418,13 @@ pub fn course(check: &mut Check, file: &SourceFile, raw: &RawCourse) -> Option<C
         end,
         venue,
         online,
-        audience: raw.malgruppe.iter().flatten().map(|t| t.as_str().trim().to_string()).filter(|t| !t.is_empty()).collect(),
+        audience: raw
+            .malgruppe
+            .iter()
+            .flatten()
+            .map(|t| t.as_str().trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
         registration,
         seats: raw.plasser,
         price: raw.pris,

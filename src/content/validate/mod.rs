@@ -19,8 +19,22 @@ use std::path::Path;
 
 /// URLs the generator uses itself, which a free page may not take.
 const RESERVED: [&str; 16] = [
-    "rammeavtaler", "planlagte-innkjop", "kurs", "etiske-krav", "sider", "kommuner", "kategorier", "leverandorer",
-    "sok", "data", "tidslinje", "assets", "dokumenter", "404", "sitemap-xml", "robots-txt",
+    "rammeavtaler",
+    "planlagte-innkjop",
+    "kurs",
+    "etiske-krav",
+    "sider",
+    "kommuner",
+    "kategorier",
+    "leverandorer",
+    "sok",
+    "data",
+    "tidslinje",
+    "assets",
+    "dokumenter",
+    "404",
+    "sitemap-xml",
+    "robots-txt",
 ];
 
 /// Validates everything loaded. The model is returned whenever the settings could be read,
@@ -38,7 +52,14 @@ pub fn validate(loaded: &Loaded, content_dir: &Path, today: NaiveDate) -> (Optio
         if let Some(list) = check.text(&raw.cpv_liste) {
             match load_cpv_list(&content_dir.join(&list)) {
                 Ok(l) => cpv = l,
-                Err(e) => check.error(&check::at(&["cpv_liste"]), format!("CPV-lista `{list}` kan ikke leses: {e}"), Some("stien er relativ til content/; lista har samme form som eForms-lista fra DFØ (cpv.yaml)".to_string())),
+                Err(e) => check.error(
+                    &check::at(&["cpv_liste"]),
+                    format!("CPV-lista `{list}` kan ikke leses: {e}"),
+                    Some(
+                        "stien er relativ til content/; lista har samme form som eForms-lista fra DFØ (cpv.yaml)"
+                            .to_string(),
+                    ),
+                ),
             }
         }
         out.extend(check.out);
@@ -130,10 +151,16 @@ fn convert(section: Section, file: &SourceFile, ctx: &items::Context, out: &mut 
         item.map(wrap).unwrap_or(Converted::Nothing)
     }
     match section {
-        Section::Agreements => run(file, out, |c, r: &RawAgreement| items::agreement(c, file, r, ctx), Converted::Agreement),
-        Section::PlannedPurchases => run(file, out, |c, r: &RawPlannedPurchase| items::purchase(c, file, r, ctx), Converted::Purchase),
+        Section::Agreements => {
+            run(file, out, |c, r: &RawAgreement| items::agreement(c, file, r, ctx), Converted::Agreement)
+        }
+        Section::PlannedPurchases => {
+            run(file, out, |c, r: &RawPlannedPurchase| items::purchase(c, file, r, ctx), Converted::Purchase)
+        }
         Section::Courses => run(file, out, |c, r: &RawCourse| items::course(c, file, r), Converted::Course),
-        Section::Requirements => run(file, out, |c, r: &RawRequirement| items::requirement(c, file, r), Converted::Requirement),
+        Section::Requirements => {
+            run(file, out, |c, r: &RawRequirement| items::requirement(c, file, r), Converted::Requirement)
+        }
         Section::Pages => run(file, out, |c, r: &RawPage| items::page(c, file, r), Converted::Page),
     }
 }
@@ -152,16 +179,34 @@ fn check_slugs(items: &[(Section, SourceFile)]) -> Vec<Diagnostic> {
     let mut seen: HashMap<(Section, &str), &SourceFile> = HashMap::new();
     for (section, file) in items {
         if file.slug.is_empty() {
-            out.push(Diagnostic::error(&file.rel_path, "filnavnet gir ingen adresse (det har ingen bokstaver eller tall)").hint("gi filen et navn med bokstaver, for eksempel `kontorrekvisita.md`"));
+            out.push(
+                Diagnostic::error(&file.rel_path, "filnavnet gir ingen adresse (det har ingen bokstaver eller tall)")
+                    .hint("gi filen et navn med bokstaver, for eksempel `kontorrekvisita.md`"),
+            );
             continue;
         }
         if *section == Section::Pages && RESERVED.contains(&file.slug.as_str()) {
-            out.push(Diagnostic::error(&file.rel_path, format!("siden vil få adressen /{}/, som nettstedet bruker selv", file.slug)).hint("gi filen et annet navn"));
+            out.push(
+                Diagnostic::error(
+                    &file.rel_path,
+                    format!("siden vil få adressen /{}/, som nettstedet bruker selv", file.slug),
+                )
+                .hint("gi filen et annet navn"),
+            );
         }
         if let Some(first) = seen.insert((*section, file.slug.as_str()), file) {
             out.push(
-                Diagnostic::error(&file.rel_path, format!("`{}` og `{}` får samme adresse /{}/{}/", display(&first.rel_path), display(&file.rel_path), section.dir(), file.slug))
-                    .hint("gi en av filene et annet navn; æ, ø og å blir ae, o og a i adressen"),
+                Diagnostic::error(
+                    &file.rel_path,
+                    format!(
+                        "`{}` og `{}` får samme adresse /{}/{}/",
+                        display(&first.rel_path),
+                        display(&file.rel_path),
+                        section.dir(),
+                        file.slug
+                    ),
+                )
+                .hint("gi en av filene et annet navn; æ, ø og å blir ae, o og a i adressen"),
             );
         }
     }

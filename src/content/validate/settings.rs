@@ -33,7 +33,13 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
             check.missing("vertskommune", "kongsberg");
             None
         }
-        Some(t) => check.reference(t.as_str(), &at(&["vertskommune"]), &municipality_ids, "kommune", "nettsted.yaml under `kommuner`"),
+        Some(t) => check.reference(
+            t.as_str(),
+            &at(&["vertskommune"]),
+            &municipality_ids,
+            "kommune",
+            "nettsted.yaml under `kommuner`",
+        ),
     };
     let thresholds = raw
         .terskelverdier
@@ -45,28 +51,48 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
             let kinds = [("nasjonal", ThresholdKind::National), ("eos", ThresholdKind::Eea)];
             let kind = match &t.kind {
                 None => {
-                    check.error(&indexed("terskelverdier", i, &[]), "terskelverdien mangler `type`", Some("skriv `type: nasjonal` eller `type: eos`".to_string()));
+                    check.error(
+                        &indexed("terskelverdier", i, &[]),
+                        "terskelverdien mangler `type`",
+                        Some("skriv `type: nasjonal` eller `type: eos`".to_string()),
+                    );
                     None
                 }
                 some => check.choice(some, &indexed("terskelverdier", i, &["type"]), &kinds),
             };
             let amount = t.belop.or_else(|| {
-                check.error(&indexed("terskelverdier", i, &[]), "terskelverdien mangler `belop`", Some("skriv beløpet i kroner uten mva., for eksempel `belop: 1300000`".to_string()));
+                check.error(
+                    &indexed("terskelverdier", i, &[]),
+                    "terskelverdien mangler `belop`",
+                    Some("skriv beløpet i kroner uten mva., for eksempel `belop: 1300000`".to_string()),
+                );
                 None
             });
-            let valid_from = check.date(&t.gjelder_fra, &indexed("terskelverdier", i, &["gjelder_fra"])).or_else(|| {
-                if t.gjelder_fra.is_none() {
-                    check.error(&indexed("terskelverdier", i, &[]), "terskelverdien mangler `gjelder_fra`", Some("skriv datoen verdien gjelder fra, for eksempel `gjelder_fra: 2024-01-01`".to_string()));
-                }
-                None
-            });
-            let contract_type = check.choice(&t.kontraktstype, &indexed("terskelverdier", i, &["kontraktstype"]), &ContractType::ALL);
+            let valid_from =
+                check.date(&t.gjelder_fra, &indexed("terskelverdier", i, &["gjelder_fra"])).or_else(|| {
+                    if t.gjelder_fra.is_none() {
+                        check.error(
+                            &indexed("terskelverdier", i, &[]),
+                            "terskelverdien mangler `gjelder_fra`",
+                            Some(
+                                "skriv datoen verdien gjelder fra, for eksempel `gjelder_fra: 2024-01-01`".to_string(),
+                            ),
+                        );
+                    }
+                    None
+                });
+            let contract_type =
+                check.choice(&t.kontraktstype, &indexed("terskelverdier", i, &["kontraktstype"]), &ContractType::ALL);
             Some(Threshold { name, kind: kind?, amount: amount?, valid_from: valid_from?, contract_type })
         })
         .collect();
     let expiring_months = match raw.utloper_snart_maneder {
         Some(0) => {
-            check.error(&at(&["utloper_snart_maneder"]), "`utloper_snart_maneder` må være minst 1", Some("standard er 6 måneder".to_string()));
+            check.error(
+                &at(&["utloper_snart_maneder"]),
+                "`utloper_snart_maneder` må være minst 1",
+                Some("standard er 6 måneder".to_string()),
+            );
             6
         }
         Some(n) => n,
@@ -97,23 +123,39 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
         let name = required_in(check, &s.navn, "", i, "navn");
         let orgnr = match &s.orgnr {
             None => {
-                check.error(&item_path(i, &[]), format!("leverandøren `{id}` mangler `orgnr`"), Some("skriv organisasjonsnummeret, 9 siffer, for eksempel `orgnr: \"974760673\"`".to_string()));
+                check.error(
+                    &item_path(i, &[]),
+                    format!("leverandøren `{id}` mangler `orgnr`"),
+                    Some("skriv organisasjonsnummeret, 9 siffer, for eksempel `orgnr: \"974760673\"`".to_string()),
+                );
                 None
             }
             Some(t) => match orgnr::check(t.as_str()) {
                 Ok(n) => Some(n),
                 Err(OrgnrError::Form) => {
-                    check.error(&item_path(i, &["orgnr"]), format!("`{}` er ikke et organisasjonsnummer", t.as_str()), Some("et organisasjonsnummer har 9 siffer; slå det opp i Enhetsregisteret".to_string()));
+                    check.error(
+                        &item_path(i, &["orgnr"]),
+                        format!("`{}` er ikke et organisasjonsnummer", t.as_str()),
+                        Some("et organisasjonsnummer har 9 siffer; slå det opp i Enhetsregisteret".to_string()),
+                    );
                     None
                 }
                 Err(OrgnrError::CheckDigit(_)) => {
-                    check.error(&item_path(i, &["orgnr"]), format!("organisasjonsnummeret `{}` har feil kontrollsiffer", t.as_str()), Some("sjekk at sifrene er skrevet av riktig; slå det opp i Enhetsregisteret".to_string()));
+                    check.error(
+                        &item_path(i, &["orgnr"]),
+                        format!("organisasjonsnummeret `{}` har feil kontrollsiffer", t.as_str()),
+                        Some("sjekk at sifrene er skrevet av riktig; slå det opp i Enhetsregisteret".to_string()),
+                    );
                     None
                 }
             },
         };
         if out.iter().any(|o| o.id == id) {
-            check.error(&item_path(i, &["id"]), format!("leverandør-id-en `{id}` er brukt før i lista"), Some("hver leverandør må ha sin egen id".to_string()));
+            check.error(
+                &item_path(i, &["id"]),
+                format!("leverandør-id-en `{id}` er brukt før i lista"),
+                Some("hver leverandør må ha sin egen id".to_string()),
+            );
             continue;
         }
         let website = check.url(&s.nettside, &item_path(i, &["nettside"]));
@@ -124,7 +166,15 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
             phone: check.text(&c.telefon),
         });
         let (Some(name), Some(orgnr)) = (name, orgnr) else { continue };
-        out.push(Supplier { id, name, orgnr, website, contact, address: check.text(&s.adresse), local: s.lokal.unwrap_or(false) });
+        out.push(Supplier {
+            id,
+            name,
+            orgnr,
+            website,
+            contact,
+            address: check.text(&s.adresse),
+            local: s.lokal.unwrap_or(false),
+        });
     }
     out
 }
@@ -140,14 +190,23 @@ fn required_in(check: &mut Check, value: &Option<Text>, list: &str, i: usize, na
     let text = check.text(value);
     if text.is_none() {
         let path = if list.is_empty() { item_path(i, &[]) } else { indexed(list, i, &[]) };
-        let place = if list.is_empty() { format!("element {} i lista", i + 1) } else { format!("element {} i `{list}`", i + 1) };
+        let place = if list.is_empty() {
+            format!("element {} i lista", i + 1)
+        } else {
+            format!("element {} i `{list}`", i + 1)
+        };
         check.error(&path, format!("{place} mangler `{name}`"), Some(format!("hvert element trenger `{name}: ...`")));
     }
     text
 }
 
 /// A required, non-empty list whose items have unique ids.
-fn list_of<R, T: HasId>(check: &mut Check, raw: Option<&[R]>, name: &str, convert: impl Fn(&mut Check, usize, &R) -> Option<T>) -> Vec<T> {
+fn list_of<R, T: HasId>(
+    check: &mut Check,
+    raw: Option<&[R]>,
+    name: &str,
+    convert: impl Fn(&mut Check, usize, &R) -> Option<T>,
+) -> Vec<T> {
     let Some(raw) = raw.filter(|r| !r.is_empty()) else {
         check.missing(name, "[...]");
         return Vec::new();
@@ -156,7 +215,11 @@ fn list_of<R, T: HasId>(check: &mut Check, raw: Option<&[R]>, name: &str, conver
     for (i, r) in raw.iter().enumerate() {
         let Some(t) = convert(check, i, r) else { continue };
         if out.iter().any(|o| o.id() == t.id()) {
-            check.error(&indexed(name, i, &["id"]), format!("id-en `{}` er brukt før i `{name}`", t.id()), Some("hver id må være unik".to_string()));
+            check.error(
+                &indexed(name, i, &["id"]),
+                format!("id-en `{}` er brukt før i `{name}`", t.id()),
+                Some("hver id må være unik".to_string()),
+            );
             continue;
         }
         out.push(t);
