@@ -134,9 +134,9 @@ status: planlagt               # planlagt, markedsdialog, kunngjort, evaluering,
 # sammendrag: Én eller to setninger som vises i lister og søk.
 start: {day}T09:00              # eller bare en dato for hele dagen
 # slutt: {day}T15:00
-# sted:
-#   navn: Rådhuset
-#   adresse: Gate 1, 3616 Kongsberg
+sted:                          # og/eller digitalt: minst ett av dem
+  navn: Rådhuset
+  adresse: Gate 1, 3616 Kongsberg
 # digitalt: https://example.no/mote
 # malgruppe: [Innkjøpere, Ledere]
 # pamelding:

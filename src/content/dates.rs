@@ -9,7 +9,8 @@ pub const DATE_FORM: &str = "datoer skrives ÅÅÅÅ-MM-DD, for eksempel 2026-03
 /// The expected form of a date-time, for hints.
 pub const DATE_TIME_FORM: &str = "tidspunkt skrives ÅÅÅÅ-MM-DDTTT:MM, for eksempel 2026-03-01T09:00 (norsk tid)";
 /// The expected form of a fuzzy date, for hints.
-pub const FUZZY_FORM: &str = "skriv en dato så presist som den er kjent: 2027-03-15, 2027-03, 2027-Q2 eller 2027";
+pub const FUZZY_FORM: &str =
+    "skriv en dato så presist som den er kjent: 2027-03-15, 2027-03, 2027-Q2 eller 2027 (kvartal Q1 til Q4)";
 
 const MONTHS: [&str; 12] = [
     "januar",
@@ -25,6 +26,16 @@ const MONTHS: [&str; 12] = [
     "november",
     "desember",
 ];
+
+/// Reads a date written the Norwegian way, `1.3.2028` or `01.03.2028`, to suggest the ISO form.
+pub fn parse_norwegian_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
 
 /// Parses an ISO date `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {

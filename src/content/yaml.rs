@@ -76,22 +76,37 @@ pub fn display_path(path: &[Segment]) -> String {
 /// Parses a YAML text into `T`, collecting every problem: syntax errors, unknown keys
 /// (with a "did you mean"), values of the wrong type. Fields with a problem are left
 /// out, so the rest of the file can still be checked.
-pub fn parse<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnostic>) {
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Parsed<T> {
+    let (value, diagnostics, settled) = parse_inner(source);
+    Parsed { value, diagnostics, settled }
+}
+
+/// What parsing one YAML text gave.
+pub struct Parsed<T> {
+    pub value: Option<T>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Key paths already reported (a wrong type, or the key an unknown key was likely meant
+    /// to be), so that later checks do not report them again as missing.
+    pub settled: Vec<String>,
+}
+
+fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnostic>, Vec<String>) {
     let mut diagnostics = Vec::new();
+    let mut settled = Vec::new();
     let mut value: Value = match yaml_serde::from_str(source.yaml) {
         Ok(Value::Null) => Value::Mapping(Default::default()),
         Ok(v) => v,
         Err(e) => {
             let (line, col) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
             let d = source
-                .diagnostic(format!("YAML-en kan ikke leses: {}", strip_location(&e.to_string())), line, col)
+                .diagnostic(format!("YAML-en kan ikke leses: {}", syntax_words(&strip_location(&e.to_string()))), line, col)
                 .hint("sjekk innrykket (mellomrom, ikke tabulator), kolon etter hver nøkkel, og at tekst med kolon eller # står i anførselstegn");
-            return (None, vec![d]);
+            return (None, vec![d], settled);
         }
     };
     for _ in 0..64 {
         match serde_path_to_error::deserialize::<_, T>(value.clone()) {
-            Ok(t) => return (Some(t), diagnostics),
+            Ok(t) => return (Some(t), diagnostics, settled),
             Err(error) => {
                 let mut path = convert_path(error.path());
                 let message = error.into_inner().to_string();
@@ -101,7 +116,12 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnostic
                     }
                     let (line, col) = locate(source.yaml, &path);
                     let hint = match did_you_mean(&unknown, &expected) {
-                        Some(best) => format!("mente du `{best}`?"),
+                        Some(best) => {
+                            let mut meant = path[..path.len() - 1].to_vec();
+                            meant.push(Segment::Key(best.to_string()));
+                            settled.push(display_path(&meant));
+                            format!("mente du `{best}`?")
+                        }
                         None => format!("gyldige nøkler her er: {}", expected.join(", ")),
                     };
                     diagnostics.push(
@@ -114,16 +134,17 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnostic
                     let (line, col) = locate(source.yaml, &path);
                     let (text, hint) = translate(&message);
                     let field = display_path(&path);
+                    settled.push(field.clone());
                     let text = if field.is_empty() { text } else { format!("`{field}`: {text}") };
                     diagnostics.push(source.diagnostic(text, line, col).field(field).hint_opt(hint));
                 }
                 if !remove_at(&mut value, &path) {
-                    return (None, diagnostics);
+                    return (None, diagnostics, settled);
                 }
             }
         }
     }
-    (None, diagnostics)
+    (None, diagnostics, settled)
 }
 
 /// Parses a YAML text that is plain data (no diagnostics beyond the first error), such as a CPV list.
@@ -160,6 +181,25 @@ fn strip_location(message: &str) -> String {
     }
 }
 
+/// The parser's common syntax errors in plain Norwegian, the original in parentheses.
+fn syntax_words(message: &str) -> String {
+    let known = [
+        ("mapping values are not allowed", "et kolon står der det ikke kan stå (ofte tekst med kolon uten anførselstegn, eller feil innrykk)"),
+        ("found character that cannot start any token", "et tegn som ikke kan begynne en verdi (ofte en tabulator, eller @ eller ` først i en verdi)"),
+        ("did not find expected key", "fant ikke en nøkkel der den skulle stå (ofte feil innrykk)"),
+        ("did not find expected '-'", "fant ikke `-` der et nytt listeelement skulle stå (ofte feil innrykk)"),
+        ("could not find expected ':'", "mangler kolon etter en nøkkel"),
+        ("found unexpected end of stream", "filen slutter midt i en verdi (mangler et avsluttende anførselstegn?)"),
+        ("duplicate entry", "samme nøkkel står to ganger"),
+        ("found a tab character", "innrykket har en tabulator; bruk mellomrom"),
+        ("block sequence entries are not allowed", "et listeelement står der det ikke kan stå (ofte feil innrykk)"),
+    ];
+    match known.iter().find(|(en, _)| message.contains(en)) {
+        Some((_, nb)) => format!("{nb} ({message})"),
+        None => message.to_string(),
+    }
+}
+
 fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
     let rest = message.strip_prefix("unknown field `")?;
     let (name, rest) = rest.split_once('`')?;
@@ -179,6 +219,9 @@ fn translate(message: &str) -> (String, Option<String>) {
                 Some("skriv et helt tall uten mellomrom, punktum eller «kr», for eksempel 1250000".to_string())
             }
             "a sequence" => Some("skriv en liste, én verdi per linje med `- ` foran".to_string()),
+            "tekst" | "a string" => {
+                Some("skriv teksten på samme linje etter kolon, i anførselstegn hvis den har kolon eller starter med [ eller {".to_string())
+            }
             _ => None,
         };
         return (format!("fant {}, men forventet {}", found_words(found), expected_words(expected)), hint);
@@ -272,7 +315,8 @@ pub fn locate(yaml: &str, path: &[Segment]) -> (usize, usize) {
             .collect();
         match segment {
             Segment::Key(k) => {
-                let hit = children.iter().copied().find(|&i| lines[i].key == *k);
+                let level = children.iter().map(|&i| lines[i].key_indent).min();
+                let hit = children.iter().copied().find(|&i| lines[i].key == *k && Some(lines[i].key_indent) == level);
                 let Some(i) = hit else { break };
                 found = (i + 1, lines[i].key_indent + 1);
                 let indent = lines[i].key_indent;
@@ -358,6 +402,8 @@ mod tests {
         assert_eq!(locate(YAML, &[key("opsjoner"), Segment::Index(0), key("til")]), (3, 5));
         assert_eq!(locate(YAML, &[key("kontakt"), key("epost")]), (9, 3));
         assert_eq!(locate(YAML, &[key("mangler")]), (1, 1));
+        // `navn` exists only nested: a top-level lookup must not find it.
+        assert_eq!(locate(YAML, &[key("navn")]), (1, 1));
     }
 
     #[test]

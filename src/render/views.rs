@@ -144,7 +144,12 @@ pub struct FuzzyView {
 
 impl FuzzyView {
     fn of(date: FuzzyDate) -> FuzzyView {
-        FuzzyView { iso: date.iso(), long: date.long(), tentative: date.is_tentative() }
+        // `datetime` takes a year, a month or a day; a quarter is given as its first month.
+        let iso = match date {
+            FuzzyDate::Quarter(..) => date.first_day().format("%Y-%m").to_string(),
+            _ => date.iso(),
+        };
+        FuzzyView { iso, long: date.long(), tentative: date.is_tentative() }
     }
 }
 

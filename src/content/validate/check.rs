@@ -8,10 +8,28 @@ use crate::content::yaml::{Segment, Source, did_you_mean, key};
 use crate::diagnostics::Diagnostic;
 use chrono::NaiveDate;
 
+/// Words a coordinator may write for a valid value, and the value they mean.
+const SYNONYMS: [(&str, &str); 12] = [
+    ("utlyst", "kunngjort"),
+    ("utlysning", "kunngjort"),
+    ("annonsert", "kunngjort"),
+    ("publisert", "kunngjort"),
+    ("kansellert", "avlyst"),
+    ("klima", "miljo"),
+    ("miljø", "miljo"),
+    ("miljo_og_klima", "miljo"),
+    ("korrupsjon", "antikorrupsjon"),
+    ("uu", "universell_utforming"),
+    ("åpen konkurranse", "åpen anbudskonkurranse"),
+    ("anbudskonkurranse", "åpen anbudskonkurranse"),
+];
+
 /// Checks the fields of one file, collecting diagnostics.
 pub struct Check<'a> {
     pub src: Source<'a>,
     pub out: Vec<Diagnostic>,
+    /// Key paths the YAML layer already reported.
+    pub settled: Vec<String>,
 }
 
 /// A key path from plain keys.
@@ -28,7 +46,7 @@ pub fn indexed(list: &str, index: usize, rest: &[&str]) -> Vec<Segment> {
 
 impl<'a> Check<'a> {
     pub fn new(src: Source<'a>) -> Self {
-        Check { src, out: Vec::new() }
+        Check { src, out: Vec::new(), settled: Vec::new() }
     }
 
     pub fn error(&mut self, path: &[Segment], message: impl Into<String>, hint: impl Into<Option<String>>) {
@@ -55,8 +73,16 @@ impl<'a> Check<'a> {
         text
     }
 
+    /// Whether a key path was already reported by the YAML layer.
+    pub fn is_settled(&self, path: &str) -> bool {
+        self.settled.iter().any(|s| s == path)
+    }
+
     /// Reports a missing required key.
     pub fn missing(&mut self, name: &str, example: &str) {
+        if self.is_settled(name) {
+            return;
+        }
         let present = self.src.yaml.lines().any(|l| l.starts_with(&format!("{name}:")));
         let message = if present { format!("`{name}` er tom") } else { format!("mangler påkrevd nøkkel `{name}`") };
         self.error(&[key(name)], message, Some(format!("skriv for eksempel `{name}: {example}`")));
@@ -67,7 +93,11 @@ impl<'a> Check<'a> {
         let date = dates::parse_date(&text);
         if date.is_none() {
             let message = format!("`{text}` er ikke en gyldig dato");
-            self.error(path, message, Some(dates::DATE_FORM.to_string()));
+            let hint = match dates::parse_norwegian_date(&text) {
+                Some(d) => format!("skriv {}; {}", d.format("%Y-%m-%d"), dates::DATE_FORM),
+                None => dates::DATE_FORM.to_string(),
+            };
+            self.error(path, message, Some(hint));
         }
         date
     }
@@ -99,7 +129,11 @@ impl<'a> Check<'a> {
             return Some(*v);
         }
         let names: Vec<String> = options.iter().map(|(k, _)| k.to_string()).collect();
-        let hint = match did_you_mean(&text, &names) {
+        let synonym = SYNONYMS.iter().find(|(word, _)| *word == lower).map(|(_, to)| *to).filter(|to| names.iter().any(|n| n == to));
+        let first_word = lower.split_whitespace().next().unwrap_or("");
+        let same_start = names.iter().find(|n| lower.contains(' ') && n.split_whitespace().next() == Some(first_word));
+        let best = synonym.or(same_start.map(String::as_str)).or_else(|| did_you_mean(&text, &names));
+        let hint = match best {
             Some(best) => format!("mente du `{best}`? Gyldige verdier: {}", names.join(", ")),
             None => format!("gyldige verdier: {}", names.join(", ")),
         };

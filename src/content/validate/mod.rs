@@ -64,11 +64,15 @@ pub fn validate(loaded: &Loaded, content_dir: &Path, today: NaiveDate) -> (Optio
         }
         out.extend(check.out);
     }
+    // Every supplier id written counts for references, even one whose entry has an error:
+    // the error is reported once, at the supplier, not again at each agreement.
+    let mut supplier_ids = Vec::new();
     let suppliers = match &loaded.suppliers {
         Some(file) => {
             let (raw, check) = parse::<Vec<RawSupplier>>(file, &mut out);
             match (raw, check) {
                 (Some(raw), Some(mut check)) => {
+                    supplier_ids = raw.iter().filter_map(|s| check.text(&s.id)).collect();
                     let s = settings::suppliers(&mut check, &raw);
                     out.extend(check.out);
                     s
@@ -91,7 +95,7 @@ pub fn validate(loaded: &Loaded, content_dir: &Path, today: NaiveDate) -> (Optio
         expiring_months: settings.expiring_months,
         categories: settings.categories.iter().map(|c| c.id.clone()).collect(),
         municipalities: settings.municipalities.iter().map(|m| m.id.clone()).collect(),
-        suppliers: suppliers.iter().map(|s| s.id.clone()).collect(),
+        suppliers: supplier_ids,
         agreements: slugs(Section::Agreements),
         requirements: slugs(Section::Requirements),
         cpv: &cpv,
@@ -167,10 +171,11 @@ fn convert(section: Section, file: &SourceFile, ctx: &items::Context, out: &mut 
 
 /// Parses a file's YAML; returns the raw value and a checker for its fields.
 fn parse<'f, R: DeserializeOwned>(file: &'f SourceFile, out: &mut Vec<Diagnostic>) -> (Option<R>, Option<Check<'f>>) {
-    let source = file.source();
-    let (raw, diagnostics) = yaml::parse::<R>(&source);
-    out.extend(diagnostics);
-    (raw, Some(Check::new(file.source())))
+    let parsed = yaml::parse::<R>(&file.source());
+    out.extend(parsed.diagnostics);
+    let mut check = Check::new(file.source());
+    check.settled = parsed.settled;
+    (parsed.value, Some(check))
 }
 
 /// Two files with one slug in one section, empty slugs, and free pages on reserved URLs.

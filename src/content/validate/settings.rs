@@ -122,6 +122,7 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
         let Some(id) = required_in(check, &s.id, "", i, "id") else { continue };
         let name = required_in(check, &s.navn, "", i, "navn");
         let orgnr = match &s.orgnr {
+            None if check.is_settled(&format!("[{i}].orgnr")) => None,
             None => {
                 check.error(
                     &item_path(i, &[]),
@@ -188,7 +189,8 @@ fn item_path(i: usize, rest: &[&str]) -> Vec<crate::content::yaml::Segment> {
 /// A required key inside a list item (`list` empty for a top-level list).
 fn required_in(check: &mut Check, value: &Option<Text>, list: &str, i: usize, name: &str) -> Option<String> {
     let text = check.text(value);
-    if text.is_none() {
+    let key_path = if list.is_empty() { format!("[{i}].{name}") } else { format!("{list}[{i}].{name}") };
+    if text.is_none() && !check.is_settled(&key_path) {
         let path = if list.is_empty() { item_path(i, &[]) } else { indexed(list, i, &[]) };
         let place = if list.is_empty() {
             format!("element {} i lista", i + 1)

@@ -1,0 +1,90 @@
+//! The tree of broken sites: each case is the minimal site with one mistake, and `check`
+//! must name the file and line and say what is wrong, and exit 1.
+
+use super::support::*;
+use std::path::Path;
+
+struct Expectation {
+    file: String,
+    line: Option<usize>,
+    contains: Vec<String>,
+}
+
+fn read_expectation(path: &Path) -> Expectation {
+    let text = std::fs::read_to_string(path).expect("expect.txt");
+    let mut e = Expectation { file: String::new(), line: None, contains: Vec::new() };
+    for line in text.lines() {
+        if let Some(v) = line.strip_prefix("file: ") {
+            e.file = v.trim().to_string();
+        } else if let Some(v) = line.strip_prefix("line: ") {
+            e.line = Some(v.trim().parse().expect("line number"));
+        } else if let Some(v) = line.strip_prefix("contains: ") {
+            e.contains.push(v.trim().to_string());
+        }
+    }
+    e
+}
+
+/// Copies the case's files over the minimal site; `<path>.delete` removes `<path>`.
+fn overlay(case: &Path, content: &Path) {
+    for entry in walkdir::WalkDir::new(case).into_iter().flatten() {
+        let rel = entry.path().strip_prefix(case).expect("prefix");
+        if !entry.file_type().is_file() || rel == Path::new("expect.txt") {
+            continue;
+        }
+        let name = rel.to_string_lossy();
+        if let Some(target) = name.strip_suffix(".delete") {
+            std::fs::remove_file(content.join(target)).expect("delete");
+            continue;
+        }
+        std::fs::create_dir_all(content.join(rel).parent().expect("parent")).expect("mkdir");
+        std::fs::copy(entry.path(), content.join(rel)).expect("copy");
+    }
+}
+
+#[test]
+fn minimal_site_is_valid() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let out = site.run(&["check"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("0 feil og 0 advarsler"), "{}", out.stderr);
+}
+
+#[test]
+fn every_broken_site_gets_a_located_message_and_exit_1() {
+    let root = project_dir().join("tests/fixtures/broken");
+    let mut cases: Vec<_> = std::fs::read_dir(&root).expect("cases").flatten().map(|e| e.path()).collect();
+    cases.sort();
+    assert!(cases.len() >= 25, "the corpus has {} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().expect("name").to_string_lossy().to_string();
+        let expectation = read_expectation(&case.join("expect.txt"));
+        let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+        overlay(case, &site.path("content"));
+        let out = site.run(&["check"]);
+        let mut problems = Vec::new();
+        if out.code != 1 {
+            problems.push(format!("exit code {}", out.code));
+        }
+        if out.stderr.contains("panicked") {
+            problems.push("panicked".to_string());
+        }
+        let location = match expectation.line {
+            Some(line) => format!("content/{}:{line}:", expectation.file),
+            None => format!("content/{}", expectation.file),
+        };
+        if !out.stderr.contains(&location) {
+            problems.push(format!("no diagnostic at {location}"));
+        }
+        for words in &expectation.contains {
+            if !out.stderr.contains(words.as_str()) {
+                problems.push(format!("missing words: {words}"));
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!("== {name}: {}\n{}", problems.join("; "), out.stderr));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}

@@ -1,0 +1,8 @@
+//! The integration tests: one binary, a module per feature.
+
+mod broken_sites;
+mod cli;
+mod output_safety;
+mod sample_site;
+mod snapshots;
+mod support;

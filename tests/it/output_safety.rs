@@ -1,0 +1,96 @@
+//! The output folder: atomic swap, refused folders, and reproducible output.
+
+use super::support::*;
+use std::path::Path;
+
+fn tree_bytes(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (e.path().strip_prefix(root).expect("p").to_string_lossy().to_string(), std::fs::read(e.path()).expect("read"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = TestSite::sample();
+    assert_eq!(site.run(&["build", "--output", "a"]).code, 0);
+    assert_eq!(site.run(&["build", "--output", "b"]).code, 0);
+    let (a, b) = (tree_bytes(&site.path("a")), tree_bytes(&site.path("b")));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert!(x == y, "{} differs", x.0);
+    }
+}
+
+#[test]
+fn a_content_error_leaves_the_previous_output_untouched() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    assert_eq!(site.run(&["build"]).code, 0);
+    let before = tree_bytes(&site.path("public"));
+    site.write("content/rammeavtaler/kontorrekvisita.md", "---\ntittel: Brutt\n---\n");
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("public er ikke endret"), "{}", out.stderr);
+    assert_eq!(tree_bytes(&site.path("public")), before);
+}
+
+#[test]
+fn a_template_error_mid_render_leaves_the_previous_output_untouched() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    assert_eq!(site.run(&["build"]).code, 0);
+    let before = tree_bytes(&site.path("public"));
+    // Compiles, but fails while rendering: a filter on a value of the wrong type.
+    let page = site.read("themes/default/templates/agreement.html");
+    site.write("themes/default/templates/agreement.html", &page.replace("{{ a.title }}</h1>", "{{ a.title | round }}</h1>"));
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("feil i en mal"), "{}", out.stderr);
+    assert_eq!(tree_bytes(&site.path("public")), before);
+    let leftovers: Vec<_> = std::fs::read_dir(site.dir.path())
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("innkjop-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind");
+}
+
+#[test]
+fn refuses_output_folders_that_could_destroy_something() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    std::fs::create_dir_all(site.path("notes")).expect("mkdir");
+    std::fs::write(site.path("notes/mine.txt"), "mine").expect("write");
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    let cases: Vec<(String, &str)> = vec![
+        ("content".into(), "innholdsmappen"),
+        ("content/public".into(), "ligger inni innholdsmappen"),
+        ("themes".into(), "inneholder temamappen"),
+        ("themes/default/public".into(), "ligger inni temamappen"),
+        (".".into(), "mappen du står i"),
+        ("..".into(), "mappen du står i ligger inni den"),
+        ("/".into(), "rotmappen"),
+        (home, "hjemmemappen"),
+        ("notes".into(), "ikke skrevet av innkjop"),
+    ];
+    for (output, words) in cases {
+        let out = site.run(&["build", "--output", &output]);
+        assert_eq!(out.code, 1, "{output}: {}", out.stderr);
+        assert!(out.stderr.contains(words), "{output}: expected '{words}' in\n{}", out.stderr);
+    }
+    assert_eq!(std::fs::read_to_string(site.path("notes/mine.txt")).expect("kept"), "mine");
+    assert!(site.path("content/nettsted.yaml").is_file());
+}
+
+#[test]
+fn rebuilds_replace_an_output_folder_it_wrote_and_empty_ones() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    std::fs::create_dir_all(site.path("empty")).expect("mkdir");
+    assert_eq!(site.run(&["build", "--output", "empty"]).code, 0);
+    assert!(site.path("empty/.innkjop-output").is_file(), "marked as ours");
+    assert_eq!(site.run(&["build", "--output", "empty"]).code, 0, "our own folder is replaced");
+}

@@ -1,0 +1,175 @@
+//! The sample site: it builds, every page and link is there, and statuses are right for the build day.
+
+use super::support::*;
+use std::path::Path;
+
+#[test]
+fn builds_without_errors_and_reports_where_to_open_it() {
+    let site = TestSite::sample();
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("0 feil"), "{}", out.stderr);
+    assert!(out.stderr.contains("public/index.html"), "{}", out.stderr);
+}
+
+#[test]
+fn every_page_type_exists() {
+    let site = built_sample();
+    for page in [
+        "public/index.html",
+        "public/rammeavtaler/index.html",
+        "public/rammeavtaler/kontorrekvisita/index.html",
+        "public/rammeavtaler/status/utloper-snart/index.html",
+        "public/planlagte-innkjop/index.html",
+        "public/kurs/index.html",
+        "public/etiske-krav/index.html",
+        "public/etiske-krav/antikorrupsjon/index.html",
+        "public/kommuner/index.html",
+        "public/kommuner/flesberg/index.html",
+        "public/kategorier/index.html",
+        "public/kategorier/renhold/index.html",
+        "public/leverandorer/index.html",
+        "public/om-samarbeidet/index.html",
+        "public/404.html",
+        "public/sitemap.xml",
+        "public/robots.txt",
+    ] {
+        assert!(site.path(page).is_file(), "missing {page}");
+    }
+}
+
+#[test]
+fn every_internal_link_and_asset_resolves() {
+    let site = built_sample();
+    let root = site.path("public");
+    let mut broken = Vec::new();
+    for file in html_files(&root) {
+        let html = std::fs::read_to_string(root.join(&file)).expect("read");
+        for target in attribute_values(&html, "href").into_iter().chain(attribute_values(&html, "src")) {
+            if !target.starts_with('/') || target.starts_with("//") {
+                continue;
+            }
+            let path = target.split(['#', '?']).next().unwrap_or("");
+            let local = root.join(path.trim_start_matches('/'));
+            let ok = if path.ends_with('/') { local.join("index.html").is_file() } else { local.is_file() };
+            if !ok {
+                broken.push(format!("{} -> {target}", file.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn every_page_is_norwegian_with_one_h1_and_a_skip_link() {
+    let site = built_sample();
+    let root = site.path("public");
+    for file in html_files(&root) {
+        let html = std::fs::read_to_string(root.join(&file)).expect("read");
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nb\">"), "{}", file.display());
+        assert_eq!(html.matches("<h1").count(), 1, "{} has not exactly one h1", file.display());
+        assert!(html.contains("href=\"#innhold\""), "{}", file.display());
+        assert!(html.contains("<main id=\"innhold\""), "{}", file.display());
+        assert!(html.contains("Tilgjengelighetserklæring"), "{}", file.display());
+    }
+}
+
+fn badge_of(site: &TestSite, slug: &str) -> String {
+    let html = site.read(&format!("public/rammeavtaler/{slug}/index.html"));
+    let start = html.find("<span class=\"status status-").expect("badge");
+    let rest = &html[start..];
+    rest[..rest.find("</span>").expect("end")].to_string()
+}
+
+#[test]
+fn statuses_follow_the_build_day_in_words_and_data() {
+    let site = built_sample();
+    let cases = [
+        ("skole-og-barnehagemobler", "status-kommende", "Kommende"),
+        ("kontorrekvisita", "status-aktiv", "Aktiv"),
+        ("medisinsk-forbruksmateriell", "status-utloper-snart", "Utløper snart"),
+        ("kopimaskiner", "status-utlopt", "Utløpt"),
+        ("vikartjenester-helse", "status-oppsagt", "Oppsagt"),
+        ("tolketjenester", "status-avsluttet", "Avsluttet"),
+    ];
+    for (slug, class, word) in cases {
+        let badge = badge_of(site, slug);
+        assert!(badge.contains(class) && badge.ends_with(word), "{slug}: {badge}");
+    }
+    // Computed badges carry the dates the script needs; overridden ones do not.
+    assert!(badge_of(site, "kontorrekvisita").contains("data-slutt=\"2027-08-31\""));
+    assert!(!badge_of(site, "vikartjenester-helse").contains("data-slutt"));
+}
+
+#[test]
+fn agreement_page_shows_norwegian_dates_options_documents_and_retender() {
+    let site = built_sample();
+    let html = site.read("public/rammeavtaler/medisinsk-forbruksmateriell/index.html");
+    assert!(html.contains("En opsjon kan fortsatt forlenge den."), "expiring notice");
+    assert!(html.contains("ikke utløst"));
+    let kontor = site.read("public/rammeavtaler/kontorrekvisita/index.html");
+    assert!(kontor.contains("1. september 2025"), "long Norwegian date");
+    assert!(kontor.contains("(CSV, "), "document with its type and size");
+    assert!(site.path("public/dokumenter/kontorrekvisita-prisliste.csv").is_file(), "document copied");
+}
+
+#[test]
+fn planned_purchases_group_by_quarter_with_amounts_and_thresholds() {
+    let site = built_sample();
+    let list = site.read("public/planlagte-innkjop/index.html");
+    assert!(list.contains("kvartal 2027"), "grouped by quarter");
+    assert!(list.contains("Tildelt eller avlyst"));
+    assert!(list.contains("\u{a0}000\u{a0}kr"), "amount with non-breaking spaces");
+    let any_page = html_files(&site.path("public/planlagte-innkjop"))
+        .into_iter()
+        .filter(|p| p.components().count() == 2)
+        .map(|p| std::fs::read_to_string(site.path("public/planlagte-innkjop").join(p)).expect("read"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(any_page.contains("Over EØS-terskelverdi: kunngjøres i Doffin og TED"));
+    assert!(any_page.contains("Under nasjonal terskelverdi"));
+    assert!(any_page.contains("Ukjent (verdien er ikke anslått)"));
+}
+
+#[test]
+fn municipality_pages_include_agreements_for_all() {
+    let site = built_sample();
+    let flesberg = site.read("public/kommuner/flesberg/index.html");
+    // kontorrekvisita is for `alle`
+    assert!(flesberg.contains("/rammeavtaler/kontorrekvisita/"));
+}
+
+#[test]
+fn requirement_pages_list_the_agreements_that_use_them() {
+    let site = built_sample();
+    let html = site.read("public/etiske-krav/antikorrupsjon/index.html");
+    assert!(main_of(&html).contains("/rammeavtaler/"), "back-links to agreements");
+}
+
+#[test]
+fn sitemap_lists_pages_with_the_base_url() {
+    let site = built_sample();
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://innkjop.kongsbergregionen.no/rammeavtaler/kontorrekvisita/</loc>"));
+    assert!(!sitemap.contains("404"));
+    assert!(site.read("public/robots.txt").contains("Sitemap: https://innkjop.kongsbergregionen.no/sitemap.xml"));
+}
+
+#[test]
+fn cpv_names_come_from_the_sites_cpv_list() {
+    let site = TestSite::sample();
+    let list = project_dir().join("../shared/data/eforms-nor/cpv.yaml");
+    if !list.is_file() {
+        panic!("the shared CPV list is missing at {}", list.display());
+    }
+    let settings = site.read("content/nettsted.yaml");
+    site.write("content/nettsted.yaml", &format!("{settings}\ncpv_liste: {}\n", list.canonicalize().expect("abs").display()));
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let pages: String = html_files(&site.path("public/planlagte-innkjop"))
+        .into_iter()
+        .map(|p| std::fs::read_to_string(site.path("public/planlagte-innkjop").join(p)).expect("read"))
+        .collect();
+    assert!(pages.contains("<li>09134100 "), "padded CPV code with its name");
+    let _ = Path::new("");
+}
