@@ -184,8 +184,14 @@ fn strip_location(message: &str) -> String {
 /// The parser's common syntax errors in plain Norwegian, the original in parentheses.
 fn syntax_words(message: &str) -> String {
     let known = [
-        ("mapping values are not allowed", "et kolon står der det ikke kan stå (ofte tekst med kolon uten anførselstegn, eller feil innrykk)"),
-        ("found character that cannot start any token", "et tegn som ikke kan begynne en verdi (ofte en tabulator, eller @ eller ` først i en verdi)"),
+        (
+            "mapping values are not allowed",
+            "et kolon står der det ikke kan stå (ofte tekst med kolon uten anførselstegn, eller feil innrykk)",
+        ),
+        (
+            "found character that cannot start any token",
+            "et tegn som ikke kan begynne en verdi (ofte en tabulator, eller @ eller ` først i en verdi)",
+        ),
         ("did not find expected key", "fant ikke en nøkkel der den skulle stå (ofte feil innrykk)"),
         ("did not find expected '-'", "fant ikke `-` der et nytt listeelement skulle stå (ofte feil innrykk)"),
         ("could not find expected ':'", "mangler kolon etter en nøkkel"),

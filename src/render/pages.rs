@@ -95,7 +95,8 @@ fn front_page(b: &mut Builder) {
         .iter()
         .zip(&views.agreements)
         .filter(|(a, _)| {
-            a.valid_from > today - chrono::Days::new(120) && a.valid_from <= today + chrono::Days::new(120)
+            a.valid_from > today.checked_sub_days(chrono::Days::new(120)).unwrap_or(today)
+                && a.valid_from <= today.checked_add_days(chrono::Days::new(120)).unwrap_or(today)
         })
         .map(|(_, v)| &v.card)
         .collect();

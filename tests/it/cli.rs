@@ -17,7 +17,17 @@ fn new_writes_every_key_and_refuses_to_overwrite() {
     let out = site.run(&["new", "rammeavtale", "Møbler til skoler"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let text = site.read("content/rammeavtaler/mobler-til-skoler.md");
-    for key in ["tittel:", "kategori:", "leverandorer:", "kommuner:", "gyldig_fra:", "gyldig_til:", "# opsjoner:", "# dokumenter:", "# kontakt:"] {
+    for key in [
+        "tittel:",
+        "kategori:",
+        "leverandorer:",
+        "kommuner:",
+        "gyldig_fra:",
+        "gyldig_til:",
+        "# opsjoner:",
+        "# dokumenter:",
+        "# kontakt:",
+    ] {
         assert!(text.contains(key), "{key} missing in:\n{text}");
     }
     let again = site.run(&["new", "rammeavtale", "Møbler til skoler"]);

@@ -9,7 +9,10 @@ fn tree_bytes(root: &Path) -> Vec<(String, Vec<u8>)> {
         .flatten()
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            (e.path().strip_prefix(root).expect("p").to_string_lossy().to_string(), std::fs::read(e.path()).expect("read"))
+            (
+                e.path().strip_prefix(root).expect("p").to_string_lossy().to_string(),
+                std::fs::read(e.path()).expect("read"),
+            )
         })
         .collect();
     files.sort();
@@ -47,7 +50,10 @@ fn a_template_error_mid_render_leaves_the_previous_output_untouched() {
     let before = tree_bytes(&site.path("public"));
     // Compiles, but fails while rendering: a filter on a value of the wrong type.
     let page = site.read("themes/default/templates/agreement.html");
-    site.write("themes/default/templates/agreement.html", &page.replace("{{ a.title }}</h1>", "{{ a.title | round }}</h1>"));
+    site.write(
+        "themes/default/templates/agreement.html",
+        &page.replace("{{ a.title }}</h1>", "{{ a.title | round }}</h1>"),
+    );
     let out = site.run(&["build"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("feil i en mal"), "{}", out.stderr);

@@ -163,7 +163,10 @@ fn cpv_names_come_from_the_sites_cpv_list() {
         panic!("the shared CPV list is missing at {}", list.display());
     }
     let settings = site.read("content/nettsted.yaml");
-    site.write("content/nettsted.yaml", &format!("{settings}\ncpv_liste: {}\n", list.canonicalize().expect("abs").display()));
+    site.write(
+        "content/nettsted.yaml",
+        &format!("{settings}\ncpv_liste: {}\n", list.canonicalize().expect("abs").display()),
+    );
     let out = site.run(&["build"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let pages: String = html_files(&site.path("public/planlagte-innkjop"))

@@ -24,7 +24,8 @@ fn planned_purchases_list() {
 #[test]
 fn course_page() {
     let site = built_sample();
-    let first = html_files(&site.path("public/kurs")).into_iter().find(|p| p.components().count() == 2).expect("a course");
+    let first =
+        html_files(&site.path("public/kurs")).into_iter().find(|p| p.components().count() == 2).expect("a course");
     insta::assert_snapshot!(main_html(&format!("public/kurs/{}", first.display())));
 }
 

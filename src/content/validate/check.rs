@@ -129,7 +129,11 @@ impl<'a> Check<'a> {
             return Some(*v);
         }
         let names: Vec<String> = options.iter().map(|(k, _)| k.to_string()).collect();
-        let synonym = SYNONYMS.iter().find(|(word, _)| *word == lower).map(|(_, to)| *to).filter(|to| names.iter().any(|n| n == to));
+        let synonym = SYNONYMS
+            .iter()
+            .find(|(word, _)| *word == lower)
+            .map(|(_, to)| *to)
+            .filter(|to| names.iter().any(|n| n == to));
         let first_word = lower.split_whitespace().next().unwrap_or("");
         let same_start = names.iter().find(|n| lower.contains(' ') && n.split_whitespace().next() == Some(first_word));
         let best = synonym.or(same_start.map(String::as_str)).or_else(|| did_you_mean(&text, &names));
