@@ -28,6 +28,9 @@ pub struct Diagnostic {
     /// The source line the diagnostic points at, for the excerpt.
     #[serde(skip)]
     pub excerpt: Option<String>,
+    /// The path is not in the content folder (a theme file, the output folder): shown as is.
+    #[serde(skip)]
+    pub outside_content: bool,
 }
 
 impl Diagnostic {
@@ -49,7 +52,14 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             excerpt: None,
+            outside_content: false,
         }
+    }
+
+    /// Marks the path as not relative to the content folder.
+    pub fn outside_content(mut self) -> Self {
+        self.outside_content = true;
+        self
     }
 
     pub fn at(mut self, line: usize, column: usize) -> Self {
@@ -149,7 +159,8 @@ pub fn render(diagnostics: &[Diagnostic], base: &Path) -> String {
             Severity::Warning => "advarsel",
         };
         let _ = writeln!(out, "{}. {label}: {}", n + 1, d.message);
-        let mut location = base.join(&d.path).display().to_string().replace('\\', "/");
+        let path = if d.outside_content { d.path.clone() } else { base.join(&d.path) };
+        let mut location = path.display().to_string().replace('\\', "/");
         if let Some(line) = d.line {
             let _ = write!(location, ":{line}");
             if let Some(col) = d.column {

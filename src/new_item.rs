@@ -63,6 +63,11 @@ pub fn create(content_dir: &Path, kind: &str, title: &str, today: chrono::NaiveD
     Ok(path)
 }
 
+/// The last day of a period of whole months starting on `start`.
+fn end_after(start: chrono::NaiveDate, months: u32) -> chrono::NaiveDate {
+    start.checked_add_months(chrono::Months::new(months)).and_then(|d| d.pred_opt()).unwrap_or(start)
+}
+
 fn template(kind: &str, title: &str, today: chrono::NaiveDate) -> String {
     let title = title.replace('"', "\\\"");
     let day = today.format("%Y-%m-%d");
@@ -97,13 +102,9 @@ gyldig_til: {next}
 #   navn: Navn Navnesen
 #   epost: navn@kommune.no
 #   telefon: 900 00 000"#,
-            next = today.checked_add_months(chrono::Months::new(24)).unwrap_or(today).format("%Y-%m-%d"),
-            opt1 = today.checked_add_months(chrono::Months::new(36)).unwrap_or(today).format("%Y-%m-%d"),
-            opt2 = today
-                .checked_add_months(chrono::Months::new(48))
-                .and_then(|d| d.pred_opt())
-                .unwrap_or(today)
-                .format("%Y-%m-%d"),
+            next = end_after(today, 24).format("%Y-%m-%d"),
+            opt1 = end_after(today, 36).format("%Y-%m-%d"),
+            opt2 = end_after(today, 48).format("%Y-%m-%d"),
         ),
         "planlagt-innkjop" => format!(
             r#"tittel: "{title}"

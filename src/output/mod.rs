@@ -1,3 +1,4 @@
 //! Output: writing the finished site safely.
 
+pub mod search;
 pub mod writer;

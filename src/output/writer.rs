@@ -27,6 +27,7 @@ pub fn check_output(output: &Path, guard: &Guard) -> Result<PathBuf, Diagnostic>
     let refuse = |why: String| {
         Diagnostic::error(output, format!("nekter å skrive nettstedet til {}: {why}", output.display()))
             .hint("velg en egen mappe for nettstedet med --output, for eksempel public/")
+            .outside_content()
     };
     let abs = absolute(output).map_err(|e| refuse(format!("stien kan ikke leses ({e})")))?;
     let content = absolute(guard.content).unwrap_or_else(|_| guard.content.to_path_buf());
@@ -86,7 +87,7 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
         } else {
             "forrige versjon av nettstedet er urørt".to_string()
         };
-        Diagnostic::error(output, format!("kunne ikke skrive nettstedet ({what}): {e}")).hint(hint)
+        Diagnostic::error(output, format!("kunne ikke skrive nettstedet ({what}): {e}")).hint(hint).outside_content()
     };
     let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());

@@ -4,13 +4,28 @@
 use crate::content::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-/// Renders a Markdown text to safe HTML.
-pub fn to_html(markdown: &str) -> String {
+/// Id prefixes the templates use; a heading id from content never takes one of them.
+const RESERVED_IDS: [&str; 7] = ["innhold", "s-", "fot-", "sok-", "filter-", "gruppe-", "topp-"];
+
+/// Renders a Markdown text to safe HTML for a place on a page where its top heading
+/// level is `top` (2 right under the page's `h1`, 3 inside a section): the body's
+/// largest heading becomes `top`, and the rest keep their distance to it.
+/// Heading ids start with `id_prefix`, so two texts on one page never share an id.
+pub fn to_html_at(markdown: &str, top: u8, id_prefix: &str) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let largest = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(top);
+    let shift = |level: HeadingLevel| level_of((level as u8 + top).saturating_sub(largest));
     let mut used_ids: Vec<String> = Vec::new();
     let mut out_events = Vec::with_capacity(events.len());
     let mut i = 0;
@@ -27,6 +42,12 @@ pub fn to_html(markdown: &str) -> String {
                     .collect();
                 let base = id.as_ref().map(|s| s.to_string()).unwrap_or_else(|| slugify(&text));
                 let base = if base.is_empty() { "avsnitt".to_string() } else { base };
+                let base = if RESERVED_IDS.iter().any(|r| base == *r || (r.ends_with('-') && base.starts_with(r))) {
+                    format!("avsnitt-{base}")
+                } else {
+                    base
+                };
+                let base = format!("{id_prefix}{base}");
                 let mut unique = base.clone();
                 let mut n = 1;
                 while used_ids.contains(&unique) {
@@ -35,13 +56,13 @@ pub fn to_html(markdown: &str) -> String {
                 }
                 used_ids.push(unique.clone());
                 out_events.push(Event::Start(Tag::Heading {
-                    level: demote(*level),
+                    level: shift(*level),
                     id: Some(CowStr::from(unique)),
                     classes: classes.clone(),
                     attrs: attrs.clone(),
                 }));
             }
-            Event::End(TagEnd::Heading(level)) => out_events.push(Event::End(TagEnd::Heading(demote(*level)))),
+            Event::End(TagEnd::Heading(level)) => out_events.push(Event::End(TagEnd::Heading(shift(*level)))),
             Event::Html(raw) | Event::InlineHtml(raw) => out_events.push(Event::Text(raw.clone())),
             other => out_events.push(other.clone()),
         }
@@ -52,38 +73,69 @@ pub fn to_html(markdown: &str) -> String {
     html_out
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
+/// The words of a Markdown text without markup, for the search index.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn level_of(n: u8) -> HeadingLevel {
+    match n {
+        0..=2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::to_html;
+    use super::to_html_at;
 
     #[test]
-    fn headings_get_ids_and_move_down_one_level() {
-        let html = to_html("# Slik bestiller du\n\n## Priser\n\n## Priser\n");
+    fn headings_get_unique_ids_and_start_at_the_given_level() {
+        let html = to_html_at("# Slik bestiller du\n\n## Priser\n\n## Priser\n", 2, "");
         assert!(html.contains("<h2 id=\"slik-bestiller-du\">Slik bestiller du</h2>"), "{html}");
         assert!(html.contains("<h3 id=\"priser\">"), "{html}");
         assert!(html.contains("<h3 id=\"priser-2\">"), "{html}");
+        let inside = to_html_at("## Priser\n\n### Frakt\n", 3, "bestilling-");
+        assert!(inside.contains("<h3 id=\"bestilling-priser\">"), "{inside}");
+        assert!(inside.contains("<h4 id=\"bestilling-frakt\">"), "{inside}");
+    }
+
+    #[test]
+    fn heading_ids_never_take_the_templates_ids() {
+        let html = to_html_at("## Innhold\n\n## S - tiltak\n", 2, "");
+        assert!(html.contains("id=\"avsnitt-innhold\""), "{html}");
+        assert!(html.contains("id=\"avsnitt-s-tiltak\""), "{html}");
     }
 
     #[test]
     fn tables_and_footnotes_render() {
-        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1]\n\n[^1]: Note\n");
+        let html = to_html_at("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1]\n\n[^1]: Note\n", 2, "");
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("footnote"), "{html}");
     }
 
     #[test]
+    fn plain_text_keeps_the_words_only() {
+        assert_eq!(
+            super::plain_text("## Priser\n\n*Billig* papir").split_whitespace().collect::<Vec<_>>(),
+            ["Priser", "Billig", "papir"]
+        );
+    }
+
+    #[test]
     fn raw_html_is_shown_as_text() {
-        let html = to_html("<script>alert(1)</script>\n\nHei <img src=x onerror=alert(1)>\n");
+        let html = to_html_at("<script>alert(1)</script>\n\nHei <img src=x onerror=alert(1)>\n", 2, "");
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");

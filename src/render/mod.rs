@@ -3,6 +3,7 @@
 pub mod format;
 pub mod markdown;
 pub mod pages;
+pub mod records;
 pub mod templates;
 pub mod views;
 
@@ -88,7 +89,8 @@ pub fn render(
         },
     );
     let views = Views::build(site, &urls);
-    let specs = pages::all(site, &views, &urls);
+    let mut specs = pages::all(site, &views, &urls);
+    specs.push(pages::search_page(&urls, &records::filter_labels(site)));
     let theme: &Theme = theme;
     let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
         .par_iter()
@@ -127,6 +129,12 @@ pub fn render(
             content: FileContent::Copy(full.clone()),
         });
     }
+    let mut records = records::records(site, &views);
+    // The index stores paths below the site root; the browser adds the root back (`baseUrl`).
+    for r in &mut records {
+        r.url = format!("/{}", r.url.strip_prefix(root.as_str()).unwrap_or(&r.url));
+    }
+    files.extend(crate::output::search::index(&records, "nb").map_err(|d| vec![d])?);
     let mut documents: Vec<&PathBuf> = site
         .model
         .agreements

@@ -75,7 +75,7 @@ pub fn all(site: &Site, views: &Views, urls: &Urls) -> Vec<PageSpec> {
     categories(&mut b);
     suppliers(&mut b);
     for page in &site.model.pages {
-        let view = super::markdown::to_html(&page.body);
+        let view = super::markdown::to_html_at(&page.body, 2, "");
         let meta = b.meta(&page.title, urls.page(&page.origin.slug), "sider", vec![]);
         b.page(format!("{}/index.html", page.origin.slug), "page.html", meta, |c| c.insert("body_html", &view));
     }
@@ -402,4 +402,16 @@ fn suppliers(b: &mut Builder) {
             c.insert("agreements", &agreements);
         });
     }
+}
+
+/// The search page; the results come from the index in the browser.
+pub fn search_page(urls: &Urls, labels: &super::records::FilterLabels) -> PageSpec {
+    let mut context = Context::new();
+    context.insert(
+        "page",
+        &PageMeta { title: "Søk", url: urls.page("sok"), section: "sok", description: None, breadcrumbs: vec![] },
+    );
+    context.insert("labels_json", &serde_json::to_string(labels).unwrap_or_else(|_| "{}".into()).replace("</", "<\\/"));
+    context.insert("labels", labels);
+    PageSpec { out: "sok/index.html".into(), template: "search.html", context }
 }

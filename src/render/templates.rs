@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// The templates every theme must have.
-pub const REQUIRED: [&str; 17] = [
+pub const REQUIRED: [&str; 18] = [
     "index.html",
     "agreements.html",
     "agreement.html",
@@ -24,6 +24,7 @@ pub const REQUIRED: [&str; 17] = [
     "suppliers.html",
     "supplier.html",
     "page.html",
+    "search.html",
     "404.html",
 ];
 
@@ -41,7 +42,8 @@ impl Theme {
         if !templates_dir.is_dir() {
             return Err(vec![
                 Diagnostic::error(shown_as, format!("temaet har ingen mappe templates/ ({})", templates_dir.display()))
-                    .hint("oppgi temamappen med --theme, for eksempel themes/default"),
+                    .hint("oppgi temamappen med --theme, for eksempel themes/default")
+                    .outside_content(),
             ]);
         }
         let mut sources = Vec::new();
@@ -54,10 +56,10 @@ impl Theme {
             let name = rel.to_string_lossy().replace('\\', "/");
             match std::fs::read_to_string(entry.path()) {
                 Ok(text) => sources.push((name, text)),
-                Err(e) => errors.push(Diagnostic::error(
-                    shown_as.join("templates").join(rel),
-                    format!("malen kan ikke leses: {e}"),
-                )),
+                Err(e) => errors.push(
+                    Diagnostic::error(shown_as.join("templates").join(rel), format!("malen kan ikke leses: {e}"))
+                        .outside_content(),
+                ),
             }
         }
         for required in REQUIRED {
@@ -67,7 +69,8 @@ impl Theme {
                         shown_as.join("templates").join(required),
                         format!("temaet mangler malen {required}"),
                     )
-                    .hint("kopier den fra themes/default/templates/"),
+                    .hint("kopier den fra themes/default/templates/")
+                    .outside_content(),
                 );
             }
         }
@@ -111,4 +114,5 @@ fn template_error(shown_as: &Path, error: &tera::Error) -> Diagnostic {
     }
     Diagnostic::error(shown_as.join("templates"), format!("feil i en mal i temaet:\n{message}"))
         .hint("rett malen og bygg på nytt; forrige versjon av nettstedet er urørt")
+        .outside_content()
 }

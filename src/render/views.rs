@@ -296,7 +296,7 @@ impl Views {
                 area: r.area.label().to_string(),
                 legal_basis: r.legal_basis.clone(),
                 clause: r.clause.clone(),
-                body_html: markdown::to_html(&r.body),
+                body_html: markdown::to_html_at(&r.body, 2, ""),
                 agreements: site
                     .agreements_by_requirement
                     .get(&r.origin.slug)
@@ -422,7 +422,7 @@ fn agreement_view(
         doffin: a.doffin.clone(),
         doffin_url: doffin_url(&a.doffin),
         ecommerce: a.ecommerce,
-        ordering_html: a.ordering.as_deref().map(markdown::to_html),
+        ordering_html: a.ordering.as_deref().map(|o| markdown::to_html_at(o, 3, "bestilling-")),
         requirements: a
             .requirements
             .iter()
@@ -431,7 +431,7 @@ fn agreement_view(
             .collect(),
         documents,
         contact: a.contact.as_ref().map(ContactView::of),
-        body_html: markdown::to_html(&a.body),
+        body_html: markdown::to_html_at(&a.body, 3, ""),
         retender: site.retender_of.get(&a.origin.slug).map(|&i| purchases[i].clone()),
         produced_by: site
             .produced_by
@@ -480,7 +480,7 @@ fn purchase_view(
         doffin: p.doffin.clone(),
         doffin_url: doffin_url(&p.doffin),
         contact: p.contact.as_ref().map(ContactView::of),
-        body_html: markdown::to_html(&p.body),
+        body_html: markdown::to_html_at(&p.body, 3, ""),
         card,
     }
 }
@@ -523,7 +523,7 @@ fn course_view(site: &Site, urls: &Urls, c: &Course) -> CourseView {
         seats: c.seats,
         price: c.price.map(|p| if p == 0 { "Gratis".to_string() } else { format::amount(p) }),
         organiser: c.organiser.clone(),
-        body_html: markdown::to_html(&c.body),
+        body_html: markdown::to_html_at(&c.body, 3, ""),
     }
 }
 

@@ -25,8 +25,8 @@ pub struct Context<'a> {
 
 const CATEGORIES_IN: &str = "nettsted.yaml under `kategorier`";
 const SUPPLIERS_IN: &str = "leverandorer.yaml";
-const AGREEMENTS_IN: &str = "content/rammeavtaler/ (id-en er filnavnet uten .md)";
-const REQUIREMENTS_IN: &str = "content/etiske-krav/ (id-en er filnavnet uten .md)";
+const AGREEMENTS_IN: &str = "content/rammeavtaler/ (id-en er adressen: filnavnet uten .md, med små bokstaver)";
+const REQUIREMENTS_IN: &str = "content/etiske-krav/ (id-en er adressen: filnavnet uten .md, med små bokstaver)";
 
 fn origin(file: &SourceFile) -> Origin {
     Origin { slug: file.slug.clone(), path: file.rel_path.clone() }

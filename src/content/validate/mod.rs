@@ -200,15 +200,17 @@ fn check_slugs(items: &[(Section, SourceFile)]) -> Vec<Diagnostic> {
             );
         }
         if let Some(first) = seen.insert((*section, file.slug.as_str()), file) {
+            let address = match section {
+                Section::Pages => format!("/{}/", file.slug),
+                _ => format!("/{}/{}/", section.dir(), file.slug),
+            };
             out.push(
                 Diagnostic::error(
                     &file.rel_path,
                     format!(
-                        "`{}` og `{}` får samme adresse /{}/{}/",
+                        "`{}` og `{}` får samme adresse {address}",
                         display(&first.rel_path),
                         display(&file.rel_path),
-                        section.dir(),
-                        file.slug
                     ),
                 )
                 .hint("gi en av filene et annet navn; æ, ø og å blir ae, o og a i adressen"),

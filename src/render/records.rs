@@ -1,0 +1,192 @@
+//! What the search index gets of each item: its plain text, filters and metadata.
+
+use super::markdown::plain_text;
+use super::views::Views;
+use crate::content::model::Scope;
+use crate::output::search::SearchRecord;
+use crate::site::Site;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The kinds of items in search, with their labels.
+pub const KINDS: [(&str, &str); 6] = [
+    ("rammeavtale", "Rammeavtale"),
+    ("planlagt-innkjop", "Planlagt innkjøp"),
+    ("kurs", "Kurs"),
+    ("etisk-krav", "Etisk krav"),
+    ("leverandor", "Leverandør"),
+    ("side", "Side"),
+];
+
+/// The labels of every filter value, for the search page (filters use ids).
+#[derive(Serialize)]
+pub struct FilterLabels {
+    #[serde(rename = "type")]
+    pub kind: BTreeMap<String, String>,
+    pub kommune: BTreeMap<String, String>,
+    pub kategori: BTreeMap<String, String>,
+    pub status: BTreeMap<String, String>,
+    pub leverandor: BTreeMap<String, String>,
+}
+
+pub fn filter_labels(site: &Site) -> FilterLabels {
+    let mut status: BTreeMap<String, String> = crate::rules::period::AgreementStatus::ALL
+        .iter()
+        .map(|s| (s.key().replace('_', "-"), s.label().to_string()))
+        .collect();
+    for (key, s) in crate::content::model::PurchaseStatus::ALL {
+        status.insert(key.to_string(), s.label().to_string());
+    }
+    status.insert("holdt".into(), "Holdt".into());
+    FilterLabels {
+        kind: KINDS.iter().map(|(k, l)| (k.to_string(), l.to_string())).collect(),
+        kommune: site.model.settings.municipalities.iter().map(|m| (m.id.clone(), m.name.clone())).collect(),
+        kategori: site.model.settings.categories.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
+        status,
+        leverandor: site.model.suppliers.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+    }
+}
+
+fn municipalities(site: &Site, scope: &Scope) -> Vec<String> {
+    match scope {
+        Scope::All => site.model.settings.municipalities.iter().map(|m| m.id.clone()).collect(),
+        Scope::Only(ids) => ids.clone(),
+    }
+}
+
+fn join(parts: &[&str]) -> String {
+    parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("\n")
+}
+
+/// One record per item page.
+pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
+    let mut out = Vec::new();
+    let kind_label = |k: &str| KINDS.iter().find(|(key, _)| *key == k).map(|(_, l)| *l).unwrap_or("");
+    for (a, v) in site.model.agreements.iter().zip(&views.agreements) {
+        let suppliers: Vec<&str> = v.card.suppliers.iter().map(|s| s.name.as_str()).collect();
+        let municipality_names: Vec<&str> = v.municipalities.iter().map(|m| m.name.as_str()).collect();
+        out.push(SearchRecord {
+            url: v.card.url.clone(),
+            title: a.title.clone(),
+            summary: a.summary.clone().unwrap_or_default(),
+            kind: "rammeavtale",
+            kind_label: kind_label("rammeavtale"),
+            status: Some((v.card.status.key.clone(), v.card.status.label.clone())),
+            date: Some(v.card.valid_from.iso.clone()),
+            text: join(&[
+                &a.title,
+                a.summary.as_deref().unwrap_or(""),
+                &v.card.category.name,
+                &suppliers.join(", "),
+                &municipality_names.join(", "),
+                a.number.as_deref().unwrap_or(""),
+                &plain_text(a.ordering.as_deref().unwrap_or("")),
+                &plain_text(&a.body),
+            ]),
+            categories: vec![a.category.clone()],
+            municipalities: municipalities(site, &a.municipalities),
+            suppliers: a.suppliers.clone(),
+        });
+    }
+    for (p, v) in site.model.purchases.iter().zip(&views.purchases) {
+        let cpv: Vec<String> =
+            p.cpv.iter().map(|c| format!("{} {}", c.code, c.name.as_deref().unwrap_or(""))).collect();
+        out.push(SearchRecord {
+            url: v.card.url.clone(),
+            title: p.title.clone(),
+            summary: p.summary.clone().unwrap_or_default(),
+            kind: "planlagt-innkjop",
+            kind_label: kind_label("planlagt-innkjop"),
+            status: Some((v.card.status.key.clone(), v.card.status.label.clone())),
+            date: p.announcement.map(|d| d.first_day().format("%Y-%m-%d").to_string()),
+            text: join(&[
+                &p.title,
+                p.summary.as_deref().unwrap_or(""),
+                &v.card.category.name,
+                &v.card.municipalities_text,
+                &cpv.join("\n"),
+                &plain_text(&p.body),
+            ]),
+            categories: vec![p.category.clone()],
+            municipalities: municipalities(site, &p.municipalities),
+            suppliers: Vec::new(),
+        });
+    }
+    for (c, v) in site.model.courses.iter().zip(&views.courses) {
+        let status = if v.past { ("holdt", "Holdt") } else { ("kommende", "Kommende") };
+        out.push(SearchRecord {
+            url: v.url.clone(),
+            title: c.title.clone(),
+            summary: c.summary.clone().unwrap_or_default(),
+            kind: "kurs",
+            kind_label: kind_label("kurs"),
+            status: Some((status.0.to_string(), status.1.to_string())),
+            date: Some(c.start.date().format("%Y-%m-%d").to_string()),
+            text: join(&[
+                &c.title,
+                c.summary.as_deref().unwrap_or(""),
+                &v.when,
+                &c.audience.join(", "),
+                &plain_text(&c.body),
+            ]),
+            categories: Vec::new(),
+            municipalities: Vec::new(),
+            suppliers: Vec::new(),
+        });
+    }
+    for (r, v) in site.model.requirements.iter().zip(&views.requirements) {
+        out.push(SearchRecord {
+            url: v.url.clone(),
+            title: r.title.clone(),
+            summary: r.summary.clone().unwrap_or_default(),
+            kind: "etisk-krav",
+            kind_label: kind_label("etisk-krav"),
+            status: None,
+            date: None,
+            text: join(&[
+                &r.title,
+                r.summary.as_deref().unwrap_or(""),
+                r.area.label(),
+                r.legal_basis.as_deref().unwrap_or(""),
+                r.clause.as_deref().unwrap_or(""),
+                &plain_text(&r.body),
+            ]),
+            categories: Vec::new(),
+            municipalities: Vec::new(),
+            suppliers: Vec::new(),
+        });
+    }
+    for s in &views.suppliers {
+        out.push(SearchRecord {
+            url: s.url.clone(),
+            title: s.name.clone(),
+            summary: if s.local { "Lokal leverandør".into() } else { "Leverandør".into() },
+            kind: "leverandor",
+            kind_label: kind_label("leverandor"),
+            status: None,
+            date: None,
+            text: join(&[&s.name, &s.orgnr, s.address.as_deref().unwrap_or("")]),
+            categories: Vec::new(),
+            municipalities: Vec::new(),
+            suppliers: vec![s.id.clone()],
+        });
+    }
+    for p in &site.model.pages {
+        let text = plain_text(&p.body);
+        let summary: String = text.split_whitespace().take(30).collect::<Vec<_>>().join(" ");
+        out.push(SearchRecord {
+            url: format!("{}{}/", super::base_path(&site.model.settings.base_url), p.origin.slug),
+            title: p.title.clone(),
+            summary,
+            kind: "side",
+            kind_label: kind_label("side"),
+            status: None,
+            date: None,
+            text: join(&[&p.title, &text]),
+            categories: Vec::new(),
+            municipalities: Vec::new(),
+            suppliers: Vec::new(),
+        });
+    }
+    out
+}

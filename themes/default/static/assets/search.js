@@ -1,0 +1,139 @@
+/* Instant search on /sok/: our own small UI over Pagefind's JavaScript API.
+   The query and filters live in the URL (?q=renhold&kommune=flesberg), so a result
+   list can be linked and the back button works. */
+(function () {
+  "use strict";
+  var box = document.getElementById("sok");
+  if (!box || !window.URLSearchParams || !window.Promise) return;
+  var form = box.querySelector("form");
+  var input = document.getElementById("sok-q");
+  var status = document.getElementById("sok-melding");
+  var list = document.getElementById("sok-resultater");
+  var empty = document.getElementById("sok-ingen");
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var pagefind = null;
+  var latest = 0;
+
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  selects.forEach(function (s) {
+    var v = params.get(s.name);
+    if (v) s.value = v;
+  });
+
+  function chosenFilters() {
+    var f = {};
+    selects.forEach(function (s) {
+      if (s.value) f[s.name] = s.value;
+    });
+    return f;
+  }
+
+  function remember() {
+    var p = new URLSearchParams();
+    var q = input.value.trim();
+    if (q) p.set("q", q);
+    selects.forEach(function (s) {
+      if (s.value) p.set(s.name, s.value);
+    });
+    var query = p.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+  }
+
+  function showCounts(counts) {
+    selects.forEach(function (s) {
+      var group = (counts && counts[s.name]) || {};
+      Array.prototype.forEach.call(s.options, function (o) {
+        if (!o.value) return;
+        var n = group[o.value] || 0;
+        o.textContent = o.getAttribute("data-label") + " (" + n + ")";
+      });
+    });
+  }
+
+  function item(d) {
+    var li = document.createElement("li");
+    li.className = "result";
+    var h = document.createElement("h2");
+    h.className = "result-title";
+    var a = document.createElement("a");
+    a.href = d.url;
+    a.textContent = d.meta.title || d.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement("p");
+    meta.className = "card-meta";
+    if (d.meta.status) {
+      var badge = document.createElement("span");
+      badge.className = "status status-" + (d.meta.statusnokkel || "");
+      badge.textContent = d.meta.status;
+      meta.appendChild(badge);
+      meta.appendChild(document.createTextNode(" "));
+    }
+    meta.appendChild(document.createTextNode(d.meta.type || ""));
+    li.appendChild(meta);
+    if (d.meta.sammendrag) {
+      var p = document.createElement("p");
+      p.textContent = d.meta.sammendrag;
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  function run() {
+    if (!pagefind) return;
+    var mine = ++latest;
+    var q = input.value.trim();
+    var filters = chosenFilters();
+    remember();
+    if (!q && !Object.keys(filters).length) {
+      list.innerHTML = "";
+      empty.hidden = true;
+      status.textContent = "Skriv et søkeord, eller velg et filter.";
+      pagefind.filters().then(showCounts);
+      return;
+    }
+    var options = { filters: filters };
+    if (!q) options.sort = { dato: "desc" };
+    pagefind
+      .search(q || null, options)
+      .then(function (search) {
+        if (!search || mine !== latest) return null;
+        return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (data) {
+          if (mine !== latest) return;
+          list.innerHTML = "";
+          data.forEach(function (d) { list.appendChild(item(d)); });
+          var n = search.results.length;
+          var what = q ? " for «" + q + "»" : "";
+          status.textContent = n === 0 ? "Ingen treff" + what + "." : n + (n === 1 ? " treff" : " treff") + what + (n > 30 ? ", viser de 30 første." : ".");
+          empty.hidden = n !== 0;
+          showCounts(search.filters);
+        });
+      })
+      .catch(function () {
+        status.textContent = "Søket virker ikke akkurat nå. Bla i rammeavtalene eller de planlagte innkjøpene i stedet.";
+      });
+  }
+
+  input.addEventListener("input", run);
+  selects.forEach(function (s) { s.addEventListener("change", run); });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    run();
+  });
+
+  status.textContent = "Laster søket …";
+  import(box.getAttribute("data-bundle") + "pagefind.js")
+    .then(function (pf) {
+      pagefind = pf;
+      return pf.options({ baseUrl: box.getAttribute("data-root") }).then(function () { return pf.init(); });
+    })
+    .then(function () {
+      // On the search page the field is where the user works: keep focus there.
+      if (document.activeElement === document.body) input.focus();
+      run();
+    })
+    .catch(function () {
+      status.textContent = "Søket kunne ikke lastes. Bla i rammeavtalene eller de planlagte innkjøpene i stedet.";
+    });
+})();
