@@ -16,6 +16,7 @@ fn new_writes_every_key_and_refuses_to_overwrite() {
     let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
     let out = site.run(&["new", "rammeavtale", "Møbler til skoler"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("mobler-til-skoler.md"), "says which file it wrote: {}", out.stdout);
     let text = site.read("content/rammeavtaler/mobler-til-skoler.md");
     for key in [
         "tittel:",
