@@ -94,7 +94,10 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
     };
     let site = site::Site::resolve(model, options.today);
     let files = match render::render(&site, &mut theme, &options.content, &theme_shown) {
-        Ok(f) => f,
+        Ok(rendered) => {
+            diagnostics.extend(rendered.warnings);
+            rendered.files
+        }
         Err(errors) => {
             diagnostics.extend(errors);
             return Report { diagnostics: diagnostics.sorted(), ..Report::default() };

@@ -1,5 +1,6 @@
 //! Rendering: the resolved site to the files of the output, in memory.
 
+pub mod export_pages;
 pub mod format;
 pub mod markdown;
 pub mod pages;
@@ -14,6 +15,14 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use templates::Theme;
 use views::{ContactView, Link, Urls, Views};
+
+/// Everything a render produced: the files of the site, and warnings about what could
+/// only be exported in part.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<Diagnostic>,
+}
 
 /// A file of the finished site.
 #[derive(Debug, Clone)]
@@ -55,7 +64,7 @@ pub fn render(
     theme: &mut Theme,
     content_dir: &Path,
     theme_shown_as: &Path,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+) -> Result<Rendered, Vec<Diagnostic>> {
     let settings = &site.model.settings;
     let root = base_path(&settings.base_url);
     let urls = Urls { root: root.clone() };
@@ -91,6 +100,7 @@ pub fn render(
     let views = Views::build(site, &urls);
     let mut specs = pages::all(site, &views, &urls);
     specs.push(pages::search_page(&urls, &records::filter_labels(site)));
+    specs.extend(export_pages::pages(site, &views, &urls));
     let theme: &Theme = theme;
     let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
         .par_iter()
@@ -135,6 +145,8 @@ pub fn render(
         r.url = format!("/{}", r.url.strip_prefix(root.as_str()).unwrap_or(&r.url));
     }
     files.extend(crate::output::search::index(&records, "nb").map_err(|d| vec![d])?);
+    let exported = crate::output::exports::files(site, &views, &urls);
+    files.extend(exported.files);
     let mut documents: Vec<&PathBuf> = site
         .model
         .agreements
@@ -153,7 +165,7 @@ pub fn render(
             content: FileContent::Copy(content_dir.join(path)),
         });
     }
-    Ok(files)
+    Ok(Rendered { files, warnings: exported.warnings })
 }
 
 /// The path part of the base URL: `/` or `/innkjop/`.

@@ -16,13 +16,19 @@ pub struct PageSpec {
 
 /// What every page knows about itself.
 #[derive(Serialize)]
-struct PageMeta<'a> {
-    title: &'a str,
-    url: String,
+pub struct PageMeta<'a> {
+    pub title: &'a str,
+    pub url: String,
     /// The section, for the menu: `rammeavtaler`, `kurs`, ...
-    section: &'a str,
-    description: Option<&'a str>,
-    breadcrumbs: Vec<Link>,
+    pub section: &'a str,
+    pub description: Option<&'a str>,
+    pub breadcrumbs: Vec<Link>,
+}
+
+impl<'a> PageMeta<'a> {
+    pub fn new(title: &'a str, url: String, section: &'a str) -> Self {
+        PageMeta { title, url, section, description: None, breadcrumbs: Vec::new() }
+    }
 }
 
 #[derive(Serialize)]
