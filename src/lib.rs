@@ -69,44 +69,67 @@ pub fn check(options: &Options) -> Report {
     Report { diagnostics: diagnostics.sorted(), ..Report::default() }
 }
 
-/// Builds the site: load -> validate -> resolve -> render -> write. Writes nothing when
-/// there is any error; the previous output stays as it was.
-pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Report {
+/// The site rendered in memory, before it is written.
+pub struct RenderedSite {
+    pub files: Vec<render::OutputFile>,
+    pub records: Vec<output::search::SearchRecord>,
+    pub language: String,
+}
+
+/// Load -> validate -> resolve -> render, all in memory. `None` when there is any error.
+pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
     let (model, mut diagnostics) = load_model(options);
-    let guard = output::writer::Guard { content: &options.content, theme: &options.theme, current_dir, home };
-    let output = match output::writer::check_output(&options.output, &guard) {
-        Ok(p) => Some(p),
-        Err(d) => {
-            diagnostics.push(d);
-            None
-        }
-    };
-    let theme_shown = options.theme.clone();
-    let theme = match render::templates::Theme::load(&options.theme, &theme_shown) {
+    let theme = match render::templates::Theme::load(&options.theme, &options.theme) {
         Ok(t) => Some(t),
         Err(errors) => {
             diagnostics.extend(errors);
             None
         }
     };
-    let (Some(model), Some(mut theme), Some(output), false) = (model, theme, output, diagnostics.has_errors()) else {
-        return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
+    let (Some(model), Some(mut theme), false) = (model, theme, diagnostics.has_errors()) else {
+        return (None, diagnostics);
     };
+    let language = model.settings.language.clone();
     let site = site::Site::resolve(model, options.today);
-    let files = match render::render(&site, &mut theme, &options.content, &theme_shown) {
+    match render::render(&site, &mut theme, &options.content, &options.theme) {
         Ok(rendered) => {
             diagnostics.extend(rendered.warnings);
-            rendered.files
+            (Some(RenderedSite { files: rendered.files, records: rendered.records, language }), diagnostics)
         }
         Err(errors) => {
             diagnostics.extend(errors);
+            (None, diagnostics)
+        }
+    }
+}
+
+/// Builds the site: load -> validate -> resolve -> render -> index -> write. Writes
+/// nothing when there is any error; the previous output stays as it was.
+pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Report {
+    let guard = output::writer::Guard { content: &options.content, theme: &options.theme, current_dir, home };
+    let output = output::writer::check_output(&options.output, &guard);
+    let (rendered, mut diagnostics) = render_site(options);
+    let output = match output {
+        Ok(p) => p,
+        Err(d) => {
+            diagnostics.push(d);
             return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
         }
     };
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    if let Err(d) = output::writer::write_site(&output, &files) {
+    let Some(mut site) = rendered else {
+        return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
+    };
+    match output::search::index(&site.records, &site.language) {
+        Ok(files) => site.files.extend(files),
+        Err(d) => {
+            diagnostics.push(d);
+            return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
+        }
+    }
+    let pages = site.files.iter().filter(|f| f.path.ends_with(".html")).count();
+    if let Err(d) = output::writer::write_site(&output, &site.files) {
         diagnostics.push(d);
         return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
     }
-    Report { diagnostics: diagnostics.sorted(), files_written: files.len() + 1, pages }
+    Report { diagnostics: diagnostics.sorted(), files_written: site.files.len() + 1, pages }
 }

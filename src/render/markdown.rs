@@ -27,6 +27,8 @@ pub fn to_html_at(markdown: &str, top: u8, id_prefix: &str) -> String {
         .unwrap_or(top);
     let shift = |level: HeadingLevel| level_of((level as u8 + top).saturating_sub(largest));
     let mut used_ids: Vec<String> = Vec::new();
+    let mut footnotes: Vec<String> = Vec::new();
+    let mut open_footnote: Option<String> = None;
     let mut out_events = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -64,6 +66,37 @@ pub fn to_html_at(markdown: &str, top: u8, id_prefix: &str) -> String {
             }
             Event::End(TagEnd::Heading(level)) => out_events.push(Event::End(TagEnd::Heading(shift(*level)))),
             Event::Html(raw) | Event::InlineHtml(raw) => out_events.push(Event::Text(raw.clone())),
+            Event::FootnoteReference(label) => {
+                let n = footnote_number(&mut footnotes, label);
+                let id = slugify(label);
+                out_events.push(Event::Html(CowStr::from(format!(
+                    "<sup class=\"footnote-ref\"><a href=\"#{id_prefix}fotnote-{id}\" id=\"{id_prefix}fotnote-ref-{id}\" aria-label=\"Fotnote {n}\">{n}</a></sup>"
+                ))));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let n = footnote_number(&mut footnotes, label);
+                let id = slugify(label);
+                open_footnote = Some(id.clone());
+                out_events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote\" id=\"{id_prefix}fotnote-{id}\"><span class=\"footnote-label\">{n}.</span> "
+                ))));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let id = open_footnote.take().unwrap_or_default();
+                out_events.push(Event::Html(CowStr::from(format!(
+                    " <a class=\"footnote-back\" href=\"#{id_prefix}fotnote-ref-{id}\" aria-label=\"Tilbake til teksten\">↩</a></div>\n"
+                ))));
+            }
+            Event::Start(Tag::Table(_)) => {
+                out_events.push(Event::Html(CowStr::from(
+                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"Tabell\" tabindex=\"0\">",
+                )));
+                out_events.push(events[i].clone());
+            }
+            Event::End(TagEnd::Table) => {
+                out_events.push(events[i].clone());
+                out_events.push(Event::Html(CowStr::from("</div>")));
+            }
             other => out_events.push(other.clone()),
         }
         i += 1;
@@ -84,6 +117,17 @@ pub fn plain_text(markdown: &str) -> String {
         }
     }
     out
+}
+
+/// Footnotes are numbered in the order they are first seen.
+fn footnote_number(seen: &mut Vec<String>, label: &str) -> usize {
+    match seen.iter().position(|l| l == label) {
+        Some(i) => i + 1,
+        None => {
+            seen.push(label.to_string());
+            seen.len()
+        }
+    }
 }
 
 fn level_of(n: u8) -> HeadingLevel {
@@ -121,8 +165,10 @@ mod tests {
     #[test]
     fn tables_and_footnotes_render() {
         let html = to_html_at("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1]\n\n[^1]: Note\n", 2, "");
-        assert!(html.contains("<table>"), "{html}");
-        assert!(html.contains("footnote"), "{html}");
+        assert!(html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Tabell\" tabindex=\"0\"><table>"), "{html}");
+        assert!(html.contains("href=\"#fotnote-1\" id=\"fotnote-ref-1\""), "{html}");
+        assert!(html.contains("id=\"fotnote-1\""), "{html}");
+        assert!(html.contains("href=\"#fotnote-ref-1\""), "{html}");
     }
 
     #[test]

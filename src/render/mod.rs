@@ -21,6 +21,8 @@ use views::{ContactView, Link, Urls, Views};
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub files: Vec<OutputFile>,
+    /// What the search index gets; indexed separately (see `output::search`).
+    pub records: Vec<crate::output::search::SearchRecord>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -144,7 +146,6 @@ pub fn render(
     for r in &mut records {
         r.url = format!("/{}", r.url.strip_prefix(root.as_str()).unwrap_or(&r.url));
     }
-    files.extend(crate::output::search::index(&records, "nb").map_err(|d| vec![d])?);
     let exported = crate::output::exports::files(site, &views, &urls);
     files.extend(exported.files);
     let mut documents: Vec<&PathBuf> = site
@@ -165,7 +166,7 @@ pub fn render(
             content: FileContent::Copy(content_dir.join(path)),
         });
     }
-    Ok(Rendered { files, warnings: exported.warnings })
+    Ok(Rendered { files, records, warnings: exported.warnings })
 }
 
 /// The path part of the base URL: `/` or `/innkjop/`.

@@ -237,7 +237,8 @@ pub struct RequirementView {
     pub summary: Option<String>,
     pub area: String,
     pub legal_basis: Option<String>,
-    pub clause: Option<String>,
+    /// The clause as HTML: escaped, with its line breaks kept.
+    pub clause_html: Option<String>,
     pub body_html: String,
     pub agreements: Vec<AgreementCard>,
 }
@@ -295,7 +296,7 @@ impl Views {
                 summary: r.summary.clone(),
                 area: r.area.label().to_string(),
                 legal_basis: r.legal_basis.clone(),
-                clause: r.clause.clone(),
+                clause_html: r.clause.as_deref().map(text_with_line_breaks),
                 body_html: markdown::to_html_at(&r.body, 2, ""),
                 agreements: site
                     .agreements_by_requirement
@@ -530,6 +531,13 @@ fn course_view(site: &Site, urls: &Urls, c: &Course) -> CourseView {
 /// "2. kvartal 2027" for the quarter a date falls in.
 pub fn quarter_label(date: NaiveDate) -> String {
     format!("{}. kvartal {}", date.month0() / 3 + 1, date.year())
+}
+
+/// Plain text as HTML: escaped, each line break a `<br>`.
+fn text_with_line_breaks(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 16);
+    pulldown_cmark_escape::escape_html(&mut escaped, text.trim_end()).ok();
+    escaped.replace('\n', "<br>\n")
 }
 
 fn capitalise(text: &str) -> String {
