@@ -1,0 +1,240 @@
+//! iCalendar files (RFC 5545): courses, tender deadlines and planned announcements, in one
+//! calendar for everything, one per category and one per item. The one module that calls
+//! `icalendar`.
+
+use super::host;
+use crate::content::dates::When;
+use crate::content::model::{Course, PlannedPurchase, PurchaseStatus};
+use crate::site::Site;
+use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Europe::Oslo;
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
+
+/// The calendar with everything, relative to the site root.
+pub const ALL: &str = "kalender.ics";
+
+/// The path of a category's calendar.
+pub fn category_path(category: &str) -> String {
+    format!("kategorier/{category}/kalender.ics")
+}
+
+/// Every calendar: (path relative to the output folder, text with CRLF line ends).
+pub fn calendars(site: &Site) -> Vec<(String, String)> {
+    let settings = &site.model.settings;
+    let mut all: Vec<Event> = site.model.courses.iter().map(|c| course_event(site, c)).collect();
+    all.extend(site.model.purchases.iter().flat_map(|p| purchase_events(site, p)));
+    let mut out = vec![(ALL.to_string(), calendar(&settings.title, all))];
+    for c in &settings.categories {
+        let events = site.model.purchases.iter().filter(|p| p.category == c.id).flat_map(|p| purchase_events(site, p));
+        let name = format!("{}: {}", settings.title, c.name);
+        out.push((category_path(&c.id), calendar(&name, events.collect())));
+    }
+    for c in &site.model.courses {
+        out.push((format!("kurs/{}/kalender.ics", c.origin.slug), calendar(&c.title, vec![course_event(site, c)])));
+    }
+    for p in &site.model.purchases {
+        if let Some(deadline) = p.deadline {
+            let event = deadline_event(site, p, deadline);
+            out.push((format!("planlagte-innkjop/{}/kalender.ics", p.origin.slug), calendar(&p.title, vec![event])));
+        }
+    }
+    out
+}
+
+/// A stable UID: `<kind>-<slug>@<host of base_url>`.
+pub fn uid(kind: &str, slug: &str, base_url: &str) -> String {
+    format!("{kind}-{slug}@{}", host(base_url))
+}
+
+/// The time zone the local times refer to, with the EU rules for summer time since 1996.
+pub const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\n\
+TZID:Europe/Oslo\r\n\
+X-LIC-LOCATION:Europe/Oslo\r\n\
+BEGIN:DAYLIGHT\r\n\
+TZOFFSETFROM:+0100\r\n\
+TZOFFSETTO:+0200\r\n\
+TZNAME:CEST\r\n\
+DTSTART:19700329T020000\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n\
+END:DAYLIGHT\r\n\
+BEGIN:STANDARD\r\n\
+TZOFFSETFROM:+0200\r\n\
+TZOFFSETTO:+0100\r\n\
+TZNAME:CET\r\n\
+DTSTART:19701025T030000\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n\
+END:STANDARD\r\n\
+END:VTIMEZONE\r\n";
+
+fn calendar(name: &str, events: Vec<Event>) -> String {
+    let mut cal = Calendar::empty();
+    for (k, v) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//innkjop//Innkjøpssamarbeid//NB"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        ("X-WR-TIMEZONE", "Europe/Oslo"),
+    ] {
+        cal.append_property(Property::new(k, v));
+    }
+    cal.append_property(Property::new("NAME", name));
+    cal.append_property(Property::new("X-WR-CALNAME", name));
+    for e in events {
+        cal.push(e);
+    }
+    // `icalendar` has no VTIMEZONE component of its own (a custom component would get a
+    // DTSTAMP and a random UID): the time zone goes in as text, before the first event.
+    let text = cal.to_string();
+    match text.find("BEGIN:VEVENT").or_else(|| text.find("END:VCALENDAR")) {
+        Some(i) => format!("{}{VTIMEZONE}{}", &text[..i], &text[i..]),
+        None => text,
+    }
+}
+
+/// A new event with the fields every event has: a stable UID and a DTSTAMP from the build
+/// day (midnight in Oslo), never the clock.
+fn event(site: &Site, kind: &str, slug: &str) -> Event {
+    let mut e = Event::new();
+    e.uid(&uid(kind, slug, &site.model.settings.base_url));
+    let stamp = Oslo
+        .from_local_datetime(&site.today.and_time(NaiveTime::MIN))
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default();
+    e.timestamp(stamp);
+    e
+}
+
+fn course_event(site: &Site, c: &Course) -> Event {
+    let base = &site.model.settings.base_url;
+    let mut e = event(site, "kurs", &c.origin.slug);
+    let url = format!("{base}kurs/{}/", c.origin.slug);
+    e.summary(&c.title);
+    match (c.start, c.end) {
+        (When::DateTime(start), Some(When::DateTime(end))) if end > start => {
+            e.starts(oslo(start));
+            e.ends(oslo(end));
+        }
+        (When::DateTime(start), _) => {
+            e.starts(oslo(start));
+        }
+        (When::Date(_), _) => {
+            e.starts(c.start.date());
+            e.ends(next_day(c.last_day()));
+        }
+    }
+    let place: Vec<&str> = c.venue.iter().flat_map(|v| [v.name.as_deref(), v.address.as_deref()]).flatten().collect();
+    if !place.is_empty() {
+        e.location(&place.join(", "));
+    } else if c.online.is_some() {
+        e.location("Digitalt");
+    }
+    let mut description = c.summary.clone().unwrap_or_default();
+    if let Some(online) = &c.online {
+        description.push_str(&format!("\n\nDigitalt: {online}"));
+    }
+    description.push_str(&format!("\n\nMer informasjon og påmelding: {url}"));
+    e.description(description.trim_start());
+    e.url(&url);
+    e.status(EventStatus::Confirmed);
+    e.done()
+}
+
+/// The deadline and the announcement of a planned purchase, as far as they are known.
+fn purchase_events(site: &Site, p: &PlannedPurchase) -> Vec<Event> {
+    let mut events = Vec::new();
+    if let Some(a) = p.announcement {
+        let base = &site.model.settings.base_url;
+        let mut e = event(site, "kunngjoring", &p.origin.slug);
+        let verb = if matches!(p.status, PurchaseStatus::Planned | PurchaseStatus::MarketDialogue) {
+            "Planlagt kunngjøring"
+        } else {
+            "Kunngjøring"
+        };
+        let when = if a.is_tentative() { format!(" ({})", a.long()) } else { String::new() };
+        e.summary(&format!("{verb}{when}: {}", p.title));
+        e.starts(a.first_day());
+        e.ends(next_day(a.first_day()));
+        e.description(&describe(p, base, a.is_tentative()));
+        e.url(&format!("{base}planlagte-innkjop/{}/", p.origin.slug));
+        e.status(status(p, a.is_tentative()));
+        e.add_property("TRANSP", "TRANSPARENT");
+        events.push(e.done());
+    }
+    if let Some(deadline) = p.deadline {
+        events.push(deadline_event(site, p, deadline));
+    }
+    events
+}
+
+fn deadline_event(site: &Site, p: &PlannedPurchase, deadline: When) -> Event {
+    let base = &site.model.settings.base_url;
+    let mut e = event(site, "tilbudsfrist", &p.origin.slug);
+    e.summary(&format!("Tilbudsfrist: {}", p.title));
+    match deadline {
+        // A moment: RFC 5545 lets an event with a DTSTART and no DTEND end where it starts.
+        When::DateTime(t) => {
+            e.starts(oslo(t));
+        }
+        When::Date(d) => {
+            e.starts(d);
+            e.ends(next_day(d));
+        }
+    }
+    e.description(&describe(p, base, false));
+    e.url(&format!("{base}planlagte-innkjop/{}/", p.origin.slug));
+    e.status(status(p, false));
+    e.done()
+}
+
+fn describe(p: &PlannedPurchase, base: &str, tentative: bool) -> String {
+    let mut text = p.summary.clone().unwrap_or_default();
+    if tentative {
+        text.push_str("\n\nTidspunktet er foreløpig: bare måned, kvartal eller år er kjent.");
+    }
+    text.push_str(&format!("\n\nStatus: {}.", p.status.label()));
+    text.push_str(&format!("\nMer informasjon: {base}planlagte-innkjop/{}/", p.origin.slug));
+    text.trim_start().to_string()
+}
+
+/// A cancelled purchase cancels its events; a date known only to a month, quarter or year
+/// is tentative.
+fn status(p: &PlannedPurchase, tentative: bool) -> EventStatus {
+    if p.status == PurchaseStatus::Cancelled {
+        EventStatus::Cancelled
+    } else if tentative {
+        EventStatus::Tentative
+    } else {
+        EventStatus::Confirmed
+    }
+}
+
+/// A local time in Europe/Oslo: `DTSTART;TZID=Europe/Oslo:20270120T090000`.
+fn oslo(local: chrono::NaiveDateTime) -> CalendarDateTime {
+    CalendarDateTime::WithTimezone { date_time: local, tzid: "Europe/Oslo".into() }
+}
+
+/// DTEND of an all-day event is the day after (RFC 5545 3.6.1).
+fn next_day(date: NaiveDate) -> NaiveDate {
+    date.checked_add_days(Days::new(1)).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uids_are_stable_and_name_the_host() {
+        assert_eq!(
+            uid("kurs", "grunnkurs", "https://innkjop.kongsbergregionen.no/"),
+            "kurs-grunnkurs@innkjop.kongsbergregionen.no"
+        );
+    }
+
+    #[test]
+    fn the_time_zone_has_both_rules_and_crlf_lines() {
+        assert!(VTIMEZONE.contains("TZNAME:CET\r\n") && VTIMEZONE.contains("TZNAME:CEST\r\n"));
+        assert!(VTIMEZONE.split_inclusive('\n').all(|l| l.ends_with("\r\n")));
+        assert_eq!(next_day(NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()).to_string(), "2028-01-01");
+    }
+}
