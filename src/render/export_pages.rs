@@ -1,11 +1,105 @@
 //! The pages about the exports: `/data/` (the open data files and their fields) and
-//! `/tidslinje/` (agreement periods and planned re-tenders).
+//! `/tidslinje/` (agreement periods and planned re-tenders), and the small timeline on
+//! the front page.
 
-use super::pages::PageSpec;
+use super::pages::{PageMeta, PageSpec};
+use super::timeline::{self, Options};
 use super::views::{Urls, Views};
+use crate::output::exports::{calendar, columns, feeds};
 use crate::site::Site;
+use serde::Serialize;
+use tera::Context;
+
+/// A data set on the `/data/` page.
+#[derive(Serialize)]
+struct DatasetView {
+    id: &'static str,
+    title: &'static str,
+    about: &'static str,
+    json: String,
+    csv: String,
+    count: usize,
+    columns: &'static [columns::Column],
+}
+
+/// A category's feed and calendar.
+#[derive(Serialize)]
+struct Subscription {
+    name: String,
+    feed: String,
+    calendar: String,
+}
 
 pub fn pages(site: &Site, views: &Views, urls: &Urls) -> Vec<PageSpec> {
-    let _ = (site, views, urls);
-    Vec::new()
+    vec![data_page(site, urls), timeline_page(site, views, urls)]
+}
+
+/// Adds what the exports bring to other pages: the small timeline on the front page, the
+/// feeds of every category on the list of planned purchases.
+pub fn decorate(specs: &mut [PageSpec], site: &Site, views: &Views, urls: &Urls) {
+    for spec in specs.iter_mut() {
+        match spec.out.as_str() {
+            "index.html" => {
+                let small = timeline::build(site, views, urls, Options { id: "forside-tl", compact: true });
+                spec.context.insert("timeline", &small);
+            }
+            "planlagte-innkjop/index.html" => spec.context.insert("category_feeds", &subscriptions(site, urls)),
+            _ => {}
+        }
+    }
+}
+
+fn subscriptions(site: &Site, urls: &Urls) -> Vec<Subscription> {
+    site.model
+        .settings
+        .categories
+        .iter()
+        .map(|c| Subscription {
+            name: c.name.clone(),
+            feed: urls.asset(&feeds::category_path(&c.id)),
+            calendar: urls.asset(&calendar::category_path(&c.id)),
+        })
+        .collect()
+}
+
+fn data_page(site: &Site, urls: &Urls) -> PageSpec {
+    let m = &site.model;
+    let datasets: Vec<DatasetView> = columns::ALL
+        .iter()
+        .map(|set| DatasetView {
+            id: set.id,
+            title: set.title,
+            about: set.about,
+            json: urls.asset(&format!("data/{}.json", set.id)),
+            csv: urls.asset(&format!("data/{}.csv", set.id)),
+            count: match set.id {
+                "rammeavtaler" => m.agreements.len(),
+                "planlagte-innkjop" => m.purchases.len(),
+                "kurs" => m.courses.len(),
+                "etiske-krav" => m.requirements.len(),
+                "leverandorer" => m.suppliers.len(),
+                _ => m.settings.municipalities.len(),
+            },
+            columns: set.columns,
+        })
+        .collect();
+    let categories = subscriptions(site, urls);
+    let has_ocds = m.settings.ocid_prefix.as_deref().is_some_and(|p| !p.trim().is_empty());
+    let mut context = Context::new();
+    context.insert("page", &PageMeta::new("Åpne data", urls.page("data"), "data"));
+    context.insert("datasets", &datasets);
+    context.insert("categories", &categories);
+    context.insert("feed", &urls.asset(feeds::PIPELINE));
+    context.insert("calendar", &urls.asset(calendar::ALL));
+    context.insert("ocds", &has_ocds.then(|| urls.asset("data/ocds.json")));
+    context.insert("ocid_prefix", &m.settings.ocid_prefix);
+    PageSpec { out: "data/index.html".into(), template: "data.html", context }
+}
+
+fn timeline_page(site: &Site, views: &Views, urls: &Urls) -> PageSpec {
+    let full = timeline::build(site, views, urls, Options { id: "tl", compact: false });
+    let mut context = Context::new();
+    context.insert("page", &PageMeta::new("Tidslinje for rammeavtalene", urls.page("tidslinje"), "tidslinje"));
+    context.insert("timeline", &full);
+    PageSpec { out: "tidslinje/index.html".into(), template: "timeline.html", context }
 }

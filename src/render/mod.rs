@@ -6,6 +6,7 @@ pub mod markdown;
 pub mod pages;
 pub mod records;
 pub mod templates;
+pub mod timeline;
 pub mod views;
 
 use crate::diagnostics::Diagnostic;
@@ -103,6 +104,7 @@ pub fn render(
     let mut specs = pages::all(site, &views, &urls);
     specs.push(pages::search_page(&urls, &records::filter_labels(site)));
     specs.extend(export_pages::pages(site, &views, &urls));
+    export_pages::decorate(&mut specs, site, &views, &urls);
     let theme: &Theme = theme;
     let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
         .par_iter()

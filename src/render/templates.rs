@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// The templates every theme must have.
-pub const REQUIRED: [&str; 18] = [
+pub const REQUIRED: [&str; 20] = [
     "index.html",
     "agreements.html",
     "agreement.html",
@@ -26,6 +26,8 @@ pub const REQUIRED: [&str; 18] = [
     "page.html",
     "search.html",
     "404.html",
+    "data.html",
+    "timeline.html",
 ];
 
 /// A loaded theme: compiled templates and the list of static files.

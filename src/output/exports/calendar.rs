@@ -13,6 +13,9 @@ use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventSt
 /// The calendar with everything, relative to the site root.
 pub const ALL: &str = "kalender.ics";
 
+/// The courses alone.
+pub const COURSES: &str = "kurs/kalender.ics";
+
 /// The path of a category's calendar.
 pub fn category_path(category: &str) -> String {
     format!("kategorier/{category}/kalender.ics")
@@ -29,6 +32,8 @@ pub fn calendars(site: &Site) -> Vec<(String, String)> {
         let name = format!("{}: {}", settings.title, c.name);
         out.push((category_path(&c.id), calendar(&name, events.collect())));
     }
+    let courses = site.model.courses.iter().map(|c| course_event(site, c)).collect();
+    out.push((COURSES.to_string(), calendar(&format!("{}: kurs", settings.title), courses)));
     for c in &site.model.courses {
         out.push((format!("kurs/{}/kalender.ics", c.origin.slug), calendar(&c.title, vec![course_event(site, c)])));
     }
