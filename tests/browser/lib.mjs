@@ -91,6 +91,8 @@ export const PAGE_TYPES = {
   leverandor: "/leverandorer/" + firstChild("leverandorer") + "/",
   side: "/om-samarbeidet/",
   sok: "/sok/?q=renhold",
+  tidslinje: "/tidslinje/",
+  data: "/data/",
   404: "/finnes-ikke/",
 };
 

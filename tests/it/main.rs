@@ -2,6 +2,7 @@
 
 mod broken_sites;
 mod cli;
+mod exports;
 mod output_safety;
 mod sample_site;
 mod snapshots;

@@ -89,11 +89,35 @@ fn calendar(name: &str, events: Vec<Event>) -> String {
     }
     // `icalendar` has no VTIMEZONE component of its own (a custom component would get a
     // DTSTAMP and a random UID): the time zone goes in as text, before the first event.
-    let text = cal.to_string();
+    let text = refold(&cal.to_string());
     match text.find("BEGIN:VEVENT").or_else(|| text.find("END:VCALENDAR")) {
         Some(i) => format!("{}{VTIMEZONE}{}", &text[..i], &text[i..]),
         None => text,
     }
+}
+
+/// Folds every content line at 75 octets including the leading space of a continuation
+/// (RFC 5545 3.1), on character boundaries; `icalendar` lets a continuation reach 76.
+pub fn refold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 24);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut rest = line;
+        let mut limit = 75;
+        while rest.len() > limit {
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = 74;
+        }
+        out.push_str(rest);
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// A new event with the fields every event has: a stable UID and a DTSTAMP from the build
@@ -227,6 +251,14 @@ fn next_day(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_fold_at_75_octets_with_the_leading_space() {
+        let long = format!("DESCRIPTION:{}", "å".repeat(60));
+        let folded = refold(&format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n"));
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75), "{folded}");
+        assert_eq!(folded.replace("\r\n ", ""), format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n"));
+    }
 
     #[test]
     fn uids_are_stable_and_name_the_host() {
