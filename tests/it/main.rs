@@ -4,5 +4,6 @@ mod broken_sites;
 mod cli;
 mod output_safety;
 mod sample_site;
+mod serve;
 mod snapshots;
 mod support;
