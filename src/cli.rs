@@ -28,6 +28,9 @@ pub enum Command {
     /// Typer: rammeavtale, planlagt-innkjop, kurs, etisk-krav, side.
     /// Eksempel: innkjop new rammeavtale "Kontorrekvisita"
     New(NewArgs),
+    /// Skriv JSON Schema for innholdsfilene til content/.skjema/, så en editor med
+    /// YAML-utvidelse kan foreslå nøkler og vise feil mens du skriver.
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +93,13 @@ pub struct ServeArgs {
     /// Åpne nettleseren når serveren er klar.
     #[arg(long)]
     pub open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Mappen med innholdet; skjemaene skrives til .skjema/ i den.
+    #[arg(long, default_value = "content", value_name = "MAPPE")]
+    pub content: PathBuf,
 }
 
 #[derive(Debug, Args)]

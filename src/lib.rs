@@ -10,6 +10,7 @@ pub mod new_item;
 pub mod output;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod serve;
 pub mod site;
 

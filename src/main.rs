@@ -12,5 +12,6 @@ fn main() -> ExitCode {
         cli::Command::Check(args) => cmd::check::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
         cli::Command::New(args) => cmd::new::run(args),
+        cli::Command::Schema(args) => cmd::schema::run(args),
     }
 }
