@@ -19,12 +19,18 @@ pub enum Command {
     /// Bygg nettstedet fra content/ til public/. Ved feil blir forrige versjon stående urørt.
     Build(BuildArgs),
     /// Sjekk innholdet og vis alle feil og advarsler, uten å bygge.
-    Check(SiteArgs),
+    Check(CheckArgs),
+    /// Forhåndsvis nettstedet i nettleseren mens du redigerer: bygger på nytt og
+    /// oppdaterer siden hver gang du lagrer en fil.
+    Serve(ServeArgs),
     /// Lag en ny innholdsfil med alle nøklene (de valgfrie kommentert ut).
     ///
     /// Typer: rammeavtale, planlagt-innkjop, kurs, etisk-krav, side.
     /// Eksempel: innkjop new rammeavtale "Kontorrekvisita"
     New(NewArgs),
+    /// Skriv JSON Schema for innholdsfilene til content/.skjema/, så en editor med
+    /// YAML-utvidelse kan foreslå nøkler og vise feil mens du skriver.
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, Args)]
@@ -50,6 +56,50 @@ pub struct BuildArgs {
     /// Adressen nettstedet publiseres på; overstyrer base_url i nettsted.yaml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Utdataformat: `tekst` for mennesker, `json` for maskiner.
+    #[arg(long, value_enum, default_value = "tekst", value_name = "FORMAT")]
+    pub format: CheckFormat,
+    /// La advarsler også gi feilkode (for automatiske kontroller).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CheckFormat {
+    Tekst,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Mappen med temaet (maler, CSS og skript).
+    #[arg(long, default_value = "themes/default", value_name = "MAPPE")]
+    pub theme: PathBuf,
+    /// Porten serveren lytter på.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Adressen serveren lytter på. Standard er bare denne maskinen (127.0.0.1);
+    /// en annen adresse gjør forhåndsvisningen synlig for andre på nettet.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADRESSE")]
+    pub bind: std::net::IpAddr,
+    /// Åpne nettleseren når serveren er klar.
+    #[arg(long)]
+    pub open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Mappen med innholdet; skjemaene skrives til .skjema/ i den.
+    #[arg(long, default_value = "content", value_name = "MAPPE")]
+    pub content: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -3,12 +3,15 @@
 //! The pipeline reads like a recipe: load -> validate -> resolve -> render -> write.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod attention;
 pub mod content;
 pub mod diagnostics;
 pub mod new_item;
 pub mod output;
 pub mod render;
 pub mod rules;
+pub mod schema;
+pub mod serve;
 pub mod site;
 
 use chrono::NaiveDate;
@@ -33,6 +36,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Files written (0 for a check or a failed build).
     pub files_written: usize,
+    /// What needs the coordinator's attention (filled by `check`).
+    pub attention: Vec<attention::Attention>,
     pub pages: usize,
 }
 
@@ -65,8 +70,12 @@ pub fn load_model(options: &Options) -> (Option<content::model::Model>, Diagnost
 
 /// Validates only: every diagnostic of the content.
 pub fn check(options: &Options) -> Report {
-    let (_, diagnostics) = load_model(options);
-    Report { diagnostics: diagnostics.sorted(), ..Report::default() }
+    let (model, diagnostics) = load_model(options);
+    let attention = match model {
+        Some(model) if !diagnostics.has_errors() => attention::attention(&site::Site::resolve(model, options.today)),
+        _ => Vec::new(),
+    };
+    Report { diagnostics: diagnostics.sorted(), attention, ..Report::default() }
 }
 
 /// The site rendered in memory, before it is written.
@@ -131,5 +140,5 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
         diagnostics.push(d);
         return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
     }
-    Report { diagnostics: diagnostics.sorted(), files_written: site.files.len() + 1, pages }
+    Report { diagnostics: diagnostics.sorted(), files_written: site.files.len() + 1, pages, ..Report::default() }
 }

@@ -60,6 +60,9 @@ pub fn create(content_dir: &Path, kind: &str, title: &str, today: chrono::NaiveD
         Err(e) => return Err(NewError::Io(path, e)),
     };
     std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| NewError::Io(path.clone(), e))?;
+    // The schema the new file points to, so an editor can help right away.
+    let schemas = content_dir.join(crate::schema::DIR);
+    crate::schema::write(&schemas).map_err(|e| NewError::Io(schemas, e))?;
     Ok(path)
 }
 
@@ -160,7 +163,11 @@ omrade: arbeidsforhold         # menneskerettigheter, arbeidsforhold, miljo, uni
 # meny: 1                        # plass i menyen; uten tall står siden ikke i menyen"#
         ),
     };
-    format!("---\n{front}\n---\n\nSkriv teksten her, i Markdown.\n")
+    let schema = crate::schema::file_for(kind);
+    format!(
+        "---\n# yaml-language-server: $schema=../{}/{schema}\n{front}\n---\n\nSkriv teksten her, i Markdown.\n",
+        crate::schema::DIR
+    )
 }
 
 #[cfg(test)]
@@ -172,7 +179,8 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         for (kind, _) in KINDS {
             let text = template(kind, "Nye møbler", day);
-            assert!(text.starts_with("---\ntittel: \"Nye møbler\"\n"), "{kind}");
+            assert!(text.starts_with("---\n# yaml-language-server: $schema=../.skjema/"), "{kind}");
+            assert!(text.contains("\ntittel: \"Nye møbler\"\n"), "{kind}");
         }
     }
 }

@@ -3,6 +3,8 @@
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod schema;
+pub mod serve;
 
 use innkjop::Report;
 use innkjop::diagnostics::{render, summary};

@@ -2,8 +2,10 @@
 //! refused. This is the one place where the Norwegian content keys are named; the
 //! `///` comments are the coordinator's documentation of each key.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Any scalar written where text is expected: `nei`, `2027` and `true` stay text.
@@ -47,6 +49,36 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Tekst".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "number", "boolean"] })
+    }
+}
+
+impl JsonSchema for Scope {
+    fn schema_name() -> Cow<'static, str> {
+        "Kommuner".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "`alle`, eller en liste med kommune-id-er fra nettsted.yaml",
+            "anyOf": [
+                { "const": "alle" },
+                { "type": "array", "items": { "type": "string" } }
+            ]
+        })
+    }
+}
+
 /// `kommuner`: the word `alle`, or a list of municipality ids.
 #[derive(Debug, Clone)]
 pub enum Scope {
@@ -77,8 +109,8 @@ impl<'de> Deserialize<'de> for Scope {
     }
 }
 
-/// A contact person.
-#[derive(Debug, Clone, Deserialize)]
+/// En kontaktperson.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContact {
     /// Navn på kontaktpersonen.
@@ -91,8 +123,8 @@ pub struct RawContact {
     pub telefon: Option<Text>,
 }
 
-/// `content/nettsted.yaml`: the site settings.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/nettsted.yaml`: innstillingene for nettstedet.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
     /// Nettstedets navn (påkrevd).
@@ -123,8 +155,8 @@ pub struct RawSite {
     pub terskelverdier: Option<Vec<RawThreshold>>,
 }
 
-/// A municipality in the cooperation.
-#[derive(Debug, Clone, Deserialize)]
+/// En kommune i samarbeidet.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMunicipality {
     /// Kort id, for eksempel `nore-og-uvdal`.
@@ -135,8 +167,8 @@ pub struct RawMunicipality {
     pub nettside: Option<Text>,
 }
 
-/// A category of agreements and purchases.
-#[derive(Debug, Clone, Deserialize)]
+/// En kategori for avtaler og innkjøp.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCategory {
     /// Kort id, for eksempel `kontor-og-it`.
@@ -147,8 +179,8 @@ pub struct RawCategory {
     pub beskrivelse: Option<Text>,
 }
 
-/// A procurement threshold value in force from a date.
-#[derive(Debug, Clone, Deserialize)]
+/// En terskelverdi fra anskaffelsesforskriften, som gjelder fra en dato.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawThreshold {
     /// Navnet, for eksempel «Nasjonal terskelverdi».
@@ -164,8 +196,8 @@ pub struct RawThreshold {
     pub kontraktstype: Option<Text>,
 }
 
-/// A supplier in `content/leverandorer.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+/// En leverandør i `content/leverandorer.yaml`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSupplier {
     /// Kort id (påkrevd).
@@ -184,8 +216,8 @@ pub struct RawSupplier {
     pub lokal: Option<bool>,
 }
 
-/// An extension option of an agreement.
-#[derive(Debug, Clone, Deserialize)]
+/// En opsjon på å forlenge avtalen.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOption {
     /// Datoen opsjonen forlenger avtalen til.
@@ -194,8 +226,8 @@ pub struct RawOption {
     pub utlost: Option<bool>,
 }
 
-/// A document attached to an agreement: a file in content/ or a link.
-#[derive(Debug, Clone, Deserialize)]
+/// Et vedlegg til avtalen: en fil i content/ eller en lenke.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
     /// Dokumentets navn.
@@ -206,8 +238,8 @@ pub struct RawDocument {
     pub url: Option<Text>,
 }
 
-/// `content/rammeavtaler/*.md`: a framework agreement.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/rammeavtaler/*.md`: en rammeavtale.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAgreement {
     /// Avtalens navn (påkrevd).
@@ -246,8 +278,8 @@ pub struct RawAgreement {
     pub tekst: Option<Text>,
 }
 
-/// Market dialogue before a tender.
-#[derive(Debug, Clone, Deserialize)]
+/// Markedsdialog før konkurransen.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDialogue {
     /// Datoen for markedsdialogen.
@@ -256,8 +288,8 @@ pub struct RawDialogue {
     pub tekst: Option<Text>,
 }
 
-/// `content/planlagte-innkjop/*.md`: a planned purchase.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/planlagte-innkjop/*.md`: et planlagt innkjøp.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlannedPurchase {
     /// Navnet på anskaffelsen (påkrevd).
@@ -300,8 +332,8 @@ pub struct RawPlannedPurchase {
     pub tekst: Option<Text>,
 }
 
-/// Where a course takes place.
-#[derive(Debug, Clone, Deserialize)]
+/// Hvor kurset holdes.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVenue {
     /// Stedets navn.
@@ -310,8 +342,8 @@ pub struct RawVenue {
     pub adresse: Option<Text>,
 }
 
-/// How to register for a course.
-#[derive(Debug, Clone, Deserialize)]
+/// Påmelding til kurset.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRegistration {
     /// Påmeldingsskjemaet.
@@ -322,8 +354,8 @@ pub struct RawRegistration {
     pub frist: Option<Text>,
 }
 
-/// `content/kurs/*.md`: a course or gathering.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/kurs/*.md`: et kurs eller en samling.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCourse {
     /// Kursets navn (påkrevd).
@@ -352,8 +384,8 @@ pub struct RawCourse {
     pub tekst: Option<Text>,
 }
 
-/// `content/etiske-krav/*.md`: an ethical requirement.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/etiske-krav/*.md`: et etisk krav.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRequirement {
     /// Kravets navn (påkrevd).
@@ -370,8 +402,8 @@ pub struct RawRequirement {
     pub tekst: Option<Text>,
 }
 
-/// `content/sider/*.md`: a free page.
-#[derive(Debug, Clone, Deserialize)]
+/// `content/sider/*.md`: en fri side.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPage {
     /// Sidens tittel (påkrevd).

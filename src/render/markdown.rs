@@ -165,7 +165,10 @@ mod tests {
     #[test]
     fn tables_and_footnotes_render() {
         let html = to_html_at("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1]\n\n[^1]: Note\n", 2, "");
-        assert!(html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Tabell\" tabindex=\"0\"><table>"), "{html}");
+        assert!(
+            html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Tabell\" tabindex=\"0\"><table>"),
+            "{html}"
+        );
         assert!(html.contains("href=\"#fotnote-1\" id=\"fotnote-ref-1\""), "{html}");
         assert!(html.contains("id=\"fotnote-1\""), "{html}");
         assert!(html.contains("href=\"#fotnote-ref-1\""), "{html}");

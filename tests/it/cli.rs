@@ -66,3 +66,52 @@ fn warnings_never_fail_a_build() {
     assert!(out.stderr.contains("advarsel: avtalen kan vare til"), "four-year warning: {}", out.stderr);
     assert!(out.stderr.contains("er ikke utløst"), "open option warning: {}", out.stderr);
 }
+
+#[test]
+fn new_files_point_an_editor_to_the_schema_and_schema_writes_every_kind() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    assert_eq!(site.run(&["new", "kurs", "Nytt kurs"]).code, 0);
+    let text = site.read("content/kurs/nytt-kurs.md");
+    assert!(text.starts_with("---\n# yaml-language-server: $schema=../.skjema/kurs.json\n"), "{text}");
+    let schema: serde_json::Value = serde_json::from_str(&site.read("content/.skjema/kurs.json")).expect("json");
+    assert_eq!(schema["additionalProperties"], serde_json::json!(false));
+    let out = site.run(&["schema"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for kind in ["nettsted", "leverandorer", "rammeavtale", "planlagt-innkjop", "kurs", "etisk-krav", "side"] {
+        assert!(site.path(&format!("content/.skjema/{kind}.json")).is_file(), "{kind}");
+    }
+    // The schema folder is not content: the site still checks clean apart from the new file's placeholders.
+    let check = site.run(&["check"]);
+    assert!(!check.stderr.contains(".skjema"), "{}", check.stderr);
+}
+
+#[test]
+fn check_lists_what_needs_attention_and_speaks_json() {
+    let site = TestSite::sample();
+    let out = site.run(&["check"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stderr.contains("Trenger oppfølging"), "{}", out.stderr);
+    assert!(out.stderr.contains("en opsjon kan fortsatt utløses"), "expiring with an option: {}", out.stderr);
+    assert!(out.stderr.contains("men står fortsatt som en avtale"), "expired, not marked: {}", out.stderr);
+    assert!(out.stderr.contains("har fortsatt status planlagt"), "announcement passed: {}", out.stderr);
+    let json = site.run(&["check", "--format", "json"]);
+    assert_eq!(json.code, 0);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("valid JSON");
+    assert_eq!(value["summary"]["errors"], serde_json::json!(0));
+    assert!(value["warnings"].as_array().is_some_and(|w| !w.is_empty()));
+    assert!(
+        value["attention"].as_array().is_some_and(|a| a.iter().any(|x| x["path"] == "rammeavtaler/kopimaskiner.md"))
+    );
+    assert_eq!(site.run(&["check", "--strict"]).code, 1, "warnings fail with --strict");
+}
+
+#[test]
+fn a_course_whose_registration_closed_needs_attention() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    site.write(
+        "content/kurs/sent.md",
+        "---\ntittel: Sent kurs\nstart: 2027-01-20T09:00\nsted:\n  navn: Rådhuset\npamelding:\n  epost: kurs@example.no\n  frist: 2026-11-01\n---\n",
+    );
+    let out = site.run(&["check"]);
+    assert!(out.stderr.contains("påmeldingsfristen gikk ut 1. november 2026"), "{}", out.stderr);
+}

@@ -5,5 +5,6 @@ mod cli;
 mod exports;
 mod output_safety;
 mod sample_site;
+mod serve;
 mod snapshots;
 mod support;

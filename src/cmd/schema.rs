@@ -1,0 +1,18 @@
+//! `innkjop schema`.
+
+use crate::cli::SchemaArgs;
+use std::process::ExitCode;
+
+pub fn run(args: SchemaArgs) -> ExitCode {
+    let dir = args.content.join(innkjop::schema::DIR);
+    match innkjop::schema::write(&dir) {
+        Ok(files) => {
+            println!("Skrev {} skjemaer til {}.", files.len(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("feil: kunne ikke skrive skjemaene til {}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
+}

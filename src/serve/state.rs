@@ -1,0 +1,134 @@
+//! The served site: the last good build in memory, the diagnostics of the last attempt,
+//! and the channel that tells open pages to reload.
+
+use crate::diagnostics::Diagnostic;
+use crate::render::{FileContent, OutputFile};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use tokio::sync::broadcast;
+
+/// One file of the served site.
+#[derive(Debug, Clone)]
+pub enum Served {
+    Bytes(Arc<Vec<u8>>),
+    File(PathBuf),
+}
+
+/// A complete build, keyed by path below the site root (`rammeavtaler/x/index.html`).
+#[derive(Debug, Default, Clone)]
+pub struct Snapshot {
+    pub files: HashMap<String, Served>,
+}
+
+impl Snapshot {
+    pub fn from_files(files: Vec<OutputFile>) -> Snapshot {
+        let files = files
+            .into_iter()
+            .map(|f| {
+                let served = match f.content {
+                    FileContent::Bytes(b) => Served::Bytes(Arc::new(b)),
+                    FileContent::Copy(p) => Served::File(p),
+                };
+                (f.path, served)
+            })
+            .collect();
+        Snapshot { files }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Inner {
+    pub site: Snapshot,
+    /// Errors and warnings of the last build attempt.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the last attempt failed (the site is the one before it).
+    pub failed: bool,
+    /// Counts successful builds.
+    pub generation: u64,
+}
+
+/// Shared between the HTTP handlers and the rebuild thread.
+#[derive(Clone)]
+pub struct Shared {
+    pub inner: Arc<RwLock<Inner>>,
+    pub events: broadcast::Sender<&'static str>,
+}
+
+impl Shared {
+    pub fn new() -> Shared {
+        let (events, _) = broadcast::channel(64);
+        Shared { inner: Arc::new(RwLock::new(Inner::default())), events }
+    }
+
+    /// Swaps in a new build (keeping the old search index until the new one is ready),
+    /// then tells the pages to reload. Returns the build's generation.
+    pub fn publish(&self, mut site: Snapshot, diagnostics: Vec<Diagnostic>) -> u64 {
+        let generation = {
+            let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+            for (path, file) in &inner.site.files {
+                if path.starts_with(crate::output::search::BUNDLE_DIR) {
+                    site.files.entry(path.clone()).or_insert_with(|| file.clone());
+                }
+            }
+            inner.site = site;
+            inner.diagnostics = diagnostics;
+            inner.failed = false;
+            inner.generation += 1;
+            inner.generation
+        };
+        let _ = self.events.send("reload");
+        generation
+    }
+
+    /// Records a failed build; the site stays as it was.
+    pub fn fail(&self, diagnostics: Vec<Diagnostic>) {
+        {
+            let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+            inner.diagnostics = diagnostics;
+            inner.failed = true;
+        }
+        let _ = self.events.send("errors");
+    }
+
+    /// Adds the search index of a build, unless a newer build replaced it meanwhile.
+    pub fn add_search(&self, generation: u64, files: Vec<OutputFile>) -> bool {
+        let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+        if inner.generation != generation {
+            return false;
+        }
+        inner.site.files.retain(|p, _| !p.starts_with(crate::output::search::BUNDLE_DIR));
+        inner.site.files.extend(Snapshot::from_files(files).files);
+        true
+    }
+
+    pub fn lookup(&self, key: &str) -> Option<Served> {
+        self.inner.read().unwrap_or_else(|e| e.into_inner()).site.files.get(key).cloned()
+    }
+}
+
+/// Whether a decoded request path may be looked up: no `..`, no backslashes, no NUL, no
+/// empty segments that would make an absolute path. Lookups only ever reach the files of
+/// the build, but refusing these early keeps the answer a plain 404.
+pub fn is_safe_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.contains('\0')
+        && !path.split('/').any(|segment| segment == ".." || segment == ".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_safe_path;
+
+    #[test]
+    fn refuses_paths_that_try_to_leave_the_site() {
+        for bad in ["/../etc/passwd", "/a/../../b", "//etc/passwd", "/a\\..\\b", "/./x", "relative", "/a\0b"] {
+            assert!(!is_safe_path(bad), "{bad}");
+        }
+        for good in ["/", "/rammeavtaler/", "/assets/site.css", "/a..b/"] {
+            assert!(is_safe_path(good), "{good}");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The preview server: serves the build, reloads only after a complete rebuild, keeps the
+//! last good site while a file is broken, and never serves anything outside the site.
+
+use super::support::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &TestSite) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_innkjop"))
+        .current_dir(site.dir.path())
+        .args(["serve", "--port", "0", "--today", TODAY])
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://").nth(1) {
+                let _ = tx.send(rest.split('/').next().unwrap_or_default().to_string());
+            }
+        }
+    });
+    let addr = rx.recv_timeout(Duration::from_secs(60)).expect("the server says where it listens");
+    Server { child, addr }
+}
+
+/// A plain HTTP/1.1 GET: (status, body).
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("write");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    let text = String::from_utf8_lossy(&response).to_string();
+    let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+/// Listens to the reload events; each event name arrives on the channel.
+fn listen(addr: &str) -> mpsc::Receiver<String> {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    write!(stream, "GET /__innkjop/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n")
+        .expect("write");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ")
+                && tx.send(name.to_string()).is_err()
+            {
+                break;
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    rx
+}
+
+fn next_event(events: &mpsc::Receiver<String>) -> String {
+    events.recv_timeout(Duration::from_secs(30)).expect("an event")
+}
+
+fn h1(html: &str) -> String {
+    let start = html.find("<h1>").map(|i| i + 4).unwrap_or(0);
+    html[start..].split("</h1>").next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn change_break_and_fix_a_file_while_serving() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let server = start(&site);
+    let page = "/rammeavtaler/kontorrekvisita/";
+    let (status, body) = get(&server.addr, page);
+    assert_eq!(status, 200);
+    assert!(body.contains("/__innkjop/live.js"), "the live-reload script is injected");
+    let original = h1(&body);
+    let events = listen(&server.addr);
+
+    // A change: the reload comes only when the new page is already served.
+    let file = site.path("content/rammeavtaler/kontorrekvisita.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replacen(&format!("tittel: {original}"), "tittel: Kontorrekvisita endret", 1))
+        .expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert_eq!(h1(&get(&server.addr, page).1), "Kontorrekvisita endret", "new content right after the reload event");
+
+    // Broken: the errors are announced, the status has them, the last good site is served.
+    let changed = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, changed.replacen("gyldig_til:", "gyldig_tl:", 1)).expect("write");
+    assert_eq!(next_event(&events), "errors");
+    let (_, status) = get(&server.addr, "/__innkjop/status");
+    assert!(status.contains("\"failed\":true"), "{status}");
+    assert!(status.contains("ukjent nøkkel `gyldig_tl`") && status.contains("mente du `gyldig_til`?"), "{status}");
+    let (code, body) = get(&server.addr, page);
+    assert_eq!(code, 200);
+    assert_eq!(h1(&body), "Kontorrekvisita endret", "the last good build is still served");
+
+    // Fixed: reload, and the overlay's status is clear again.
+    std::fs::write(&file, changed.replacen("tittel: Kontorrekvisita endret", "tittel: Kontorrekvisita rettet", 1))
+        .expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert_eq!(h1(&get(&server.addr, page).1), "Kontorrekvisita rettet");
+    assert!(get(&server.addr, "/__innkjop/status").1.contains("\"failed\":false"));
+}
+
+#[test]
+fn survives_atomic_saves_deletes_and_new_folders() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let server = start(&site);
+    let events = listen(&server.addr);
+    // Write-then-rename, as many editors save.
+    let page = site.read("content/sider/om-samarbeidet.md");
+    let tmp = site.path("content/sider/.om-samarbeidet.md.tmp");
+    std::fs::write(&tmp, page.replacen("tittel:", "tittel: Ny", 1)).expect("write");
+    std::fs::rename(&tmp, site.path("content/sider/om-samarbeidet.md")).expect("rename");
+    assert_eq!(next_event(&events), "reload");
+    // A new folder with a new page in a new file.
+    std::fs::create_dir_all(site.path("content/sider/nytt")).expect("mkdir");
+    std::fs::write(site.path("content/sider/nytt/ny-side.md"), "---\ntittel: Ny side\n---\nHei.\n").expect("write");
+    assert_eq!(next_event(&events), "reload");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while get(&server.addr, "/ny-side/").0 != 200 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(get(&server.addr, "/ny-side/").0, 200);
+    // Deleting it removes the page.
+    std::fs::remove_file(site.path("content/sider/nytt/ny-side.md")).expect("rm");
+    assert_eq!(next_event(&events), "reload");
+    assert_eq!(get(&server.addr, "/ny-side/").0, 404);
+}
+
+#[test]
+fn serves_nothing_outside_the_site() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    std::fs::write(site.path("secret.txt"), "HEMMELIG").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(site.path("secret.txt"), site.path("themes/default/static/lenke.txt")).expect("symlink");
+    let server = start(&site);
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2e%2e/etc/passwd",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/lenke.txt",
+        "/content/nettsted.yaml",
+        "/themes/default/templates/base.html",
+    ] {
+        let (status, body) = get(&server.addr, path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("HEMMELIG") && !body.contains("root:"), "{path} leaked a file");
+    }
+    assert_eq!(get(&server.addr, "/assets/site.css").0, 200);
+}
