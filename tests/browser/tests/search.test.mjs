@@ -80,8 +80,11 @@ test("filters show counts and the query stays in the URL as one types", async ()
   assert.match(page.url(), /\?q=m%C3%B8bler$/);
   await page.selectOption("#filter-type", "rammeavtale");
   await page.waitForFunction(() => location.search.includes("type=rammeavtale"));
-  const hrefs = await page.$$eval("#sok-resultater .result a", (as) => as.map((a) => a.getAttribute("href")));
-  assert.ok(hrefs.length > 0 && hrefs.every((h) => h.startsWith("/rammeavtaler/")));
+  // The list follows once the filtered search has answered.
+  await page.waitForFunction(() => {
+    const hrefs = [...document.querySelectorAll("#sok-resultater .result a")].map((a) => a.getAttribute("href"));
+    return hrefs.length > 0 && hrefs.every((h) => h.startsWith("/rammeavtaler/"));
+  });
 });
 
 test("the result count is announced politely", async () => {
