@@ -85,7 +85,8 @@ pub fn load(content_dir: &Path) -> (Loaded, Vec<Diagnostic>) {
         return (loaded, diagnostics);
     }
     let mut candidates: Vec<(Option<Section>, PathBuf)> = Vec::new();
-    for entry in WalkDir::new(content_dir).follow_links(true).sort_by_file_name() {
+    let mut walker = WalkDir::new(content_dir).follow_links(true).sort_by_file_name().into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -102,8 +103,25 @@ pub fn load(content_dir: &Path) -> (Loaded, Vec<Diagnostic>) {
         };
         let Ok(rel) = entry.path().strip_prefix(content_dir) else { continue };
         let name = entry.file_name().to_string_lossy();
+        let is_item_name = [".md", ".yaml", ".yml"].iter().any(|ext| name.to_ascii_lowercase().ends_with(ext));
         if entry.depth() > 0 && (name.starts_with('.') || name.ends_with('~') || name.starts_with('#')) {
+            if entry.file_type().is_file() && is_item_name && name.starts_with('.') && !name.starts_with(".#") {
+                diagnostics.push(
+                    Diagnostic::warning(rel, "filen begynner med punktum og blir derfor ikke med på nettstedet")
+                        .hint("fjern punktumet foran filnavnet hvis filen skal med"),
+                );
+            }
+            if entry.file_type().is_dir() {
+                // Hidden folders (such as .skjema) are not content; skip what is inside.
+                walker.skip_current_dir();
+            }
             continue;
+        }
+        if entry.file_type().is_dir() && is_item_name {
+            diagnostics.push(
+                Diagnostic::warning(rel, "dette er en mappe med navn som en innholdsfil, og den leses ikke som en fil")
+                    .hint("gi mappen et annet navn, eller legg filen der mappen står"),
+            );
         }
         if !entry.file_type().is_file() {
             continue;
@@ -158,8 +176,20 @@ pub fn load(content_dir: &Path) -> (Loaded, Vec<Diagnostic>) {
     (loaded, diagnostics)
 }
 
+/// The largest content file read; anything bigger is surely a mistake.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
 /// Reads one file and splits it.
 pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<SourceFile, Diagnostic> {
+    if let Ok(meta) = std::fs::metadata(content_dir.join(rel))
+        && meta.len() > MAX_FILE_BYTES
+    {
+        return Err(Diagnostic::error(
+            rel,
+            format!("filen er {} MB; en innholdsfil kan være høyst {} MB", meta.len() / 1_000_000, MAX_FILE_BYTES / 1024 / 1024),
+        )
+        .hint("store dokumenter legges i dokumenter/ og lenkes fra `dokumenter`; sjekk at filen ikke er limt inn ved en feil"));
+    }
     let bytes = std::fs::read(content_dir.join(rel)).map_err(|e| {
         Diagnostic::error(rel, format!("filen kan ikke leses: {e}"))
             .hint("sjekk at filen finnes og at du har lesetilgang")

@@ -115,6 +115,7 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
                         path.push(Segment::Key(unknown.clone()));
                     }
                     let (line, col) = locate(source.yaml, &path);
+                    let oddity = key_oddity(&unknown);
                     let hint = match did_you_mean(&unknown, &expected) {
                         Some(best) => {
                             let mut meant = path[..path.len() - 1].to_vec();
@@ -124,9 +125,13 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
                         }
                         None => format!("gyldige nøkler her er: {}", expected.join(", ")),
                     };
+                    let hint = match oddity {
+                        Some(why) => format!("{why}; {hint}"),
+                        None => hint,
+                    };
                     diagnostics.push(
                         source
-                            .diagnostic(format!("ukjent nøkkel `{unknown}`"), line, col)
+                            .diagnostic(format!("ukjent nøkkel `{}`", unknown.escape_debug()), line, col)
                             .field(display_path(&path))
                             .hint(hint),
                     );
@@ -181,6 +186,26 @@ fn strip_location(message: &str) -> String {
     }
 }
 
+/// What is odd about a key, beyond a typo: characters pasted from a word processor, capitals.
+fn key_oddity(key: &str) -> Option<&'static str> {
+    if key.chars().any(|c| c.is_whitespace()) {
+        Some(
+            "nøkkelen inneholder et mellomrom eller et usynlig tegn (ofte et hardt mellomrom fra Word); skriv den på nytt",
+        )
+    } else if key
+        .chars()
+        .any(|c| matches!(c, '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '«' | '»' | '\u{200b}' | '\u{feff}'))
+    {
+        Some(
+            "nøkkelen inneholder et typografisk anførselstegn eller et usynlig tegn (ofte fra Word); skriv den på nytt",
+        )
+    } else if key.chars().any(char::is_uppercase) {
+        Some("nøkler skrives med små bokstaver")
+    } else {
+        None
+    }
+}
+
 /// The parser's common syntax errors in plain Norwegian, the original in parentheses.
 fn syntax_words(message: &str) -> String {
     let known = [
@@ -198,6 +223,11 @@ fn syntax_words(message: &str) -> String {
         ("found unexpected end of stream", "filen slutter midt i en verdi (mangler et avsluttende anførselstegn?)"),
         ("duplicate entry", "samme nøkkel står to ganger"),
         ("found a tab character", "innrykket har en tabulator; bruk mellomrom"),
+        (
+            "repetition limit exceeded",
+            "YAML-en gjentar seg for mange ganger (ankere og alias med `&` og `*`); skriv verdiene ut",
+        ),
+        ("recursion limit exceeded", "YAML-en er nøstet for dypt"),
         ("block sequence entries are not allowed", "et listeelement står der det ikke kan stå (ofte feil innrykk)"),
     ];
     match known.iter().find(|(en, _)| message.contains(en)) {

@@ -135,15 +135,55 @@ fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
     })
 }
 
-/// Removes temporary folders a killed build left behind (only ones innkjop marked).
-fn remove_leftovers(parent: &Path, name: &str) {
+/// Cleans up after a build that was killed: a previous site moved aside but not replaced
+/// (killed between the two renames of the swap) is put back; the temporary folders are
+/// removed (only ones innkjop marked).
+pub fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else { return };
-    let prefixes = [format!(".{name}.innkjop-ny-"), format!(".{name}.innkjop-gammel-")];
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().to_string();
-        if prefixes.iter().any(|p| file_name.starts_with(p)) && entry.path().join(MARKER).is_file() {
-            let _ = fs::remove_dir_all(entry.path());
-        }
+    let fresh = format!(".{name}.innkjop-ny-");
+    let old = format!(".{name}.innkjop-gammel-");
+    let mut leftovers: Vec<(bool, PathBuf)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let file_name = entry.file_name().to_string_lossy().to_string();
+            let is_old = file_name.starts_with(&old);
+            ((is_old || file_name.starts_with(&fresh)) && entry.path().join(MARKER).is_file())
+                .then(|| (is_old, entry.path()))
+        })
+        .collect();
+    leftovers.sort();
+    let output = parent.join(name);
+    if !output.exists()
+        && let Some(previous) = leftovers.iter().rev().find(|(is_old, _)| *is_old).map(|(_, p)| p.clone())
+        && fs::rename(&previous, &output).is_ok()
+    {
+        leftovers.retain(|(_, p)| *p != previous);
+    }
+    for (_, path) in leftovers {
+        let _ = fs::remove_dir_all(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_moved_aside_by_a_killed_build_is_put_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let aside = dir.path().join(".public.innkjop-gammel-42");
+        fs::create_dir(&aside).expect("mkdir");
+        fs::write(aside.join(MARKER), MARKER_TEXT).expect("marker");
+        fs::write(aside.join("index.html"), "old").expect("page");
+        let fresh = dir.path().join(".public.innkjop-ny-42");
+        fs::create_dir(&fresh).expect("mkdir");
+        fs::write(fresh.join(MARKER), MARKER_TEXT).expect("marker");
+        let foreign = dir.path().join(".public.innkjop-ny-7");
+        fs::create_dir(&foreign).expect("mkdir");
+        remove_leftovers(dir.path(), "public");
+        assert_eq!(fs::read_to_string(dir.path().join("public/index.html")).expect("restored"), "old");
+        assert!(!fresh.exists(), "our temporary folder is removed");
+        assert!(foreign.exists(), "an unmarked folder is not ours and stays");
     }
 }
 

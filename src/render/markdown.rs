@@ -106,6 +106,16 @@ pub fn to_html_at(markdown: &str, top: u8, id_prefix: &str) -> String {
     html_out
 }
 
+/// Where a Markdown text has raw HTML (byte offsets): it is shown as text, never passed
+/// through, and the coordinator is told.
+pub fn raw_html_offsets(markdown: &str) -> Vec<usize> {
+    Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES)
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range.start)
+        .collect()
+}
+
 /// The words of a Markdown text without markup, for the search index.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());

@@ -3,6 +3,7 @@
 mod broken_sites;
 mod cli;
 mod exports;
+mod hardening;
 mod output_safety;
 mod sample_site;
 mod serve;

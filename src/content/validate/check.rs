@@ -291,8 +291,37 @@ impl<'a> Check<'a> {
         }
     }
 
+    /// Warns about raw HTML in Markdown: it is shown as text on the page.
+    pub fn raw_html(&mut self, markdown: &str, first_line: usize, field: &str) {
+        let offsets = crate::render::markdown::raw_html_offsets(markdown);
+        let Some(&first) = offsets.first() else { return };
+        let line = first_line + markdown[..first].matches('\n').count();
+        let mut d = Diagnostic::warning(
+            self.src.path,
+            format!(
+                "teksten har HTML {}, som vises som tekst på siden",
+                if offsets.len() == 1 { "på 1 sted".to_string() } else { format!("på {} steder", offsets.len()) }
+            ),
+        )
+        .at(line, 1)
+        .hint("skriv Markdown i stedet: **fet**, *kursiv*, [lenke](https://...), lister med `- `")
+        .with_source(self.src.file_text);
+        if !field.is_empty() {
+            d = d.field(field);
+        }
+        self.out.push(d);
+    }
+
     /// The body: the Markdown after the front matter, or `tekst` in a .yaml file.
     pub fn body(&mut self, markdown_body: &str, is_markdown: bool, tekst: &Option<Text>) -> String {
+        if is_markdown {
+            let first_line =
+                self.src.file_text[..self.src.file_text.len() - markdown_body.len()].matches('\n').count() + 1;
+            self.raw_html(markdown_body, first_line, "");
+        } else if let Some(t) = tekst {
+            let (line, _) = self.src.locate(&[key("tekst")]);
+            self.raw_html(t.as_str(), line + 1, "tekst");
+        }
         match (is_markdown, tekst) {
             (true, Some(_)) => {
                 self.error(
