@@ -164,6 +164,17 @@ pub fn remove_leftovers(parent: &Path, name: &str) {
     }
 }
 
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Ok(p);
+    }
+    let abs = std::path::absolute(path)?;
+    match (abs.parent(), abs.file_name()) {
+        (Some(parent), Some(name)) => Ok(absolute(parent)?.join(name)),
+        _ => Ok(abs),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,16 +195,5 @@ mod tests {
         assert_eq!(fs::read_to_string(dir.path().join("public/index.html")).expect("restored"), "old");
         assert!(!fresh.exists(), "our temporary folder is removed");
         assert!(foreign.exists(), "an unmarked folder is not ours and stays");
-    }
-}
-
-fn absolute(path: &Path) -> io::Result<PathBuf> {
-    if let Ok(p) = path.canonicalize() {
-        return Ok(p);
-    }
-    let abs = std::path::absolute(path)?;
-    match (abs.parent(), abs.file_name()) {
-        (Some(parent), Some(name)) => Ok(absolute(parent)?.join(name)),
-        _ => Ok(abs),
     }
 }
