@@ -5,6 +5,7 @@ mod cli;
 mod exports;
 mod hardening;
 mod output_safety;
+mod properties;
 mod sample_site;
 mod serve;
 mod snapshots;

@@ -171,3 +171,57 @@ fn serves_nothing_outside_the_site() {
     }
     assert_eq!(get(&server.addr, "/assets/site.css").0, 200);
 }
+
+#[test]
+fn under_stress_it_keeps_serving_and_ends_consistent_with_the_files() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let server = start(&site);
+    let page = "/rammeavtaler/kontorrekvisita/";
+    let original = h1(&get(&server.addr, page).1);
+    let stop = Arc::new(AtomicBool::new(false));
+    let (ok, bad) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let clients: Vec<_> = (0..100)
+        .map(|_| {
+            let (stop, ok, bad, addr) = (stop.clone(), ok.clone(), bad.clone(), server.addr.clone());
+            std::thread::spawn(move || {
+                let mut n = 0;
+                while !stop.load(Ordering::Relaxed) && n < 200 {
+                    let (status, body) = get(&addr, page);
+                    if status == 200 && body.contains("<h1>") {
+                        ok.fetch_add(1, Ordering::Relaxed)
+                    } else {
+                        bad.fetch_add(1, Ordering::Relaxed)
+                    };
+                    n += 1;
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+            })
+        })
+        .collect();
+    let file = site.path("content/rammeavtaler/kontorrekvisita.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    for i in 0..1000 {
+        // Every seventh save is broken; the rest change the title.
+        let next = if i % 7 == 3 {
+            text.replacen("gyldig_til:", "gyldig_tl:", 1)
+        } else {
+            text.replacen(&format!("tittel: {original}"), &format!("tittel: Versjon {i}"), 1)
+        };
+        std::fs::write(&file, next).expect("write");
+    }
+    std::fs::write(&file, text.replacen(&format!("tittel: {original}"), "tittel: Endelig versjon", 1)).expect("write");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while h1(&get(&server.addr, page).1) != "Endelig versjon" && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    stop.store(true, Ordering::Relaxed);
+    for c in clients {
+        c.join().expect("client");
+    }
+    assert_eq!(h1(&get(&server.addr, page).1), "Endelig versjon", "the site ends as the files are");
+    assert!(get(&server.addr, "/__innkjop/status").1.contains("\"failed\":false"));
+    assert_eq!(bad.load(Ordering::Relaxed), 0, "every request got the page ({} ok)", ok.load(Ordering::Relaxed));
+    assert!(ok.load(Ordering::Relaxed) > 1000);
+}
