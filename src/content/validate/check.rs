@@ -59,6 +59,20 @@ impl<'a> Check<'a> {
         self.out.push(d);
     }
 
+    /// The value as written on its line in the file (`01.2028`), which YAML may have read
+    /// as something else (the number 1.2028); falls back to the value as read.
+    fn written(&self, path: &[Segment], read: &str) -> String {
+        let (line, _) = self.src.locate(path);
+        let text = self.src.file_text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let Some(Segment::Key(key)) = path.last() else { return read.to_string() };
+        let value =
+            text.trim_start().trim_start_matches("- ").strip_prefix(key.as_str()).and_then(|r| r.strip_prefix(':'));
+        match value.map(|v| v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\''])) {
+            Some(v) if !v.is_empty() => v.to_string(),
+            _ => read.to_string(),
+        }
+    }
+
     /// Optional text: trimmed, empty is absent.
     pub fn text(&self, value: &Option<Text>) -> Option<String> {
         value.as_ref().map(|t| t.as_str().trim().to_string()).filter(|t| !t.is_empty())
@@ -92,6 +106,7 @@ impl<'a> Check<'a> {
         let text = self.text(value)?;
         let date = dates::parse_date(&text);
         if date.is_none() {
+            let text = self.written(path, &text);
             let message = format!("`{text}` er ikke en gyldig dato");
             let hint = match dates::parse_norwegian_date(&text) {
                 Some(d) => format!("skriv {}; {}", d.format("%Y-%m-%d"), dates::DATE_FORM),
@@ -106,6 +121,7 @@ impl<'a> Check<'a> {
         let text = self.text(value)?;
         let when = When::parse(&text);
         if when.is_none() {
+            let text = self.written(path, &text);
             let message = format!("`{text}` er ikke en gyldig dato eller et gyldig tidspunkt");
             self.error(path, message, Some(format!("{}; for en hel dag holder datoen", dates::DATE_TIME_FORM)));
         }
@@ -116,6 +132,7 @@ impl<'a> Check<'a> {
         let text = self.text(value)?;
         let date = FuzzyDate::parse(&text);
         if date.is_none() {
+            let text = self.written(path, &text);
             self.error(path, format!("`{text}` er ikke en gyldig dato"), Some(dates::FUZZY_FORM.to_string()));
         }
         date
