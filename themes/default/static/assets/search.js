@@ -99,15 +99,20 @@
       .search(q || null, options)
       .then(function (search) {
         if (!search || mine !== latest) return null;
-        return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (data) {
-          if (mine !== latest) return;
+        var n = search.results.length;
+        // The first ten at once; the rest follow, so results show as fast as possible.
+        return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
+          if (mine !== latest) return null;
           list.innerHTML = "";
           data.forEach(function (d) { list.appendChild(item(d)); });
-          var n = search.results.length;
           var what = q ? " for «" + q + "»" : "";
-          status.textContent = n === 0 ? "Ingen treff" + what + "." : n + (n === 1 ? " treff" : " treff") + what + (n > 30 ? ", viser de 30 første." : ".");
+          status.textContent = n === 0 ? "Ingen treff" + what + "." : n + " treff" + what + (n > 30 ? ", viser de 30 første." : ".");
           empty.hidden = n !== 0;
           showCounts(search.filters);
+          return Promise.all(search.results.slice(10, 30).map(function (r) { return r.data(); })).then(function (more) {
+            if (mine !== latest) return;
+            more.forEach(function (d) { list.appendChild(item(d)); });
+          });
         });
       })
       .catch(function () {
