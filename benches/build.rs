@@ -1,0 +1,261 @@
+//! The benchmarks: full builds at several sizes (with search, feeds and data), the build
+//! without the search step, `check` alone, the rebuild after one edit during `serve`, peak
+//! memory and output size, printed as a table against the budgets and written to
+//! `benches/RESULTS.md`.
+//!
+//! `cargo bench --bench build` runs 1,000, 2,000 and 10,000 items; `INNKJOP_BENCH_SIZES=50000`
+//! (a comma-separated list) chooses others. CI only compiles this file.
+#![allow(clippy::print_stdout)]
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const TODAY: &str = "2026-11-26";
+const BIN: &str = env!("CARGO_BIN_EXE_innkjop");
+
+struct Row {
+    items: usize,
+    check: Duration,
+    build: Duration,
+    build_no_search: Duration,
+    peak_mb: Option<u64>,
+    output_mb: f64,
+    rebuild: Duration,
+    reload_event: Duration,
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("INNKJOP_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 2_000, 10_000]);
+    if std::env::args().any(|a| a == "--list" || a == "--test") {
+        return; // `cargo test --benches` and harness probes: nothing to run
+    }
+    let mut rows = Vec::new();
+    for items in sizes {
+        eprintln!("== {items} items");
+        rows.push(measure(items));
+    }
+    let table = table(&rows);
+    println!("{table}");
+    let machine = machine();
+    let text = format!(
+        "# Benchmark results\n\nMeasured with `cargo bench --bench build` on {machine}.\n\n{table}\n{}\n",
+        BUDGETS
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/RESULTS.md");
+    if let Err(e) = std::fs::write(&path, text) {
+        eprintln!("could not write {}: {e}", path.display());
+    }
+}
+
+const BUDGETS: &str = "Budgets (2 cores): 2,000 items cold build with search, feeds and data <= 0.9 s, without \
+search <= 0.3 s, peak memory <= 400 MB; rebuild after one edit at 2,000 items <= 0.35 s; reload event after a \
+save during `serve` <= 50 ms at 2,000 items and <= 100 ms at 10,000 items; 10,000 items cold <= 5 s and 1 GB; \
+50,000/10,000 time ratio <= 5.5.";
+
+fn measure(items: usize) -> Row {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = dir.path().join("content");
+    let counts = synth::write_site(&content, items, 7).expect("synthetic site");
+    eprintln!("   {counts:?}");
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let run = |args: &[&str]| -> (Duration, Option<u64>) {
+        let time = Path::new("/usr/bin/time");
+        let started = Instant::now();
+        let output = if time.exists() {
+            Command::new(time).arg("-f").arg("%M").arg(BIN).args(args).current_dir(dir.path()).output()
+        } else {
+            Command::new(BIN).args(args).current_dir(dir.path()).output()
+        }
+        .expect("run");
+        let took = started.elapsed();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{args:?} failed:\n{stderr}");
+        let peak_kb = stderr.lines().last().and_then(|l| l.trim().parse::<u64>().ok());
+        (took, peak_kb.map(|kb| kb / 1024))
+    };
+    let theme_arg = theme.display().to_string();
+    let median = |f: &dyn Fn() -> (Duration, Option<u64>)| {
+        let mut runs: Vec<(Duration, Option<u64>)> = (0..3).map(|_| f()).collect();
+        runs.sort();
+        runs[1]
+    };
+    let (check, _) = median(&|| run(&["check", "--today", TODAY]));
+    let (build, peak_mb) = median(&|| {
+        let _ = std::fs::remove_dir_all(dir.path().join("public"));
+        run(&["build", "--today", TODAY, "--theme", &theme_arg])
+    });
+    let output_mb = dir_size(&dir.path().join("public")) as f64 / 1_000_000.0;
+    let options = innkjop::Options {
+        content: content.clone(),
+        theme: theme.clone(),
+        output: dir.path().join("ohne"),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("day"),
+        base_url: None,
+    };
+    let build_no_search = {
+        let mut runs: Vec<Duration> = (0..3)
+            .map(|_| {
+                let started = Instant::now();
+                let (site, _) = innkjop::render_site(&options);
+                let site = site.expect("renders");
+                let _ = std::fs::remove_dir_all(&options.output);
+                innkjop::output::writer::write_site(&options.output, &site.files).expect("writes");
+                started.elapsed()
+            })
+            .collect();
+        runs.sort();
+        runs[1]
+    };
+    let edited = first_agreement(&content);
+    let rebuild = {
+        touch_title(&edited, "Endret for måling A");
+        run(&["build", "--today", TODAY, "--theme", &theme_arg]).0
+    };
+    let reload_event = reload_after_edit(dir.path(), &theme_arg, &edited);
+    Row { items, check, build, build_no_search, peak_mb, output_mb, rebuild, reload_event }
+}
+
+fn first_agreement(content: &Path) -> PathBuf {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(content.join("rammeavtaler")).expect("agreements").flatten().map(|e| e.path()).collect();
+    files.sort();
+    files[0].clone()
+}
+
+fn touch_title(file: &Path, title: &str) {
+    let text = std::fs::read_to_string(file).expect("read");
+    let line = text.lines().find(|l| l.starts_with("tittel:")).unwrap_or("tittel:").to_string();
+    std::fs::write(file, text.replacen(&line, &format!("tittel: {title}"), 1)).expect("write");
+}
+
+/// Starts `serve`, edits one file, and times from the save to the reload event (median of 5).
+fn reload_after_edit(site: &Path, theme: &str, file: &Path) -> Duration {
+    let mut child = Command::new(BIN)
+        .args(["serve", "--port", "0", "--today", TODAY, "--theme", theme])
+        .current_dir(site)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://").nth(1) {
+                let _ = tx.send(rest.split('/').next().unwrap_or_default().to_string());
+            }
+        }
+    });
+    let addr = rx.recv_timeout(Duration::from_secs(120)).expect("listening");
+    let mut stream = TcpStream::connect(&addr).expect("connect");
+    write!(stream, "GET /__innkjop/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("write");
+    let (etx, erx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        while reader.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
+            if line.starts_with("event: ") {
+                let _ = etx.send((line.trim().to_string(), Instant::now()));
+            }
+            line.clear();
+        }
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let mut times = Vec::new();
+    for i in 0..5 {
+        // Let the background search index of the previous build finish first.
+        std::thread::sleep(Duration::from_millis(1500));
+        while erx.try_recv().is_ok() {}
+        let saved = Instant::now();
+        touch_title(file, &format!("Måling {i}"));
+        if let Ok((_, at)) = erx.recv_timeout(Duration::from_secs(60)) {
+            times.push(at - saved);
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut buf = Vec::new();
+    let _ = child.stderr.take().map(|mut s| s.read_to_end(&mut buf));
+    times.sort();
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    fn walk(dir: &Path) -> u64 {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| match e.file_type() {
+                        Ok(t) if t.is_dir() => walk(&e.path()),
+                        _ => e.metadata().map(|m| m.len()).unwrap_or(0),
+                    })
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+    walk(dir)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn table(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "| items | check | build (search, feeds, data) | build without search | peak memory | output | rebuild after one edit | save to reload event (serve) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {:.1} MB | {} | {} |\n",
+            r.items,
+            ms(r.check),
+            ms(r.build),
+            ms(r.build_no_search),
+            r.peak_mb.map(|m| format!("{m} MB")).unwrap_or_else(|| "n/a".into()),
+            r.output_mb,
+            ms(r.rebuild),
+            ms(r.reload_event),
+        ));
+    }
+    if let (Some(small), Some(large)) =
+        (rows.iter().find(|r| r.items == 10_000), rows.iter().find(|r| r.items == 50_000))
+    {
+        out.push_str(&format!(
+            "\n50,000/10,000 build time ratio: {:.2}\n",
+            large.build.as_secs_f64() / small.build.as_secs_f64()
+        ));
+    }
+    out
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .next()
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<u64>().unwrap_or(0) / 1024 / 1024)
+        })
+        .unwrap_or(0);
+    format!("{cores} cores ({cpu}), {mem} GiB memory, release build, output on the local disk")
+}
