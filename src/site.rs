@@ -29,21 +29,11 @@ pub struct Site {
 impl Site {
     /// Sorts the model and computes everything that depends on the day.
     pub fn resolve(mut model: Model, today: NaiveDate) -> Site {
-        model
-            .agreements
-            .sort_by(|a, b| sort_key(&a.title).cmp(&sort_key(&b.title)).then(a.origin.slug.cmp(&b.origin.slug)));
-        model.purchases.sort_by(|a, b| {
-            (a.announcement.is_none(), a.announcement, sort_key(&a.title)).cmp(&(
-                b.announcement.is_none(),
-                b.announcement,
-                sort_key(&b.title),
-            ))
-        });
+        model.agreements.sort_by_cached_key(|a| (sort_key(&a.title), a.origin.slug.clone()));
+        model.purchases.sort_by_cached_key(|p| (p.announcement.is_none(), p.announcement, sort_key(&p.title)));
         model.courses.sort_by(|a, b| (a.start, &a.origin.slug).cmp(&(b.start, &b.origin.slug)));
         model.requirements.sort_by_cached_key(|r| sort_key(&r.title));
-        model.pages.sort_by(|a, b| {
-            (a.menu.is_none(), a.menu, sort_key(&a.title)).cmp(&(b.menu.is_none(), b.menu, sort_key(&b.title)))
-        });
+        model.pages.sort_by_cached_key(|p| (p.menu.is_none(), p.menu, sort_key(&p.title)));
         model.suppliers.sort_by_cached_key(|s| sort_key(&s.name));
         model.settings.municipalities.sort_by_cached_key(|m| sort_key(&m.name));
         model.settings.categories.sort_by_cached_key(|c| sort_key(&c.name));
