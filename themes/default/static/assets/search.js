@@ -95,8 +95,9 @@
     }
     var options = { filters: filters };
     if (!q) options.sort = { dato: "desc" };
+    // While typing, only the latest query runs: earlier ones give way (they resolve to null).
     pagefind
-      .search(q || null, options)
+      .debouncedSearch(q || null, options, 40)
       .then(function (search) {
         if (!search || mine !== latest) return null;
         var n = search.results.length;
