@@ -286,5 +286,5 @@ fn machine() -> String {
                 .map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<u64>().unwrap_or(0) / 1024 / 1024)
         })
         .unwrap_or(0);
-    format!("{cores} cores ({cpu}), {mem} GiB memory, release build, output on the local disk")
+    format!("{cores} cores ({cpu}), {mem} GiB memory, release build, site and output on a RAM disk (/dev/shm)")
 }

@@ -170,3 +170,45 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
         assert!(leftovers.is_empty(), "temporary folders cleaned up after a kill at {delay} ms");
     }
 }
+
+/// A full disk: a small RAM disk holds one build; the next, bigger one does not fit. The
+/// build must say the disk is full and leave the previous site whole. (Mounting needs root,
+/// as CI runs.)
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_gives_a_clear_error_and_keeps_the_previous_site() {
+    let site = minimal();
+    let disk = site.path("disk");
+    std::fs::create_dir(&disk).expect("mkdir");
+    let mounted = Command::new("mount").args(["-t", "tmpfs", "-o", "size=3m", "tmpfs"]).arg(&disk).status();
+    assert!(mounted.is_ok_and(|s| s.success()), "this test mounts a small tmpfs and needs root (as CI has)");
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(disk.clone());
+    let output = disk.join("public");
+    let output_arg = output.display().to_string();
+    let out = site.run(&["build", "--output", &output_arg]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let before = tree(&output);
+    // A document too big to fit beside the previous site.
+    let agreement = site.read("content/rammeavtaler/kontorrekvisita.md");
+    std::fs::write(site.path("content/dokumenter/stor.pdf"), vec![b'%'; 2_500_000]).expect("write");
+    site.write(
+        "content/rammeavtaler/kontorrekvisita.md",
+        &agreement.replacen("dokumenter:\n", "dokumenter:\n  - tittel: Stor\n    fil: dokumenter/stor.pdf\n", 1),
+    );
+    let out = site.run(&["build", "--output", &output_arg]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("disken er full"), "{}", out.stderr);
+    assert_eq!(tree(&output), before, "the previous site is whole");
+    let leftovers: Vec<_> = std::fs::read_dir(&disk)
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".innkjop-"))
+        .collect();
+    assert!(leftovers.is_empty(), "the half-written folder is removed");
+}
