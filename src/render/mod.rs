@@ -101,19 +101,27 @@ pub fn render(
         },
     );
     let views = Views::build(site, &urls);
-    let mut specs = pages::all(site, &views, &urls);
-    specs.push(pages::search_page(&urls, &records::filter_labels(site)));
-    specs.extend(export_pages::pages(site, &views, &urls));
-    export_pages::decorate(&mut specs, site, &views, &urls);
     let theme: &Theme = theme;
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
-        .par_iter()
-        .map(|spec| {
-            theme
-                .render(spec.template, &spec.context, theme_shown_as)
-                .map(|html| OutputFile { path: spec.out.clone(), content: FileContent::Bytes(html.into_bytes()) })
-        })
-        .collect();
+    // Pages, exports and search records are independent: build them side by side.
+    let ((specs, rendered), (exported, mut records)) = rayon::join(
+        || {
+            let mut specs = pages::all(site, &views, &urls);
+            specs.push(pages::search_page(&urls, &records::filter_labels(site)));
+            specs.extend(export_pages::pages(site, &views, &urls));
+            export_pages::decorate(&mut specs, site, &views, &urls);
+            let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
+                .par_iter()
+                .map(|spec| {
+                    theme.render(spec.template, &spec.context, theme_shown_as).map(|html| OutputFile {
+                        path: spec.out.clone(),
+                        content: FileContent::Bytes(html.into_bytes()),
+                    })
+                })
+                .collect();
+            (specs, rendered)
+        },
+        || rayon::join(|| crate::output::exports::files(site, &views, &urls), || records::records(site, &views)),
+    );
     let mut files = Vec::with_capacity(rendered.len() + 16);
     let mut errors = Vec::new();
     for r in rendered {
@@ -143,12 +151,10 @@ pub fn render(
             content: FileContent::Copy(full.clone()),
         });
     }
-    let mut records = records::records(site, &views);
     // The index stores paths below the site root; the browser adds the root back (`baseUrl`).
     for r in &mut records {
         r.url = format!("/{}", r.url.strip_prefix(root.as_str()).unwrap_or(&r.url));
     }
-    let exported = crate::output::exports::files(site, &views, &urls);
     files.extend(exported.files);
     let mut documents: Vec<&PathBuf> = site
         .model
