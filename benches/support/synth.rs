@@ -196,21 +196,6 @@ fn today() -> Day {
     Day::ymd(2026, 11, 26)
 }
 
-const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-];
-
 /// A fuzzy date at a random precision: `2027-03-15`, `2027-03`, `2027-Q2` or `2027`.
 fn fuzzy(rng: &mut Rng, day: Day) -> String {
     let (y, m, _) = day.parts();
@@ -1477,7 +1462,8 @@ impl Plan {
                     ["Markedsdialog", "Kunngjøring", "Tilbudsfrist", "Tildeling", "Kontraktstart"].iter().take(rows + 1)
                 {
                     let (y, m, _) = day.parts();
-                    let _ = writeln!(out, "| {step} | {} {y} |", MONTHS[(m - 1) as usize]);
+                    let month = innkjop::content::dates::FuzzyDate::Month(y as i32, m as u32).long();
+                    let _ = writeln!(out, "| {step} | {month} |");
                     day = day.plus(rng.range(30, 90));
                 }
             }

@@ -1,6 +1,7 @@
 //! Which pages the site has, and the context each one is rendered with.
 
 use super::views::{AgreementCard, CourseView, Link, PurchaseCard, Urls, Views, quarter_label};
+use crate::content::model::{Agreement, PlannedPurchase};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use serde::Serialize;
@@ -58,6 +59,25 @@ impl<'a> Builder<'a> {
         context.insert("page", &meta);
         fill(&mut context);
         self.pages.push(PageSpec { out, template, context });
+    }
+
+    /// The cards of the agreements that match, in list order.
+    fn agreement_cards(&self, keep: impl Fn(&Agreement) -> bool) -> Vec<&'a AgreementCard> {
+        let views = self.views;
+        self.site
+            .model
+            .agreements
+            .iter()
+            .zip(&views.agreements)
+            .filter(|(a, _)| keep(a))
+            .map(|(_, v)| &v.card)
+            .collect()
+    }
+
+    /// The cards of the planned purchases that match, in list order.
+    fn purchase_cards(&self, keep: impl Fn(&PlannedPurchase) -> bool) -> Vec<&'a PurchaseCard> {
+        let views = self.views;
+        self.site.model.purchases.iter().zip(&views.purchases).filter(|(p, _)| keep(p)).map(|(_, v)| &v.card).collect()
     }
 
     fn crumb(&self, dir: &str, name: &str) -> Vec<Link> {
@@ -308,27 +328,13 @@ fn requirements(b: &mut Builder) {
 }
 
 fn municipalities(b: &mut Builder) {
-    let (site, views) = (b.site, b.views);
+    let site = b.site;
     let list = municipality_filters(b, None);
     let meta = b.meta("Kommunene", b.urls.section("kommuner"), "kommuner", vec![]);
     b.page("kommuner/index.html".into(), "municipalities.html", meta, |c| c.insert("municipalities", &list));
     for m in &site.model.settings.municipalities {
-        let agreements: Vec<&AgreementCard> = site
-            .model
-            .agreements
-            .iter()
-            .zip(&views.agreements)
-            .filter(|(a, _)| a.municipalities.includes(&m.id))
-            .map(|(_, v)| &v.card)
-            .collect();
-        let purchases: Vec<&PurchaseCard> = site
-            .model
-            .purchases
-            .iter()
-            .zip(&views.purchases)
-            .filter(|(p, _)| p.municipalities.includes(&m.id))
-            .map(|(_, v)| &v.card)
-            .collect();
+        let agreements = b.agreement_cards(|a| a.municipalities.includes(&m.id));
+        let purchases = b.purchase_cards(|p| p.municipalities.includes(&m.id));
         let meta = b.meta(&m.name, b.urls.item("kommuner", &m.id), "kommuner", b.crumb("kommuner", "Kommunene"));
         let mut ctx = Context::new();
         insert_filters(b, &mut ctx, None, None, Some(&m.id));
@@ -344,7 +350,7 @@ fn municipalities(b: &mut Builder) {
 }
 
 fn categories(b: &mut Builder) {
-    let (site, views) = (b.site, b.views);
+    let site = b.site;
     let list = category_filters(b, None);
     let meta = b.meta("Kategorier", b.urls.section("kategorier"), "kategorier", vec![]);
     let described: Vec<(&FilterLink, Option<&String>)> =
@@ -362,22 +368,8 @@ fn categories(b: &mut Builder) {
         .collect();
     b.page("kategorier/index.html".into(), "categories.html", meta, |c| c.insert("categories", &entries));
     for cat in &site.model.settings.categories {
-        let agreements: Vec<&AgreementCard> = site
-            .model
-            .agreements
-            .iter()
-            .zip(&views.agreements)
-            .filter(|(a, _)| a.category == cat.id)
-            .map(|(_, v)| &v.card)
-            .collect();
-        let purchases: Vec<&PurchaseCard> = site
-            .model
-            .purchases
-            .iter()
-            .zip(&views.purchases)
-            .filter(|(p, _)| p.category == cat.id)
-            .map(|(_, v)| &v.card)
-            .collect();
+        let agreements = b.agreement_cards(|a| a.category == cat.id);
+        let purchases = b.purchase_cards(|p| p.category == cat.id);
         let meta =
             b.meta(&cat.name, b.urls.item("kategorier", &cat.id), "kategorier", b.crumb("kategorier", "Kategorier"));
         let mut ctx = Context::new();
