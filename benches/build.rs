@@ -17,6 +17,10 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+// The same allocator as the `innkjop` binary, so in-process figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TODAY: &str = "2026-11-26";
 const BIN: &str = env!("CARGO_BIN_EXE_innkjop");
 

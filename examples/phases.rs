@@ -2,6 +2,10 @@
 #![allow(clippy::print_stdout)]
 use std::time::Instant;
 
+// The same allocator as the `innkjop` binary, so in-process figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
     let options = innkjop::Options {
@@ -20,13 +24,13 @@ fn main() {
     println!("load + validate + resolve + render: {:?}", t.elapsed());
     let Some(site) = site else { return };
     let t = Instant::now();
-    let index = innkjop::output::search::index(&site.records, &site.language);
+    let index = innkjop::output::search::index(&site.records, &site.language, &Default::default());
     println!("search index ({} records): {:?}", site.records.len(), t.elapsed());
     let t = Instant::now();
     let _ = std::fs::remove_dir_all(&options.output);
     let mut files = site.files;
     if let Ok(i) = index {
-        files.extend(i);
+        files.extend(i.files);
     }
     let _ = innkjop::output::writer::write_site(&options.output, &files);
     println!("write ({} files): {:?}", files.len(), t.elapsed());

@@ -39,6 +39,8 @@ pub struct Report {
     /// What needs the coordinator's attention (filled by `check`).
     pub attention: Vec<attention::Attention>,
     pub pages: usize,
+    /// Parts of the search index built anew, and parts taken over unchanged from the previous build.
+    pub search_parts: (usize, usize),
 }
 
 impl Report {
@@ -128,8 +130,13 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
     let Some(mut site) = rendered else {
         return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
     };
-    match output::search::index(&site.records, &site.language) {
-        Ok(files) => site.files.extend(files),
+    let earlier = output::search::Earlier::from_output(&output);
+    let search_parts;
+    match output::search::index(&site.records, &site.language, &earlier) {
+        Ok(index) => {
+            search_parts = (index.built, index.reused);
+            site.files.extend(index.files);
+        }
         Err(d) => {
             diagnostics.push(d);
             return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
@@ -140,5 +147,11 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
         diagnostics.push(d);
         return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
     }
-    Report { diagnostics: diagnostics.sorted(), files_written: site.files.len() + 1, pages, ..Report::default() }
+    Report {
+        diagnostics: diagnostics.sorted(),
+        files_written: site.files.len() + 1,
+        pages,
+        search_parts,
+        ..Report::default()
+    }
 }

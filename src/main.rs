@@ -6,6 +6,11 @@ mod cmd;
 use clap::Parser;
 use std::process::ExitCode;
 
+// Building a site allocates many small strings and maps (Markdown, templates, the search
+// index); mimalloc makes the whole build markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::Cli::parse().command {
         cli::Command::Build(args) => cmd::build::run(args),

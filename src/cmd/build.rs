@@ -20,6 +20,10 @@ pub fn run(args: BuildArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     eprintln!("Bygget {} sider i {}/ (statuser regnet fra {}).", report.pages, options.output.display(), options.today);
+    let (built, reused) = report.search_parts;
+    if reused > 0 {
+        eprintln!("Søkeindeksen: {built} av {} deler laget på nytt, resten var uendret.", built + reused);
+    }
     eprintln!("Åpne {}/index.html, eller legg mappen på en webserver.", options.output.display());
     ExitCode::SUCCESS
 }

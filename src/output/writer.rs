@@ -131,6 +131,9 @@ fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
         match &f.content {
             FileContent::Bytes(bytes) => fs::write(&target, bytes),
             FileContent::Copy(source) => fs::copy(source, &target).map(|_| ()),
+            FileContent::Reuse(source) => {
+                fs::hard_link(source, &target).or_else(|_| fs::copy(source, &target).map(|_| ()))
+            }
         }
     })
 }

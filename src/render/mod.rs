@@ -40,6 +40,9 @@ pub enum FileContent {
     Bytes(Vec<u8>),
     /// Copied from this file (theme assets, documents).
     Copy(PathBuf),
+    /// Taken over from the previous build's output, which the write replaces: linked where
+    /// the disk allows it, else copied.
+    Reuse(PathBuf),
 }
 
 #[derive(Serialize)]

@@ -409,7 +409,6 @@ pub fn search_page(urls: &Urls, labels: &super::records::FilterLabels) -> PageSp
         "page",
         &PageMeta { title: "Søk", url: urls.page("sok"), section: "sok", description: None, breadcrumbs: vec![] },
     );
-    context.insert("labels_json", &serde_json::to_string(labels).unwrap_or_else(|_| "{}".into()).replace("</", "<\\/"));
     context.insert("labels", labels);
     PageSpec { out: "sok/index.html".into(), template: "search.html", context }
 }

@@ -101,8 +101,9 @@ fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) +
     let (records, language) = (site.records, site.language);
     std::thread::spawn(move || {
         let started = Instant::now();
-        if let Ok(files) = crate::output::search::index(&records, &language)
-            && shared.add_search(generation, files)
+        let earlier = shared.earlier_search();
+        if let Ok(index) = crate::output::search::index(&records, &language, &earlier)
+            && shared.add_search(generation, index.files)
         {
             report(ServeEvent::SearchReady { took: started.elapsed() });
         }

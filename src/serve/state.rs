@@ -28,7 +28,7 @@ impl Snapshot {
             .map(|f| {
                 let served = match f.content {
                     FileContent::Bytes(b) => Served::Bytes(Arc::new(b)),
-                    FileContent::Copy(p) => Served::File(p),
+                    FileContent::Copy(p) | FileContent::Reuse(p) => Served::File(p),
                 };
                 (f.path, served)
             })
@@ -100,6 +100,33 @@ impl Shared {
         inner.site.files.retain(|p, _| !p.starts_with(crate::output::search::BUNDLE_DIR));
         inner.site.files.extend(Snapshot::from_files(files).files);
         true
+    }
+
+    /// The search index now served, so unchanged parts of it are taken over, not indexed again.
+    pub fn earlier_search(&self) -> crate::output::search::Earlier {
+        use crate::output::search::{BUNDLE_DIR, MANIFEST_NAME};
+        let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
+        let bytes = |served: &Served| match served {
+            Served::Bytes(b) => Some(b.as_ref().clone()),
+            Served::File(_) => None,
+        };
+        let manifest = inner
+            .site
+            .files
+            .get(&format!("{BUNDLE_DIR}/{MANIFEST_NAME}"))
+            .and_then(bytes)
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        let files = inner
+            .site
+            .files
+            .iter()
+            .filter(|(path, _)| path.starts_with(BUNDLE_DIR))
+            .filter_map(|(path, served)| {
+                Some(OutputFile { path: path.clone(), content: FileContent::Bytes(bytes(served)?) })
+            })
+            .collect();
+        crate::output::search::Earlier { manifest, files }
     }
 
     pub fn lookup(&self, key: &str) -> Option<Served> {

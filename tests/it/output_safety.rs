@@ -100,3 +100,28 @@ fn rebuilds_replace_an_output_folder_it_wrote_and_empty_ones() {
     assert!(site.path("empty/.innkjop-output").is_file(), "marked as ours");
     assert_eq!(site.run(&["build", "--output", "empty"]).code, 0, "our own folder is replaced");
 }
+
+#[test]
+fn a_rebuild_takes_unchanged_search_parts_over_and_gives_the_same_index_as_a_fresh_build() {
+    let site = TestSite::sample();
+    assert_eq!(site.run(&["build"]).code, 0);
+    let manifest = |dir: &str| site.read(&format!("{dir}/pagefind/deler.json"));
+    let before = manifest("public");
+    let file = "content/rammeavtaler/kontorrekvisita.md";
+    let text = site.read(file).replace("kopipapir", "kopipapir og blekkpatroner");
+    site.write(file, &text);
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stderr.contains("Søkeindeksen: 1 av 2 deler laget på nytt"), "{}", out.stderr);
+    let after = manifest("public");
+    let keys = |m: &str| -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_str(m).expect("json");
+        json["deler"].as_array().expect("parts").iter().map(|p| p["nokkel"].to_string()).collect()
+    };
+    let (old, new) = (keys(&before), keys(&after));
+    assert_eq!(old.len(), new.len());
+    assert_eq!(old.iter().zip(&new).filter(|(a, b)| a != b).count(), 1, "one part changed:\n{before}\n{after}");
+    // The index of the rebuild equals the index of a fresh build of the same content.
+    assert_eq!(site.run(&["build", "--output", "fresh"]).code, 0);
+    assert_eq!(tree_bytes(&site.path("public/pagefind")), tree_bytes(&site.path("fresh/pagefind")));
+}

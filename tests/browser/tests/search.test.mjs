@@ -91,3 +91,37 @@ test("the result count is announced politely", async () => {
   await search("q=renhold");
   assert.equal(await page.getAttribute("#sok-melding", "aria-live"), "polite");
 });
+
+test("the first ten results show at once; more follow on request, with focus on the first new one", async () => {
+  const { status, results } = await search("q=kommune");
+  const total = Number(status.match(/^(\d+) treff/)?.[1]);
+  assert.ok(total > 10, `a common word has more than ten hits (${status})`);
+  assert.equal(results.length, 10);
+  assert.match(status, /viser de 10 beste først/);
+  await page.click("#sok-flere");
+  await page.waitForFunction(() => document.querySelectorAll("#sok-resultater .result").length > 10);
+  const focused = await page.evaluate(() => document.activeElement.closest(".result") === document.querySelectorAll("#sok-resultater .result")[10]);
+  assert.ok(focused, "focus moves to the eleventh result");
+});
+
+test("the index comes in parts, and the search page merges every one of them", async () => {
+  const parts = await (await fetch(`${server.url}/pagefind/deler.json`)).json();
+  assert.ok(parts.deler.length >= 2, "the sample site's index is split in parts");
+  assert.equal(parts.deler[0].mappe, "pagefind/");
+  let pages = 0;
+  for (const part of parts.deler) {
+    const entry = await (await fetch(`${server.url}/${part.mappe}pagefind-entry.json`)).json();
+    const count = entry.languages.nb.page_count;
+    assert.ok(count > 0, `${part.mappe} holds pages`);
+    pages += count;
+  }
+  // The counts by type on the empty search page come from the merged index: they add up to every part's pages.
+  await page.goto(`${server.url}/sok/`);
+  await page.waitForFunction(() => /\(\d+\)/.test(document.querySelector("#filter-type option[value='rammeavtale']").textContent));
+  const counted = await page.evaluate(() =>
+    [...document.querySelectorAll("#filter-type option[value]")]
+      .map((o) => Number(o.textContent.match(/\((\d+)\)/)?.[1] ?? 0))
+      .reduce((a, b) => a + b, 0),
+  );
+  assert.equal(counted, pages);
+});

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var box = document.getElementById("sok");
-  if (!box || !window.URLSearchParams || !window.Promise) return;
+  if (!box || !window.URLSearchParams || !window.Promise || !window.fetch) return;
   var form = box.querySelector("form");
   var input = document.getElementById("sok-q");
   var status = document.getElementById("sok-melding");
@@ -80,6 +80,28 @@
     return li;
   }
 
+  var PAGE = 10;
+  var shown = [];
+  var more = document.getElementById("sok-flere");
+  var moreRow = document.getElementById("sok-flere-rad");
+
+  // Shows the next results of the current search; with `focusFirst`, moves focus to the
+  // first of them (after "Vis flere treff"), so keyboard users continue where they were.
+  function showMore(mine, focusFirst) {
+    var next = shown.slice(list.children.length, list.children.length + PAGE);
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      if (mine !== latest) return;
+      var first = null;
+      data.forEach(function (d) {
+        var li = item(d);
+        if (!first) first = li;
+        list.appendChild(li);
+      });
+      moreRow.hidden = list.children.length >= shown.length;
+      if (focusFirst && first) first.querySelector("a").focus();
+    });
+  }
+
   function run() {
     if (!pagefind) return;
     var mine = ++latest;
@@ -88,6 +110,7 @@
     remember();
     if (!q && !Object.keys(filters).length) {
       list.innerHTML = "";
+      moreRow.hidden = true;
       empty.hidden = true;
       status.textContent = "Skriv et søkeord, eller velg et filter.";
       pagefind.filters().then(showCounts);
@@ -97,23 +120,19 @@
     if (!q) options.sort = { dato: "desc" };
     // While typing, only the latest query runs: earlier ones give way (they resolve to null).
     pagefind
-      .debouncedSearch(q || null, options, 40)
+      .debouncedSearch(q || null, options, 25)
       .then(function (search) {
         if (!search || mine !== latest) return null;
         var n = search.results.length;
-        // The first ten at once; the rest follow, so results show as fast as possible.
-        return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
-          if (mine !== latest) return null;
-          list.innerHTML = "";
-          data.forEach(function (d) { list.appendChild(item(d)); });
+        shown = search.results;
+        // Only the first results are fetched; more follow on request.
+        list.innerHTML = "";
+        return showMore(mine, false).then(function () {
+          if (mine !== latest) return;
           var what = q ? " for «" + q + "»" : "";
-          status.textContent = n === 0 ? "Ingen treff" + what + "." : n + " treff" + what + (n > 30 ? ", viser de 30 første." : ".");
+          status.textContent = n === 0 ? "Ingen treff" + what + "." : n + " treff" + what + (n > PAGE ? ", viser de " + PAGE + " beste først." : ".");
           empty.hidden = n !== 0;
           showCounts(search.filters);
-          return Promise.all(search.results.slice(10, 30).map(function (r) { return r.data(); })).then(function (more) {
-            if (mine !== latest) return;
-            more.forEach(function (d) { list.appendChild(item(d)); });
-          });
         });
       })
       .catch(function () {
@@ -121,6 +140,7 @@
       });
   }
 
+  more.addEventListener("click", function () { showMore(latest, true); });
   input.addEventListener("input", run);
   selects.forEach(function (s) { s.addEventListener("change", run); });
   form.addEventListener("submit", function (e) {
@@ -129,10 +149,24 @@
   });
 
   status.textContent = "Laster søket …";
-  import(box.getAttribute("data-bundle") + "pagefind.js")
-    .then(function (pf) {
-      pagefind = pf;
-      return pf.options({ baseUrl: box.getAttribute("data-root") }).then(function () { return pf.init(); });
+  var bundle = box.getAttribute("data-bundle");
+  var root = box.getAttribute("data-root");
+  // The index comes in parts (pagefind/deler.json): the first holds Pagefind itself, the
+  // others are merged into it.
+  Promise.all([
+    import(bundle + "pagefind.js"),
+    window.fetch(bundle + "deler.json").then(function (r) { return r.ok ? r.json() : { deler: [] }; }),
+  ])
+    .then(function (loaded) {
+      var pf = loaded[0];
+      var others = (loaded[1].deler || []).slice(1);
+      return pf.options({ baseUrl: root }).then(function () {
+        return pf.init();
+      }).then(function () {
+        return Promise.all(others.map(function (part) { return pf.mergeIndex(root + part.mappe, { baseUrl: root }); }));
+      }).then(function () {
+        pagefind = pf;
+      });
     })
     .then(function () {
       // On the search page the field is where the user works: keep focus there.

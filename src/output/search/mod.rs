@@ -1,0 +1,174 @@
+//! The search index: the one place that calls the search indexer. Each item is indexed
+//! from its plain text (no second pass over HTML), with Norwegian stemming, filters and
+//! metadata, in parts built side by side (see `parts`); the index files join the rest of
+//! the site in the same atomic swap.
+
+use crate::diagnostics::Diagnostic;
+use crate::render::{FileContent, OutputFile};
+use std::collections::BTreeMap;
+
+mod parts;
+
+use parts::Part;
+pub use parts::{Earlier, Manifest};
+
+/// The folder of the index in the output.
+pub const BUNDLE_DIR: &str = "pagefind";
+/// The list of the index's parts, in the index folder.
+pub const MANIFEST_NAME: &str = "deler.json";
+
+/// One searchable item.
+#[derive(Debug, Clone)]
+pub struct SearchRecord {
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    /// `rammeavtale`, `planlagt-innkjop`, `kurs`, `etisk-krav`, `side`, `leverandor`.
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub status: Option<(String, String)>,
+    /// ISO date the results sort by.
+    pub date: Option<String>,
+    pub text: String,
+    pub categories: Vec<String>,
+    pub municipalities: Vec<String>,
+    pub suppliers: Vec<String>,
+}
+
+/// What an index build produced.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    pub files: Vec<OutputFile>,
+    /// Parts indexed in this build, and parts taken over unchanged from the earlier one.
+    pub built: usize,
+    pub reused: usize,
+}
+
+/// Builds the index in parts, taking unchanged parts over from `earlier`; returns the files,
+/// placed under `pagefind/`, with the list of parts in `pagefind/deler.json`.
+pub fn index(records: &[SearchRecord], language: &str, earlier: &Earlier) -> Result<SearchIndex, Diagnostic> {
+    let parts = parts::plan(records, language);
+    let mut result = SearchIndex::default();
+    let mut to_build = Vec::new();
+    for part in &parts {
+        match earlier.take(part) {
+            Some(files) => {
+                result.files.extend(files);
+                result.reused += 1;
+            }
+            None => to_build.push(part),
+        }
+    }
+    result.built = to_build.len();
+    for built in build_parts(&to_build, language) {
+        result.files.extend(built?);
+    }
+    let manifest = Manifest { deler: parts.iter().map(|p| p.entry.clone()).collect() };
+    let json = serde_json::to_vec(&manifest).map_err(|e| fail(e.to_string()))?;
+    result.files.push(OutputFile { path: format!("{BUNDLE_DIR}/{MANIFEST_NAME}"), content: FileContent::Bytes(json) });
+    Ok(result)
+}
+
+fn fail(e: String) -> Diagnostic {
+    Diagnostic::error("", format!("søkeindeksen kunne ikke lages: {e}"))
+        .hint("forrige versjon av nettstedet er urørt; meld fra om feilen")
+}
+
+/// Indexes the parts side by side, one thread per core. Pagefind holds one lock per index
+/// while it adds a record, so separate indexes are what lets the work spread over cores.
+fn build_parts(parts: &[&Part], language: &str) -> Vec<Result<Vec<OutputFile>, Diagnostic>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(parts.len());
+    let mut done: Vec<(usize, Result<Vec<OutputFile>, Diagnostic>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(part) = parts.get(i) else { break };
+                        mine.push((i, build_part(part, language)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|_| vec![(usize::MAX, Err(fail("en tråd stoppet".into())))]))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Indexes one part with its own Pagefind index.
+fn build_part(part: &Part, language: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+    let runtime =
+        tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
+    runtime.block_on(async {
+        let config = pagefind::options::PagefindServiceConfig::builder().force_language(language.to_string()).build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
+        for record in &part.records {
+            let (meta, filters, sort) = fields(record);
+            index
+                .add_custom_record(
+                    record.url.clone(),
+                    record.text.clone(),
+                    language.to_string(),
+                    Some(meta),
+                    Some(filters),
+                    Some(sort),
+                )
+                .await
+                .map_err(|e| fail(format!("{}: {e}", record.url)))?;
+        }
+        let files = index.get_files().await.map_err(|e| fail(e.to_string()))?;
+        let primary = part.is_primary();
+        Ok(files
+            .into_iter()
+            .filter(|f| {
+                let name = f.filename.to_string_lossy();
+                // Our own search UI uses the JavaScript API; Pagefind's ready-made UIs are not shipped.
+                let ui =
+                    name.contains("-ui.") || name.starts_with("pagefind-highlight") || name.starts_with("playground");
+                // The other parts are merged into the first one, which alone loads script and WebAssembly.
+                let runtime = name.ends_with(".js") || name.starts_with("wasm.");
+                !ui && (primary || !runtime)
+            })
+            .map(|f| OutputFile {
+                path: format!("{}{}", part.entry.mappe, f.filename.to_string_lossy().replace('\\', "/")),
+                content: FileContent::Bytes(f.contents),
+            })
+            .collect())
+    })
+}
+
+type Fields = (BTreeMap<String, String>, BTreeMap<String, Vec<String>>, BTreeMap<String, String>);
+
+fn fields(record: &SearchRecord) -> Fields {
+    let mut meta = BTreeMap::new();
+    meta.insert("title".to_string(), record.title.clone());
+    meta.insert("sammendrag".to_string(), record.summary.clone());
+    meta.insert("type".to_string(), record.kind_label.to_string());
+    let mut filters = BTreeMap::new();
+    filters.insert("type".to_string(), vec![record.kind.to_string()]);
+    if let Some((key, label)) = &record.status {
+        meta.insert("status".to_string(), label.clone());
+        meta.insert("statusnokkel".to_string(), key.clone());
+        filters.insert("status".to_string(), vec![key.clone()]);
+    }
+    for (name, values) in
+        [("kategori", &record.categories), ("kommune", &record.municipalities), ("leverandor", &record.suppliers)]
+    {
+        if !values.is_empty() {
+            filters.insert(name.to_string(), values.clone());
+        }
+    }
+    let mut sort = BTreeMap::new();
+    if let Some(date) = &record.date {
+        meta.insert("dato".to_string(), date.clone());
+        sort.insert("dato".to_string(), date.clone());
+    }
+    (meta, filters, sort)
+}
