@@ -113,9 +113,26 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
         return Err(fail("ta i bruk ny versjon", e));
     }
     if had_old {
-        let _ = fs::remove_dir_all(&old);
+        remove_marked(&old);
     }
     Ok(())
+}
+
+/// Removes a folder innkjop wrote, its marker last: a build killed halfway through leaves
+/// a folder still marked as ours, which the next build finishes removing.
+fn remove_marked(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten().filter(|e| e.file_name() != MARKER) {
+            let path = entry.path();
+            let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    let _ = fs::remove_dir(dir);
 }
 
 fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
@@ -140,7 +157,7 @@ fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
 
 /// Cleans up after a build that was killed: a previous site moved aside but not replaced
 /// (killed between the two renames of the swap) is put back; the temporary folders are
-/// removed (only ones innkjop marked).
+/// removed (only ones innkjop marked, or empty ones).
 pub fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else { return };
     let fresh = format!(".{name}.innkjop-ny-");
@@ -150,8 +167,10 @@ pub fn remove_leftovers(parent: &Path, name: &str) {
         .filter_map(|entry| {
             let file_name = entry.file_name().to_string_lossy().to_string();
             let is_old = file_name.starts_with(&old);
-            ((is_old || file_name.starts_with(&fresh)) && entry.path().join(MARKER).is_file())
-                .then(|| (is_old, entry.path()))
+            // Ours when marked, or empty (killed between creating it and marking it).
+            let ours =
+                entry.path().join(MARKER).is_file() || fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none());
+            ((is_old || file_name.starts_with(&fresh)) && ours).then(|| (is_old, entry.path()))
         })
         .collect();
     leftovers.sort();
@@ -163,7 +182,7 @@ pub fn remove_leftovers(parent: &Path, name: &str) {
         leftovers.retain(|(_, p)| *p != previous);
     }
     for (_, path) in leftovers {
-        let _ = fs::remove_dir_all(path);
+        remove_marked(&path);
     }
 }
 
@@ -194,9 +213,13 @@ mod tests {
         fs::write(fresh.join(MARKER), MARKER_TEXT).expect("marker");
         let foreign = dir.path().join(".public.innkjop-ny-7");
         fs::create_dir(&foreign).expect("mkdir");
+        fs::write(foreign.join("notat.txt"), "someone else's").expect("file");
+        let empty = dir.path().join(".public.innkjop-ny-8");
+        fs::create_dir(&empty).expect("mkdir");
         remove_leftovers(dir.path(), "public");
         assert_eq!(fs::read_to_string(dir.path().join("public/index.html")).expect("restored"), "old");
         assert!(!fresh.exists(), "our temporary folder is removed");
         assert!(foreign.exists(), "an unmarked folder is not ours and stays");
+        assert!(!empty.exists(), "an empty one (killed before its marker was written) goes");
     }
 }

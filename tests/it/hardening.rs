@@ -167,7 +167,16 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
             .flatten()
             .filter(|e| e.file_name().to_string_lossy().contains(".innkjop-"))
             .collect();
-        assert!(leftovers.is_empty(), "temporary folders cleaned up after a kill at {delay} ms");
+        let names: Vec<String> = leftovers
+            .iter()
+            .map(|e| {
+                let inside: Vec<String> = std::fs::read_dir(e.path())
+                    .map(|d| d.flatten().map(|x| x.file_name().to_string_lossy().to_string()).collect())
+                    .unwrap_or_default();
+                format!("{} {inside:?}", e.file_name().to_string_lossy())
+            })
+            .collect();
+        assert!(leftovers.is_empty(), "temporary folders cleaned up after a kill at {delay} ms: {names:?}");
     }
 }
 
