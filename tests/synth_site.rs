@@ -84,3 +84,34 @@ fn tiny_sites_have_one_of_each_kind() {
         [1, 1, 1, 1, 1, 5]
     );
 }
+
+#[test]
+fn a_large_site_keeps_its_front_page_short() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    synth::write_site(&content, 600, 3).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_innkjop"))
+        .args(["build", "--content"])
+        .arg(&content)
+        .args(["--theme", concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default"), "--today", "2026-11-26", "--output"])
+        .arg(tmp.path().join("public"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let front = std::fs::read_to_string(tmp.path().join("public/index.html")).unwrap();
+    let section = |id: &str| {
+        let start = front.find(&format!("id=\"{id}\"")).unwrap();
+        &front[start..start + front[start..].find("</section>").unwrap()]
+    };
+    let expiring = section("s-utloper");
+    let link = expiring.find(" avtalene som utløper snart</a>").map(|end| &expiring[..end]);
+    let all = link.and_then(|l| l.rsplit("Alle ").next()).and_then(|n| n.parse::<usize>().ok());
+    let all = all.expect("a link to every agreement that expires soon");
+    assert!(all > 8, "the synthetic site has more than eight expiring agreements ({all})");
+    assert_eq!(expiring.matches("class=\"card\"").count(), 8);
+    assert!(front.contains(&format!("<strong>{all}</strong> utløper snart")), "the key figure counts them all");
+    assert!(section("s-nye").matches("class=\"card\"").count() <= 8);
+    let timeline = section("s-tidslinje");
+    assert!(timeline.contains("De 30 avtalene som utløper først, av "), "{}", &timeline[..300.min(timeline.len())]);
+    assert!(front.len() < 300_000, "the front page is {} bytes", front.len());
+}

@@ -113,8 +113,13 @@ pub fn all(site: &Site, views: &Views, urls: &Urls) -> Vec<PageSpec> {
 fn front_page(b: &mut Builder) {
     let (site, views) = (b.site, b.views);
     let today = site.today;
-    let expiring: Vec<&AgreementCard> =
+    // The front page stays short on a large site: the first few of each list, with a link to all.
+    const SHOWN: usize = 8;
+    let mut expiring: Vec<&AgreementCard> =
         views.agreements.iter().filter(|a| a.card.status.key == "utloper-snart").map(|a| &a.card).collect();
+    expiring.sort_by(|a, b| a.current_end.iso.cmp(&b.current_end.iso));
+    let expiring_count = expiring.len();
+    expiring.truncate(SHOWN);
     let mut new: Vec<&AgreementCard> = site
         .model
         .agreements
@@ -127,6 +132,8 @@ fn front_page(b: &mut Builder) {
         .map(|(_, v)| &v.card)
         .collect();
     new.sort_by(|a, b| b.valid_from.iso.cmp(&a.valid_from.iso));
+    let new_count = new.len();
+    new.truncate(SHOWN);
     let coming: Vec<&PurchaseCard> = views
         .purchases
         .iter()
@@ -146,6 +153,8 @@ fn front_page(b: &mut Builder) {
     };
     b.page("index.html".to_string(), "index.html", meta, |c| {
         c.insert("expiring", &expiring);
+        c.insert("expiring_count", &expiring_count);
+        c.insert("new_count", &new_count);
         c.insert("new_agreements", &new);
         c.insert("coming", &coming);
         c.insert("courses", &next_courses);

@@ -27,6 +27,8 @@ pub struct Timeline {
     pub svg: String,
     pub groups: Vec<Group>,
     pub count: usize,
+    /// Rows before the compact timeline kept only the first to end.
+    pub total: usize,
     pub first_year: i32,
     pub last_year: i32,
 }
@@ -130,9 +132,36 @@ pub fn build(site: &Site, views: &Views, urls: &Urls, options: Options) -> Timel
         let last = rows.flat_map(|r| [Some(r.dates.2), r.dates.3]).flatten().max().unwrap_or(today).max(today);
         (first.year(), last.year())
     };
+    let total = groups.iter().map(|g| g.rows.len()).sum();
+    if options.compact && total > COMPACT_ROWS {
+        keep_first_to_end(&mut groups, COMPACT_ROWS);
+    }
     let count = groups.iter().map(|g| g.rows.len()).sum();
     let svg = draw(&groups, today, first_year, last_year, options, count);
-    Timeline { id: options.id, svg, groups, count, first_year, last_year }
+    Timeline { id: options.id, svg, groups, count, total, first_year, last_year }
+}
+
+/// The compact timeline stays small on a large site: it keeps the agreements that end first.
+const COMPACT_ROWS: usize = 30;
+
+/// Keeps the `n` rows that end first, in their groups and order; drops emptied groups.
+fn keep_first_to_end(groups: &mut Vec<Group>, n: usize) {
+    let mut ends: Vec<NaiveDate> = groups.iter().flat_map(|g| g.rows.iter().map(|r| r.dates.1)).collect();
+    ends.sort();
+    let Some(&last) = ends.get(n.saturating_sub(1)) else { return };
+    // Ties at the cut-off: the earliest rows in page order go first.
+    let mut room = ends.iter().take(n).filter(|d| **d == last).count();
+    for g in groups.iter_mut() {
+        g.rows.retain(|r| match r.dates.1.cmp(&last) {
+            std::cmp::Ordering::Less => true,
+            std::cmp::Ordering::Equal if room > 0 => {
+                room -= 1;
+                true
+            }
+            _ => false,
+        });
+    }
+    groups.retain(|g| !g.rows.is_empty());
 }
 
 /// Maps dates to x between the label column and the right edge.
