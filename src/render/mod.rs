@@ -106,22 +106,23 @@ pub fn render(
     let views = Views::build(site, &urls);
     let theme: &Theme = theme;
     // Pages, exports and search records are independent: build them side by side.
-    let ((specs, rendered), (exported, mut records)) = rayon::join(
+    let ((paths, rendered), (exported, mut records)) = rayon::join(
         || {
             let mut specs = pages::all(site, &views, &urls);
             specs.push(pages::search_page(&urls, &records::filter_labels(site)));
             specs.extend(export_pages::pages(site, &views, &urls));
             export_pages::decorate(&mut specs, site, &views, &urls);
+            let paths: Vec<String> = specs.iter().map(|s| s.out.clone()).collect();
+            // Each context is dropped once its page is rendered, so they are not all held at once.
             let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
-                .par_iter()
+                .into_par_iter()
                 .map(|spec| {
-                    theme.render(spec.template, &spec.context, theme_shown_as).map(|html| OutputFile {
-                        path: spec.out.clone(),
-                        content: FileContent::Bytes(html.into_bytes()),
-                    })
+                    theme
+                        .render(spec.template, &spec.context, theme_shown_as)
+                        .map(|html| OutputFile { path: spec.out, content: FileContent::Bytes(html.into_bytes()) })
                 })
                 .collect();
-            (specs, rendered)
+            (paths, rendered)
         },
         || rayon::join(|| crate::output::exports::files(site, &views, &urls), || records::records(site, &views)),
     );
@@ -140,7 +141,7 @@ pub fn render(
     }
     files.push(OutputFile {
         path: "sitemap.xml".into(),
-        content: FileContent::Bytes(sitemap(&settings.base_url, &specs).into_bytes()),
+        content: FileContent::Bytes(sitemap(&settings.base_url, &paths).into_bytes()),
     });
     files.push(OutputFile {
         path: "robots.txt".into(),
@@ -187,15 +188,12 @@ pub fn base_path(base_url: &str) -> String {
     if path.ends_with('/') { path.to_string() } else { format!("{path}/") }
 }
 
-fn sitemap(base_url: &str, specs: &[pages::PageSpec]) -> String {
+fn sitemap(base_url: &str, paths: &[String]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut urls: Vec<&str> = specs
-        .iter()
-        .filter(|s| s.out != "404.html")
-        .map(|s| s.out.strip_suffix("index.html").unwrap_or(&s.out))
-        .collect();
+    let mut urls: Vec<&str> =
+        paths.iter().filter(|p| *p != "404.html").map(|p| p.strip_suffix("index.html").unwrap_or(p)).collect();
     urls.sort();
     for path in urls {
         out.push_str(&format!("  <url><loc>{}{}</loc></url>\n", base_url, escape_xml(path)));
