@@ -18,8 +18,8 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 // The same allocator as the `innkjop` binary, so in-process figures match it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 const TODAY: &str = "2026-11-26";
 const BIN: &str = env!("CARGO_BIN_EXE_innkjop");
@@ -38,6 +38,7 @@ struct Row {
 }
 
 fn main() {
+    allocator::keep_freed_memory();
     let sizes: Vec<usize> = std::env::var("INNKJOP_BENCH_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())

@@ -3,10 +3,11 @@
 use std::time::Instant;
 
 // The same allocator as the `innkjop` binary, so in-process figures match it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 fn main() {
+    allocator::keep_freed_memory();
     let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
     let options = innkjop::Options {
         content: dir.join("content"),
