@@ -14,12 +14,15 @@ try {
     const page = await context.newPage();
     // Bytes of the search itself: Pagefind's script, worker, wasm, entry, filters, index and
     // fragment chunks, and our search.js (requests of the page and of its worker).
-    let bytes = 0;
+    // Each finished request with the time it finished: what counts is what the browser had
+    // fetched when the results showed (the filter counts load after them).
+    const finished = [];
     context.on("requestfinished", async (request) => {
+      const at = Date.now();
       const url = request.url();
       if (url.includes("/pagefind/") || url.endsWith("/assets/search.js")) {
         const sizes = await request.sizes().catch(() => null);
-        if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+        if (sizes) finished.push({ at, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
       }
     });
     await page.goto(`${server.url}/sok/`);
@@ -38,8 +41,9 @@ try {
     }, query);
     await page.keyboard.type(query, { delay: 0 });
     const firstResult = await page.evaluate(() => window.__done);
+    const shownAt = Date.now();
     await page.waitForTimeout(300);
-    const firstQueryBytes = bytes;
+    const firstQueryBytes = finished.filter((f) => f.at <= shownAt).reduce((sum, f) => sum + f.bytes, 0);
     // A second query, index warm: keypress to results.
     await page.fill("#sok-q", "");
     await page.evaluate((part) => {

@@ -2,6 +2,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 
 export const SITE_DIR = process.env.SITE_DIR;
@@ -21,6 +22,10 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
+// Text is sent gzip-compressed when the browser asks for it, as static hosts do (nginx,
+// Apache, GitHub Pages, Netlify). Pagefind's index files are gzip files already and go as is.
+const COMPRESSED = new Set([".html", ".css", ".js", ".json", ".xml", ".txt", ".csv", ".svg"]);
+
 /** Serves SITE_DIR like a plain static web server; resolves to { url, close }. */
 export function serve() {
   const root = path.resolve(SITE_DIR);
@@ -38,7 +43,13 @@ export function serve() {
         res.end(fs.readFileSync(path.join(root, "404.html")));
         return;
       }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+      const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream" };
+      if (COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+        headers["content-encoding"] = "gzip";
+        headers["vary"] = "accept-encoding";
+        data = zlib.gzipSync(data);
+      }
+      res.writeHead(200, headers);
       res.end(data);
     });
   });

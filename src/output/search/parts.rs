@@ -8,7 +8,9 @@ use crate::render::{FileContent, OutputFile};
 use serde::{Deserialize, Serialize};
 
 /// How many records a part holds at most, before the index is split further.
-const RECORDS_PER_PART: usize = 2500;
+/// Each part costs the browser its own metadata and filter files, so parts are few: enough
+/// to keep every core busy and memory bounded on large sites.
+const RECORDS_PER_PART: usize = 5000;
 /// Changes when the way a part is built changes, so no earlier part is taken over then.
 const FORMAT: &str = "innkjop-sok-1 pagefind-1.6";
 
@@ -51,7 +53,8 @@ fn primary_dir() -> String {
 
 /// Spreads the records over parts; empty parts are left out.
 pub fn plan<'a>(records: &'a [SearchRecord], language: &str) -> Vec<Part<'a>> {
-    let count = records.len().div_ceil(RECORDS_PER_PART).clamp(2, 64);
+    // An even count keeps two (or four) cores equally busy to the end.
+    let count = records.len().div_ceil(RECORDS_PER_PART).next_multiple_of(2).clamp(2, 64);
     let mut buckets: Vec<Vec<&SearchRecord>> = vec![Vec::new(); count];
     for record in records {
         buckets[(fnv1a(FNV_OFFSET, record.url.as_bytes()) % count as u64) as usize].push(record);

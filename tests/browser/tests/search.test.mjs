@@ -73,6 +73,8 @@ test("a query with no hits says so and offers the lists", async () => {
 
 test("filters show counts and the query stays in the URL as one types", async () => {
   await search("q=renhold");
+  // The counts follow the results (they need every filter of the index).
+  await page.waitForFunction(() => /\(\d+\)/.test(document.querySelector("#filter-kommune option[value='flesberg']").textContent));
   const option = await page.textContent("#filter-kommune option[value='flesberg']");
   assert.match(option, /Flesberg.*\(\d+\)/);
   await page.fill("#sok-q", "møbler");
@@ -117,6 +119,9 @@ test("the index comes in parts, and the search page merges every one of them", a
   }
   // The counts by type on the empty search page come from the merged index: they add up to every part's pages.
   await page.goto(`${server.url}/sok/`);
+  // The counts load when a filter is first used (or after the first results).
+  await page.waitForFunction(() => /Skriv et søkeord/.test(document.getElementById("sok-melding").textContent));
+  await page.focus("#filter-type");
   await page.waitForFunction(() => /\(\d+\)/.test(document.querySelector("#filter-type option[value='rammeavtale']").textContent));
   const counted = await page.evaluate(() =>
     [...document.querySelectorAll("#filter-type option[value]")]

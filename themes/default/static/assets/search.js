@@ -102,27 +102,48 @@
     });
   }
 
+  // One search at a time, always for what the field says now: typing while a search runs
+  // queues one more, never a pile.
+  var busy = false;
+  var again = false;
+  // The filter counts need every filter of the index; they load after the first results,
+  // so the first query fetches only what its results need.
+  var countsLoaded = false;
+
+  function loadCounts() {
+    if (countsLoaded) return;
+    countsLoaded = true;
+    pagefind.filters().then(function (all) {
+      if (!input.value.trim() && !Object.keys(chosenFilters()).length) showCounts(all);
+      else if (busy) again = true;
+      else run();
+    });
+  }
+
   function run() {
     if (!pagefind) return;
+    if (busy) {
+      again = true;
+      return;
+    }
     var mine = ++latest;
     var q = input.value.trim();
     var filters = chosenFilters();
     remember();
-    if (!q && !Object.keys(filters).length) {
+    if (q.length < 2 && !Object.keys(filters).length) {
       list.innerHTML = "";
       moreRow.hidden = true;
       empty.hidden = true;
-      status.textContent = "Skriv et søkeord, eller velg et filter.";
-      pagefind.filters().then(showCounts);
+      status.textContent = q ? "Skriv minst to bokstaver." : "Skriv et søkeord, eller velg et filter.";
       return;
     }
     var options = { filters: filters };
     if (!q) options.sort = { dato: "desc" };
-    // While typing, only the latest query runs: earlier ones give way (they resolve to null).
+    busy = true;
     pagefind
-      .debouncedSearch(q || null, options, 25)
+      .search(q || null, options)
       .then(function (search) {
-        if (!search || mine !== latest) return null;
+        if (again) return null;
         var n = search.results.length;
         shown = search.results;
         // Only the first results are fetched; more follow on request.
@@ -132,17 +153,35 @@
           var what = q ? " for «" + q + "»" : "";
           status.textContent = n === 0 ? "Ingen treff" + what + "." : n + " treff" + what + (n > PAGE ? ", viser de " + PAGE + " beste først." : ".");
           empty.hidden = n !== 0;
-          showCounts(search.filters);
+          if (countsLoaded) showCounts(search.filters);
         });
       })
       .catch(function () {
         status.textContent = "Søket virker ikke akkurat nå. Bla i rammeavtalene eller de planlagte innkjøpene i stedet.";
+      })
+      .then(function () {
+        busy = false;
+        if (again) {
+          again = false;
+          run();
+        } else {
+          loadCounts();
+        }
       });
   }
 
   more.addEventListener("click", function () { showMore(latest, true); });
-  input.addEventListener("input", run);
-  selects.forEach(function (s) { s.addEventListener("change", run); });
+  // A pause of 30 ms ends a burst of keystrokes (fast typing, pasting): the words in between
+  // are not searched, so their index chunks are not fetched either.
+  var typing = null;
+  input.addEventListener("input", function () {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(run, 30);
+  });
+  selects.forEach(function (s) {
+    s.addEventListener("change", run);
+    s.addEventListener("focus", function () { if (pagefind) loadCounts(); });
+  });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     run();
