@@ -33,6 +33,8 @@ struct Row {
     output_mb: f64,
     rebuild: Duration,
     reload_event: Duration,
+    /// Peak resident memory of `serve` over its start and the edits.
+    serve_mb: Option<u64>,
     /// (KB fetched for the first query, ms from the last keypress to results, cold and warm), medians.
     search: Option<(u64, u64, u64)>,
 }
@@ -131,9 +133,9 @@ fn measure(items: usize) -> Row {
         touch_title(&edited, "Endret for måling A");
         run(&["build", "--today", TODAY, "--theme", &theme_arg]).0
     };
-    let reload_event = reload_after_edit(dir.path(), &theme_arg, &edited);
+    let (reload_event, serve_mb) = reload_after_edit(dir.path(), &theme_arg, &edited);
     let search = search_in_browser(&dir.path().join("public"));
-    Row { items, check, build, build_no_search, peak_mb, output_mb, rebuild, reload_event, search }
+    Row { items, check, build, build_no_search, peak_mb, output_mb, rebuild, reload_event, serve_mb, search }
 }
 
 fn first_agreement(content: &Path) -> PathBuf {
@@ -149,8 +151,9 @@ fn touch_title(file: &Path, title: &str) {
     std::fs::write(file, text.replacen(&line, &format!("tittel: {title}"), 1)).expect("write");
 }
 
-/// Starts `serve`, edits one file, and times from the save to the reload event (median of 5).
-fn reload_after_edit(site: &Path, theme: &str, file: &Path) -> Duration {
+/// Starts `serve`, edits one file, and times from the save to the reload event (median of 5);
+/// also the server's peak resident memory (Linux), once the last edit's search index is in.
+fn reload_after_edit(site: &Path, theme: &str, file: &Path) -> (Duration, Option<u64>) {
     let mut child = Command::new(BIN)
         .args(["serve", "--port", "0", "--today", TODAY, "--theme", theme])
         .current_dir(site)
@@ -193,12 +196,17 @@ fn reload_after_edit(site: &Path, theme: &str, file: &Path) -> Duration {
             times.push(at - saved);
         }
     }
+    std::thread::sleep(Duration::from_millis(1500));
+    let peak_mb = std::fs::read_to_string(format!("/proc/{}/status", child.id())).ok().and_then(|status| {
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse::<u64>().ok().map(|kb| kb / 1024)
+    });
     let _ = child.kill();
     let _ = child.wait();
     let mut buf = Vec::new();
     let _ = child.stderr.take().map(|mut s| s.read_to_end(&mut buf));
     times.sort();
-    times.get(times.len() / 2).copied().unwrap_or_default()
+    (times.get(times.len() / 2).copied().unwrap_or_default(), peak_mb)
 }
 
 /// Runs the search benchmark of the browser harness, when Chromium and its packages are there.
@@ -245,11 +253,11 @@ fn ms(d: Duration) -> String {
 
 fn table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| items | check | build (search, feeds, data) | build without search | peak memory | output | rebuild after one edit | save to reload event (serve) | search: first query fetches | keypress to results (cold / warm) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| items | check | build (search, feeds, data) | build without search | peak memory | output | rebuild after one edit | save to reload event (serve) | serve peak memory | search: first query fetches | keypress to results (cold / warm) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in rows {
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {:.1} MB | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {:.1} MB | {} | {} | {} | {} | {} |\n",
             r.items,
             ms(r.check),
             ms(r.build),
@@ -258,6 +266,7 @@ fn table(rows: &[Row]) -> String {
             r.output_mb,
             ms(r.rebuild),
             ms(r.reload_event),
+            r.serve_mb.map(|m| format!("{m} MB")).unwrap_or_else(|| "n/a".into()),
             r.search.map(|(kb, _, _)| format!("{kb} KB")).unwrap_or_else(|| "n/a".into()),
             r.search.map(|(_, cold, warm)| format!("{cold} ms / {warm} ms")).unwrap_or_else(|| "n/a".into()),
         ));

@@ -89,6 +89,29 @@ pub struct RenderedSite {
 
 /// Load -> validate -> resolve -> render, all in memory. `None` when there is any error.
 pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
+    let (rendered, diagnostics) = render_in(options, render::Scope::Everything);
+    (rendered.map(|(site, _)| site), diagnostics)
+}
+
+/// What the preview server makes after the reload: the exports, the search records and
+/// their warnings.
+pub struct Later {
+    site: site::Site,
+}
+
+impl Later {
+    pub fn finish(&self) -> render::Rendered {
+        render::later(&self.site)
+    }
+}
+
+/// Like [`render_site`], but pages and assets only: the rest follows with [`Later::finish`].
+pub fn render_pages_first(options: &Options) -> (Option<(RenderedSite, Later)>, Diagnostics) {
+    let (rendered, diagnostics) = render_in(options, render::Scope::PagesFirst);
+    (rendered.map(|(rendered, site)| (rendered, Later { site })), diagnostics)
+}
+
+fn render_in(options: &Options, scope: render::Scope) -> (Option<(RenderedSite, site::Site)>, Diagnostics) {
     let (model, mut diagnostics) = load_model(options);
     let theme = match render::templates::Theme::load(&options.theme, &options.theme) {
         Ok(t) => Some(t),
@@ -102,10 +125,10 @@ pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
     };
     let language = model.settings.language.clone();
     let site = site::Site::resolve(model, options.today);
-    match render::render(&site, &mut theme, &options.content, &options.theme) {
+    match render::render(&site, &mut theme, &options.content, &options.theme, scope) {
         Ok(rendered) => {
             diagnostics.extend(rendered.warnings);
-            (Some(RenderedSite { files: rendered.files, records: rendered.records, language }), diagnostics)
+            (Some((RenderedSite { files: rendered.files, records: rendered.records, language }, site)), diagnostics)
         }
         Err(errors) => {
             diagnostics.extend(errors);

@@ -47,6 +47,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
                 paths.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).collect();
             eprintln!("Endret: {}", names.join(", "));
         }
+        ServeEvent::LateWarnings(warnings) => eprint!("{}", innkjop::diagnostics::render(&warnings, &content)),
         ServeEvent::SearchReady { took } => eprintln!("Søket er oppdatert ({} ms).", took.as_millis()),
         ServeEvent::WatchError(message) => eprintln!("advarsel: {message}"),
     };

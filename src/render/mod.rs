@@ -64,12 +64,23 @@ struct BuildGlobals {
     expiring_months: u32,
 }
 
-/// Renders every page and lists every file the site needs.
+/// What a render makes now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole site.
+    Everything,
+    /// Pages and assets only; the exports and the search records follow with [`later`]
+    /// (the preview server reloads the pages first).
+    PagesFirst,
+}
+
+/// Renders every page and lists every file the site needs (see [`Scope`]).
 pub fn render(
     site: &Site,
     theme: &mut Theme,
     content_dir: &Path,
     theme_shown_as: &Path,
+    scope: Scope,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let settings = &site.model.settings;
     let root = base_path(&settings.base_url);
@@ -106,7 +117,7 @@ pub fn render(
     let views = Views::build(site, &urls);
     let theme: &Theme = theme;
     // Pages, exports and search records are independent: build them side by side.
-    let ((paths, rendered), (exported, mut records)) = rayon::join(
+    let ((paths, rendered), exported) = rayon::join(
         || {
             let mut specs = pages::all(site, &views, &urls);
             specs.push(pages::search_page(&urls, &records::filter_labels(site)));
@@ -124,7 +135,7 @@ pub fn render(
                 .collect();
             (paths, rendered)
         },
-        || rayon::join(|| crate::output::exports::files(site, &views, &urls), || records::records(site, &views)),
+        || (scope == Scope::Everything).then(|| exports_and_records(site, &views, &urls)),
     );
     let mut files = Vec::with_capacity(rendered.len() + 16);
     let mut errors = Vec::new();
@@ -155,11 +166,13 @@ pub fn render(
             content: FileContent::Copy(full.clone()),
         });
     }
-    // The index stores paths below the site root; the browser adds the root back (`baseUrl`).
-    for r in &mut records {
-        r.url = format!("/{}", r.url.strip_prefix(root.as_str()).unwrap_or(&r.url));
-    }
-    files.extend(exported.files);
+    let (records, warnings) = match exported {
+        Some(later) => {
+            files.extend(later.files);
+            (later.records, later.warnings)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
     let mut documents: Vec<&PathBuf> = site
         .model
         .agreements
@@ -178,7 +191,24 @@ pub fn render(
             content: FileContent::Copy(content_dir.join(path)),
         });
     }
-    Ok(Rendered { files, records, warnings: exported.warnings })
+    Ok(Rendered { files, records, warnings })
+}
+
+/// The exports and the search records of a site rendered with [`Scope::PagesFirst`].
+pub fn later(site: &Site) -> Rendered {
+    let urls = Urls { root: base_path(&site.model.settings.base_url) };
+    let views = Views::build(site, &urls);
+    exports_and_records(site, &views, &urls)
+}
+
+fn exports_and_records(site: &Site, views: &Views, urls: &Urls) -> Rendered {
+    let (exported, mut records) =
+        rayon::join(|| crate::output::exports::files(site, views, urls), || records::records(site, views));
+    // The index stores paths below the site root; the browser adds the root back (`baseUrl`).
+    for r in &mut records {
+        r.url = format!("/{}", r.url.strip_prefix(urls.root.as_str()).unwrap_or(&r.url));
+    }
+    Rendered { files: exported.files, records, warnings: exported.warnings }
 }
 
 /// The path part of the base URL: `/` or `/innkjop/`.

@@ -33,6 +33,8 @@ pub enum ServeEvent {
     },
     /// Files changed, a rebuild starts.
     Changed(Vec<PathBuf>),
+    /// Warnings of the exports, made after the reload.
+    LateWarnings(Vec<Diagnostic>),
     /// The search index of the current build is ready.
     SearchReady {
         took: Duration,
@@ -55,7 +57,7 @@ pub fn run(
     if options.base_url.is_none() {
         options.base_url = Some(format!("http://{local}/"));
     }
-    rebuild(&options, &shared, &report);
+    rebuild(&options, &shared, &report, true);
     let (changes, _watcher) = watch::start(&options)?;
     let worker_options = options.clone();
     let worker_shared = shared.clone();
@@ -74,7 +76,7 @@ pub fn run(
             } else {
                 worker_report(ServeEvent::Changed(paths));
             }
-            rebuild(&worker_options, &worker_shared, &worker_report);
+            rebuild(&worker_options, &worker_shared, &worker_report, false);
         }
     });
     report(ServeEvent::Listening(local));
@@ -82,30 +84,61 @@ pub fn run(
     Ok(())
 }
 
-/// Builds in memory; on success swaps the new site in and sends the reload, then indexes
-/// search in the background. On failure keeps the old site and sends the errors.
-fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) + Send + Sync>) {
+/// Builds the pages in memory; on success swaps them in and sends the reload, then makes
+/// the exports and the search index in the background (on the first build, the exports
+/// before the server opens). On failure keeps the old site and sends the errors.
+fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) + Send + Sync>, first: bool) {
     let started = Instant::now();
-    let (rendered, diagnostics) = crate::render_site(options);
+    let (rendered, diagnostics) = crate::render_pages_first(options);
     let diagnostics = diagnostics.sorted();
-    let Some(site) = rendered else {
+    let Some((site, later)) = rendered else {
         shared.fail(diagnostics.clone());
         report(ServeEvent::Failed { diagnostics });
         return;
     };
     let pages = site.files.iter().filter(|f| f.path.ends_with(".html")).count();
     let generation = shared.publish(Snapshot::from_files(site.files), diagnostics.clone());
-    report(ServeEvent::Built { pages, took: started.elapsed(), warnings: diagnostics });
+    let language = site.language;
     let shared = shared.clone();
     let report = report.clone();
-    let (records, language) = (site.records, site.language);
-    std::thread::spawn(move || {
-        let started = Instant::now();
-        let earlier = shared.earlier_search();
-        if let Ok(index) = crate::output::search::index(&records, &language, &earlier)
-            && shared.add_search(generation, index.files)
-        {
-            report(ServeEvent::SearchReady { took: started.elapsed() });
-        }
-    });
+    let exports = move |shared: &Shared| {
+        let rendered = later.finish();
+        let warnings = rendered.warnings.clone();
+        let is_export = |p: &str| !p.starts_with(crate::output::search::BUNDLE_DIR);
+        shared
+            .add_later(generation, is_export, rendered.files, rendered.warnings)
+            .then_some((rendered.records, warnings))
+    };
+    if first {
+        let Some((records, warnings)) = exports(&shared) else { return };
+        report(ServeEvent::Built { pages, took: started.elapsed(), warnings: [diagnostics, warnings].concat() });
+        std::thread::spawn(move || search(&shared, &report, generation, &records, &language));
+    } else {
+        report(ServeEvent::Built { pages, took: started.elapsed(), warnings: diagnostics });
+        std::thread::spawn(move || {
+            let Some((records, warnings)) = exports(&shared) else { return };
+            if !warnings.is_empty() {
+                report(ServeEvent::LateWarnings(warnings));
+            }
+            search(&shared, &report, generation, &records, &language);
+        });
+    }
+}
+
+/// Indexes a build's records and swaps the index in, unless a newer build came meanwhile.
+fn search(
+    shared: &Shared,
+    report: &Arc<dyn Fn(ServeEvent) + Send + Sync>,
+    generation: u64,
+    records: &[crate::output::search::SearchRecord],
+    language: &str,
+) {
+    let started = Instant::now();
+    let earlier = shared.earlier_search();
+    let is_index = |p: &str| p.starts_with(crate::output::search::BUNDLE_DIR);
+    if let Ok(index) = crate::output::search::index(records, language, &earlier)
+        && shared.add_later(generation, is_index, index.files, Vec::new())
+    {
+        report(ServeEvent::SearchReady { took: started.elapsed() });
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::render::{FileContent, OutputFile};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use tokio::sync::broadcast;
@@ -46,6 +46,9 @@ pub struct Inner {
     pub failed: bool,
     /// Counts successful builds.
     pub generation: u64,
+    /// Files made after the reload (exports and the search index): until a build's own
+    /// arrive, the previous build's are served.
+    pub later: HashSet<String>,
 }
 
 /// Shared between the HTTP handlers and the rebuild thread.
@@ -61,13 +64,13 @@ impl Shared {
         Shared { inner: Arc::new(RwLock::new(Inner::default())), events }
     }
 
-    /// Swaps in a new build (keeping the old search index until the new one is ready),
-    /// then tells the pages to reload. Returns the build's generation.
+    /// Swaps in a new build's pages (keeping the old exports and search index until the new
+    /// ones are ready), then tells the pages to reload. Returns the build's generation.
     pub fn publish(&self, mut site: Snapshot, diagnostics: Vec<Diagnostic>) -> u64 {
         let generation = {
             let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
-            for (path, file) in &inner.site.files {
-                if path.starts_with(crate::output::search::BUNDLE_DIR) {
+            for path in &inner.later {
+                if let Some(file) = inner.site.files.get(path) {
                     site.files.entry(path.clone()).or_insert_with(|| file.clone());
                 }
             }
@@ -91,14 +94,30 @@ impl Shared {
         let _ = self.events.send("errors");
     }
 
-    /// Adds the search index of a build, unless a newer build replaced it meanwhile.
-    pub fn add_search(&self, generation: u64, files: Vec<OutputFile>) -> bool {
+    /// Adds files a build makes after its reload (`replaces` says which earlier ones they
+    /// take the place of), unless a newer build came meanwhile. Their warnings join the
+    /// build's diagnostics.
+    pub fn add_later(
+        &self,
+        generation: u64,
+        replaces: impl Fn(&str) -> bool,
+        files: Vec<OutputFile>,
+        warnings: Vec<Diagnostic>,
+    ) -> bool {
         let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
         if inner.generation != generation {
             return false;
         }
-        inner.site.files.retain(|p, _| !p.starts_with(crate::output::search::BUNDLE_DIR));
-        inner.site.files.extend(Snapshot::from_files(files).files);
+        let stale: Vec<String> = inner.later.iter().filter(|p| replaces(p)).cloned().collect();
+        for path in stale {
+            inner.site.files.remove(&path);
+            inner.later.remove(&path);
+        }
+        for file in Snapshot::from_files(files).files {
+            inner.later.insert(file.0.clone());
+            inner.site.files.insert(file.0, file.1);
+        }
+        inner.diagnostics.extend(warnings);
         true
     }
 

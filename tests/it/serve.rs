@@ -225,3 +225,32 @@ fn under_stress_it_keeps_serving_and_ends_consistent_with_the_files() {
     assert_eq!(bad.load(Ordering::Relaxed), 0, "every request got the page ({} ok)", ok.load(Ordering::Relaxed));
     assert!(ok.load(Ordering::Relaxed) > 1000);
 }
+
+#[test]
+fn exports_and_search_follow_the_reload_and_are_never_missing_meanwhile() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let server = start(&site);
+    let data = "/data/rammeavtaler.json";
+    let (code, before) = get(&server.addr, data);
+    assert_eq!(code, 200, "the exports are there when the server opens");
+    let events = listen(&server.addr);
+    let file = site.path("content/rammeavtaler/kontorrekvisita.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let title = h1(&get(&server.addr, "/rammeavtaler/kontorrekvisita/").1);
+    std::fs::write(&file, text.replacen(&format!("tittel: {title}"), "tittel: Kontorrekvisita eksportert", 1))
+        .expect("write");
+    assert_eq!(next_event(&events), "reload");
+    // The export follows the pages; until it does, the previous one is served, never a 404.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (code, body) = get(&server.addr, data);
+        assert_eq!(code, 200, "the export is served all along");
+        if body.contains("Kontorrekvisita eksportert") {
+            break;
+        }
+        assert!(body == before, "until the new export is ready the old one is served");
+        assert!(Instant::now() < deadline, "the export never followed the change");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(get(&server.addr, "/pagefind/deler.json").0, 200, "the search index is served");
+}
