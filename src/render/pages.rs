@@ -1,6 +1,6 @@
 //! Which pages the site has, and the context each one is rendered with.
 
-use super::views::{AgreementCard, CourseView, Link, PurchaseCard, Urls, Views, quarter_label};
+use super::views::{AgreementCard, CourseView, Link, PurchaseCard, Shared, Urls, Views, quarter_label};
 use crate::content::model::{Agreement, PlannedPurchase};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
@@ -62,7 +62,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The cards of the agreements that match, in list order.
-    fn agreement_cards(&self, keep: impl Fn(&Agreement) -> bool) -> Vec<&'a AgreementCard> {
+    fn agreement_cards(&self, keep: impl Fn(&Agreement) -> bool) -> Vec<&'a Shared<AgreementCard>> {
         let views = self.views;
         self.site
             .model
@@ -75,7 +75,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The cards of the planned purchases that match, in list order.
-    fn purchase_cards(&self, keep: impl Fn(&PlannedPurchase) -> bool) -> Vec<&'a PurchaseCard> {
+    fn purchase_cards(&self, keep: impl Fn(&PlannedPurchase) -> bool) -> Vec<&'a Shared<PurchaseCard>> {
         let views = self.views;
         self.site.model.purchases.iter().zip(&views.purchases).filter(|(p, _)| keep(p)).map(|(_, v)| &v.card).collect()
     }
@@ -115,12 +115,12 @@ fn front_page(b: &mut Builder) {
     let today = site.today;
     // The front page stays short on a large site: the first few of each list, with a link to all.
     const SHOWN: usize = 8;
-    let mut expiring: Vec<&AgreementCard> =
+    let mut expiring: Vec<&Shared<AgreementCard>> =
         views.agreements.iter().filter(|a| a.card.status.key == "utloper-snart").map(|a| &a.card).collect();
     expiring.sort_by(|a, b| a.current_end.iso.cmp(&b.current_end.iso));
     let expiring_count = expiring.len();
     expiring.truncate(SHOWN);
-    let mut new: Vec<&AgreementCard> = site
+    let mut new: Vec<&Shared<AgreementCard>> = site
         .model
         .agreements
         .iter()
@@ -134,7 +134,7 @@ fn front_page(b: &mut Builder) {
     new.sort_by(|a, b| b.valid_from.iso.cmp(&a.valid_from.iso));
     let new_count = new.len();
     new.truncate(SHOWN);
-    let coming: Vec<&PurchaseCard> = views
+    let coming: Vec<&Shared<PurchaseCard>> = views
         .purchases
         .iter()
         .filter(|p| matches!(p.card.status.key.as_str(), "planlagt" | "markedsdialog" | "kunngjort"))
@@ -219,7 +219,7 @@ fn insert_filters(
 
 fn agreements(b: &mut Builder) {
     let views = b.views;
-    let all: Vec<&AgreementCard> = views.agreements.iter().map(|a| &a.card).collect();
+    let all: Vec<&Shared<AgreementCard>> = views.agreements.iter().map(|a| &a.card).collect();
     let meta = b.meta("Rammeavtaler", b.urls.section("rammeavtaler"), "rammeavtaler", vec![]);
     let (status, category, municipality) =
         (status_filters(b, None), category_filters(b, None), municipality_filters(b, None));
@@ -231,7 +231,7 @@ fn agreements(b: &mut Builder) {
         c.insert("filter", &Option::<String>::None);
     });
     for s in AgreementStatus::ALL {
-        let list: Vec<&AgreementCard> = b
+        let list: Vec<&Shared<AgreementCard>> = b
             .site
             .agreement_status
             .iter()
@@ -266,9 +266,9 @@ fn agreements(b: &mut Builder) {
 
 fn purchases(b: &mut Builder) {
     let (site, views) = (b.site, b.views);
-    let mut groups: Vec<Group<PurchaseCard>> = Vec::new();
-    let mut closed: Vec<&PurchaseCard> = Vec::new();
-    let mut undated: Vec<&PurchaseCard> = Vec::new();
+    let mut groups: Vec<Group<Shared<PurchaseCard>>> = Vec::new();
+    let mut closed: Vec<&Shared<PurchaseCard>> = Vec::new();
+    let mut undated: Vec<&Shared<PurchaseCard>> = Vec::new();
     for (p, v) in site.model.purchases.iter().zip(&views.purchases) {
         if matches!(v.card.status.key.as_str(), "tildelt" | "avlyst") {
             closed.push(&v.card);
@@ -398,7 +398,7 @@ fn suppliers(b: &mut Builder) {
     let meta = b.meta("Leverandører", b.urls.section("leverandorer"), "leverandorer", vec![]);
     b.page("leverandorer/index.html".into(), "suppliers.html", meta, |c| c.insert("suppliers", &views.suppliers));
     for s in &views.suppliers {
-        let agreements: Vec<&AgreementCard> = site
+        let agreements: Vec<&Shared<AgreementCard>> = site
             .agreements_by_supplier
             .get(&s.id)
             .map(|ix| ix.iter().map(|&i| &views.agreements[i].card).collect())

@@ -7,7 +7,40 @@ use crate::content::model::*;
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
+
+/// A view with its template value made once. A card appears on a dozen pages (its lists,
+/// its municipalities, its category, its suppliers); they all share this value instead of
+/// converting the card again (the template engine clones the value, not the card).
+#[derive(Debug, Clone)]
+pub struct Shared<T> {
+    data: T,
+    value: Option<tera::Value>,
+}
+
+impl<T: Serialize> Shared<T> {
+    pub fn new(data: T) -> Shared<T> {
+        let value = tera::Value::try_from_serializable(&data).ok();
+        Shared { data, value }
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.data
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.value {
+            Some(value) => value.serialize(serializer),
+            None => self.data.serialize(serializer),
+        }
+    }
+}
 
 /// URLs of the site, under the base path of `base_url`.
 #[derive(Debug, Clone)]
@@ -117,7 +150,7 @@ pub struct DocumentView {
 #[derive(Debug, Clone, Serialize)]
 pub struct AgreementView {
     #[serde(flatten)]
-    pub card: AgreementCard,
+    pub card: Shared<AgreementCard>,
     pub municipalities: Vec<Link>,
     pub all_municipalities: bool,
     pub valid_to: DateView,
@@ -131,7 +164,7 @@ pub struct AgreementView {
     pub documents: Vec<DocumentView>,
     pub contact: Option<ContactView>,
     pub body_html: String,
-    pub retender: Option<PurchaseCard>,
+    pub retender: Option<Shared<PurchaseCard>>,
     pub produced_by: Option<Link>,
 }
 
@@ -191,7 +224,7 @@ pub struct CpvView {
 #[derive(Debug, Clone, Serialize)]
 pub struct PurchaseView {
     #[serde(flatten)]
-    pub card: PurchaseCard,
+    pub card: Shared<PurchaseCard>,
     pub municipalities: Vec<Link>,
     pub procedure: Option<String>,
     pub cpv: Vec<CpvView>,
@@ -199,7 +232,7 @@ pub struct PurchaseView {
     pub contract_start: Option<FuzzyView>,
     pub dialogue_date: Option<DateView>,
     pub dialogue_text: Option<String>,
-    pub replaces: Option<AgreementCard>,
+    pub replaces: Option<Shared<AgreementCard>>,
     pub result: Option<Link>,
     pub doffin: Option<String>,
     pub doffin_url: Option<String>,
@@ -240,7 +273,7 @@ pub struct RequirementView {
     /// The clause as HTML: escaped, with its line breaks kept.
     pub clause_html: Option<String>,
     pub body_html: String,
-    pub agreements: Vec<AgreementCard>,
+    pub agreements: Vec<Shared<AgreementCard>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -267,21 +300,31 @@ pub struct Views {
 
 impl Views {
     pub fn build(site: &Site, urls: &Urls) -> Views {
-        let agreement_cards: Vec<AgreementCard> =
-            site.model.agreements.iter().enumerate().map(|(i, a)| agreement_card(site, urls, i, a)).collect();
-        let purchase_cards: Vec<PurchaseCard> =
-            site.model.purchases.iter().enumerate().map(|(i, p)| purchase_card(site, urls, i, p)).collect();
+        let agreement_cards: Vec<Shared<AgreementCard>> = site
+            .model
+            .agreements
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| Shared::new(agreement_card(site, urls, i, a)))
+            .collect();
+        let purchase_cards: Vec<Shared<PurchaseCard>> = site
+            .model
+            .purchases
+            .par_iter()
+            .enumerate()
+            .map(|(i, p)| Shared::new(purchase_card(site, urls, i, p)))
+            .collect();
         let agreements = site
             .model
             .agreements
-            .iter()
+            .par_iter()
             .zip(&agreement_cards)
             .map(|(a, card)| agreement_view(site, urls, a, card.clone(), &purchase_cards))
             .collect();
         let purchases = site
             .model
             .purchases
-            .iter()
+            .par_iter()
             .zip(&purchase_cards)
             .map(|(p, card)| purchase_view(site, urls, p, card.clone(), &agreement_cards))
             .collect();
@@ -384,8 +427,8 @@ fn agreement_view(
     site: &Site,
     urls: &Urls,
     a: &Agreement,
-    card: AgreementCard,
-    purchases: &[PurchaseCard],
+    card: Shared<AgreementCard>,
+    purchases: &[Shared<PurchaseCard>],
 ) -> AgreementView {
     let documents = a
         .documents
@@ -463,8 +506,8 @@ fn purchase_view(
     site: &Site,
     urls: &Urls,
     p: &PlannedPurchase,
-    card: PurchaseCard,
-    agreements: &[AgreementCard],
+    card: Shared<PurchaseCard>,
+    agreements: &[Shared<AgreementCard>],
 ) -> PurchaseView {
     let agreement =
         |slug: &Option<String>| slug.as_deref().and_then(|s| site.agreement_index(s)).map(|i| agreements[i].clone());
@@ -477,7 +520,7 @@ fn purchase_view(
         dialogue_date: p.dialogue.as_ref().and_then(|d| d.date).map(DateView::of),
         dialogue_text: p.dialogue.as_ref().and_then(|d| d.text.clone()),
         replaces: agreement(&p.replaces),
-        result: agreement(&p.result).map(|a| Link { url: a.url, name: a.title }),
+        result: agreement(&p.result).map(|a| Link { url: a.url.clone(), name: a.title.clone() }),
         doffin: p.doffin.clone(),
         doffin_url: doffin_url(&p.doffin),
         contact: p.contact.as_ref().map(ContactView::of),
