@@ -150,31 +150,42 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
             return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
         }
     };
-    let Some(mut site) = rendered else {
+    let Some(site) = rendered else {
         return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
     };
-    let earlier = output::search::Earlier::from_output(&output);
-    let search_parts;
-    match output::search::index(&site.records, &site.language, &earlier) {
-        Ok(index) => {
-            search_parts = (index.built, index.reused);
-            site.files.extend(index.files);
-        }
-        Err(d) => {
-            diagnostics.push(d);
-            return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
-        }
-    }
-    let pages = site.files.iter().filter(|f| f.path.ends_with(".html")).count();
-    if let Err(d) = output::writer::write_site(&output, &site.files) {
+    let fail = |mut diagnostics: Diagnostics, d: Diagnostic| {
         diagnostics.push(d);
-        return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
+        Report { diagnostics: diagnostics.sorted(), ..Report::default() }
+    };
+    let mut staged = match output::writer::Staged::begin(&output) {
+        Ok(s) => s,
+        Err(d) => return fail(diagnostics, d),
+    };
+    let earlier = output::search::Earlier::from_output(&output);
+    let pages = site.files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let RenderedSite { files, records, language } = site;
+    // The pages are written while the search index is built; their bytes are freed once written.
+    let (written, index) = std::thread::scope(|scope| {
+        let staged = &mut staged;
+        let writer = scope.spawn(move || (staged.write(&files), files.len()));
+        let index = output::search::index(&records, &language, &earlier);
+        let written = writer.join().unwrap_or_else(|_| {
+            (Err(Diagnostic::error(&output, "skrivingen av nettstedet stoppet uventet").outside_content()), 0)
+        });
+        (written, index)
+    });
+    let (result, page_files) = written;
+    if let Err(d) = result {
+        return fail(diagnostics, d);
     }
-    Report {
-        diagnostics: diagnostics.sorted(),
-        files_written: site.files.len() + 1,
-        pages,
-        search_parts,
-        ..Report::default()
+    let index = match index {
+        Ok(index) => index,
+        Err(d) => return fail(diagnostics, d),
+    };
+    let search_parts = (index.built, index.reused);
+    let files_written = page_files + index.files.len() + 1;
+    if let Err(d) = staged.write(&index.files).and_then(|_| staged.commit()) {
+        return fail(diagnostics, d);
     }
+    Report { diagnostics: diagnostics.sorted(), files_written, pages, search_parts, ..Report::default() }
 }

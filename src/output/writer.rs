@@ -79,43 +79,97 @@ pub fn check_output(output: &Path, guard: &Guard) -> Result<PathBuf, Diagnostic>
 
 /// Writes every file into a fresh folder beside `output`, then swaps it in.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    let fail = |what: &str, e: io::Error| {
-        let hint = if e.kind() == io::ErrorKind::PermissionDenied {
-            "sjekk at du har skrivetilgang til mappen".to_string()
-        } else if e.raw_os_error() == Some(28) {
-            "disken er full; frigjør plass og bygg på nytt".to_string()
-        } else {
-            "forrige versjon av nettstedet er urørt".to_string()
-        };
-        Diagnostic::error(output, format!("kunne ikke skrive nettstedet ({what}): {e}")).hint(hint).outside_content()
+    let mut staged = Staged::begin(output)?;
+    staged.write(files)?;
+    staged.commit()
+}
+
+/// A new site being written into a fresh folder beside the output folder: swapped in by
+/// [`Staged::commit`], removed if dropped before. Files can be written in several rounds,
+/// so a build need not hold the whole site in memory at once.
+pub struct Staged {
+    output: PathBuf,
+    fresh: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+fn write_error(output: &Path, what: &str, e: io::Error) -> Diagnostic {
+    let hint = if e.kind() == io::ErrorKind::PermissionDenied {
+        "sjekk at du har skrivetilgang til mappen".to_string()
+    } else if e.raw_os_error() == Some(28) {
+        "disken er full; frigjør plass og bygg på nytt".to_string()
+    } else {
+        "forrige versjon av nettstedet er urørt".to_string()
     };
-    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
-    fs::create_dir_all(parent).map_err(|e| fail("lage mappen over", e))?;
-    remove_leftovers(parent, &name);
-    let fresh = parent.join(format!(".{name}.innkjop-ny-{}", std::process::id()));
-    let result = write_all(&fresh, files).map_err(|e| fail("skrive filene", e));
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(e);
+    Diagnostic::error(output, format!("kunne ikke skrive nettstedet ({what}): {e}")).hint(hint).outside_content()
+}
+
+impl Staged {
+    /// Cleans up after a killed build, then creates the fresh folder with its marker.
+    pub fn begin(output: &Path) -> Result<Staged, Diagnostic> {
+        let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+        fs::create_dir_all(parent).map_err(|e| write_error(output, "lage mappen over", e))?;
+        remove_leftovers(parent, &name);
+        let fresh = parent.join(format!(".{name}.innkjop-ny-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.innkjop-gammel-{}", std::process::id()));
+        let staged = Staged { output: output.to_path_buf(), fresh, old, committed: false };
+        fs::create_dir(&staged.fresh)
+            .and_then(|_| fs::write(staged.fresh.join(MARKER), MARKER_TEXT))
+            .map_err(|e| write_error(output, "skrive filene", e))?;
+        Ok(staged)
     }
-    let old = parent.join(format!(".{name}.innkjop-gammel-{}", std::process::id()));
-    let had_old = output.exists();
-    if had_old && let Err(e) = fs::rename(output, &old) {
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(fail("flytte forrige versjon", e));
+
+    /// Writes files into the fresh folder (in parallel).
+    pub fn write(&mut self, files: &[OutputFile]) -> Result<(), Diagnostic> {
+        write_all(&self.fresh, files).map_err(|e| write_error(&self.output, "skrive filene", e))
     }
-    if let Err(e) = fs::rename(&fresh, output) {
-        if had_old {
-            let _ = fs::rename(&old, output);
+
+    /// Swaps the fresh folder in for the output folder, then removes the old site.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let had_old = self.output.exists();
+        if had_old && let Err(e) = fs::rename(&self.output, &self.old) {
+            return Err(write_error(&self.output, "flytte forrige versjon", e));
         }
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(fail("ta i bruk ny versjon", e));
+        if let Err(e) = fs::rename(&self.fresh, &self.output) {
+            if had_old {
+                let _ = fs::rename(&self.old, &self.output);
+            }
+            return Err(write_error(&self.output, "ta i bruk ny versjon", e));
+        }
+        self.committed = true;
+        if had_old {
+            remove_marked(&self.old);
+        }
+        Ok(())
     }
-    if had_old {
-        remove_marked(&old);
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.fresh);
+        }
     }
-    Ok(())
+}
+
+fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
+    let dirs: BTreeSet<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
+    for dir in dirs {
+        fs::create_dir_all(root.join(dir))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = root.join(&f.path);
+        match &f.content {
+            FileContent::Bytes(bytes) => fs::write(&target, bytes),
+            FileContent::Copy(source) => fs::copy(source, &target).map(|_| ()),
+            FileContent::Reuse(source) => {
+                fs::hard_link(source, &target).or_else(|_| fs::copy(source, &target).map(|_| ()))
+            }
+        }
+    })
 }
 
 /// Removes a folder innkjop wrote, its marker last: a build killed halfway through leaves
@@ -133,26 +187,6 @@ fn remove_marked(dir: &Path) {
     }
     let _ = fs::remove_file(dir.join(MARKER));
     let _ = fs::remove_dir(dir);
-}
-
-fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
-    fs::create_dir(root)?;
-    fs::write(root.join(MARKER), MARKER_TEXT)?;
-    let dirs: BTreeSet<PathBuf> =
-        files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
-    for dir in dirs {
-        fs::create_dir_all(root.join(dir))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let target = root.join(&f.path);
-        match &f.content {
-            FileContent::Bytes(bytes) => fs::write(&target, bytes),
-            FileContent::Copy(source) => fs::copy(source, &target).map(|_| ()),
-            FileContent::Reuse(source) => {
-                fs::hard_link(source, &target).or_else(|_| fs::copy(source, &target).map(|_| ()))
-            }
-        }
-    })
 }
 
 /// Cleans up after a build that was killed: a previous site moved aside but not replaced
