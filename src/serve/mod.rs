@@ -89,6 +89,7 @@ pub fn run(
 /// before the server opens). On failure keeps the old site and sends the errors.
 fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) + Send + Sync>, first: bool) {
     let started = Instant::now();
+    let number = shared.start_build();
     let (rendered, diagnostics) = crate::render_pages_first(options);
     let diagnostics = diagnostics.sorted();
     let Some((site, later)) = rendered else {
@@ -102,6 +103,9 @@ fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) +
     let shared = shared.clone();
     let report = report.clone();
     let exports = move |shared: &Shared| {
+        if shared.superseded(number) {
+            return None;
+        }
         let rendered = later.finish();
         let warnings = rendered.warnings.clone();
         let is_export = |p: &str| !p.starts_with(crate::output::search::BUNDLE_DIR);
@@ -112,7 +116,7 @@ fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) +
     if first {
         let Some((records, warnings)) = exports(&shared) else { return };
         report(ServeEvent::Built { pages, took: started.elapsed(), warnings: [diagnostics, warnings].concat() });
-        std::thread::spawn(move || search(&shared, &report, generation, &records, &language));
+        std::thread::spawn(move || search(&shared, &report, (generation, number), &records, &language));
     } else {
         report(ServeEvent::Built { pages, took: started.elapsed(), warnings: diagnostics });
         std::thread::spawn(move || {
@@ -120,7 +124,7 @@ fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) +
             if !warnings.is_empty() {
                 report(ServeEvent::LateWarnings(warnings));
             }
-            search(&shared, &report, generation, &records, &language);
+            search(&shared, &report, (generation, number), &records, &language);
         });
     }
 }
@@ -129,14 +133,15 @@ fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) +
 fn search(
     shared: &Shared,
     report: &Arc<dyn Fn(ServeEvent) + Send + Sync>,
-    generation: u64,
+    (generation, number): (u64, u64),
     records: &[crate::output::search::SearchRecord],
     language: &str,
 ) {
     let started = Instant::now();
     let earlier = shared.earlier_search();
     let is_index = |p: &str| p.starts_with(crate::output::search::BUNDLE_DIR);
-    if let Ok(index) = crate::output::search::index(records, language, &earlier)
+    let newer = || shared.superseded(number);
+    if let Ok(index) = crate::output::search::index_unless(records, language, &earlier, &newer)
         && shared.add_later(generation, is_index, index.files, Vec::new())
     {
         report(ServeEvent::SearchReady { took: started.elapsed() });

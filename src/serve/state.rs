@@ -56,12 +56,14 @@ pub struct Inner {
 pub struct Shared {
     pub inner: Arc<RwLock<Inner>>,
     pub events: broadcast::Sender<&'static str>,
+    /// Builds started so far (see [`Shared::superseded`]).
+    started: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Shared {
     pub fn new() -> Shared {
         let (events, _) = broadcast::channel(64);
-        Shared { inner: Arc::new(RwLock::new(Inner::default())), events }
+        Shared { inner: Arc::new(RwLock::new(Inner::default())), events, started: Arc::default() }
     }
 
     /// Swaps in a new build's pages (keeping the old exports and search index until the new
@@ -146,6 +148,16 @@ impl Shared {
             })
             .collect();
         crate::output::search::Earlier { manifest, files }
+    }
+
+    /// Counts a build as started; returns its number.
+    pub fn start_build(&self) -> u64 {
+        self.started.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
+    }
+
+    /// Whether a build started after build `number`: its background work is then useless.
+    pub fn superseded(&self, number: u64) -> bool {
+        self.started.load(std::sync::atomic::Ordering::SeqCst) != number
     }
 
     pub fn lookup(&self, key: &str) -> Option<Served> {

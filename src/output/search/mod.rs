@@ -47,6 +47,17 @@ pub struct SearchIndex {
 /// Builds the index in parts, taking unchanged parts over from `earlier`; returns the files,
 /// placed under `pagefind/`, with the list of parts in `pagefind/deler.json`.
 pub fn index(records: &[SearchRecord], language: &str, earlier: &Earlier) -> Result<SearchIndex, Diagnostic> {
+    index_unless(records, language, earlier, &|| false)
+}
+
+/// Like [`index`], but gives up between parts once `cancelled` says so (the preview server,
+/// when a newer save has made this index useless).
+pub fn index_unless(
+    records: &[SearchRecord],
+    language: &str,
+    earlier: &Earlier,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<SearchIndex, Diagnostic> {
     let parts = parts::plan(records, language);
     let mut result = SearchIndex::default();
     let mut to_build = Vec::new();
@@ -60,7 +71,7 @@ pub fn index(records: &[SearchRecord], language: &str, earlier: &Earlier) -> Res
         }
     }
     result.built = to_build.len();
-    for built in build_parts(&to_build, language) {
+    for built in build_parts(&to_build, language, cancelled) {
         result.files.extend(built?);
     }
     let manifest = Manifest { deler: parts.iter().map(|p| p.entry.clone()).collect() };
@@ -76,7 +87,11 @@ fn fail(e: String) -> Diagnostic {
 
 /// Indexes the parts side by side, one thread per core. Pagefind holds one lock per index
 /// while it adds a record, so separate indexes are what lets the work spread over cores.
-fn build_parts(parts: &[&Part], language: &str) -> Vec<Result<Vec<OutputFile>, Diagnostic>> {
+fn build_parts(
+    parts: &[&Part],
+    language: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Vec<Result<Vec<OutputFile>, Diagnostic>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(parts.len());
     let mut done: Vec<(usize, Result<Vec<OutputFile>, Diagnostic>)> = std::thread::scope(|scope| {
@@ -87,6 +102,10 @@ fn build_parts(parts: &[&Part], language: &str) -> Vec<Result<Vec<OutputFile>, D
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(part) = parts.get(i) else { break };
+                        if cancelled() {
+                            mine.push((i, Err(fail("avbrutt; en nyere endring bygges".into()))));
+                            continue;
+                        }
                         mine.push((i, build_part(part, language)));
                     }
                     mine
