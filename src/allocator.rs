@@ -15,7 +15,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 const PURGE_DELAY_DEFAULT: std::ffi::c_long = 1000;
 
-/// Keeps freed memory for reuse instead of purging it; call first thing in `main`.
+/// Keeps freed memory for reuse instead of purging it; for runs that end (a build), not for
+/// the preview server.
 #[allow(unsafe_code)]
 pub fn keep_freed_memory() {
     // SAFETY: plain reads and writes of mimalloc's option table, by a valid option number.

@@ -12,8 +12,10 @@ use std::time::Duration;
 /// Sent as a path when the watcher reports an error: rebuild to be safe.
 pub const ERROR_MARK: &str = "\0watch-error";
 
-/// How long events are gathered before a rebuild: long enough to join the writes of one save.
-const DEBOUNCE: Duration = Duration::from_millis(25);
+/// How long events are gathered before a rebuild: long enough to join the writes of one save
+/// (an editor's write-then-rename takes well under a millisecond). A save split over two
+/// rebuilds costs nothing: the second supersedes the first.
+const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// The watcher; dropping it stops the watching.
 pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
@@ -21,22 +23,21 @@ pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 /// Starts watching; each message is the list of changed paths.
 pub fn start(options: &Options) -> anyhow::Result<(mpsc::Receiver<Vec<PathBuf>>, Watcher)> {
     let (tx, rx) = mpsc::channel();
-    let mut debouncer =
-        new_debouncer(DEBOUNCE, Some(Duration::from_millis(10)), move |result: DebounceEventResult| {
-            let paths: Vec<PathBuf> = match result {
-                Ok(events) => events
-                    .iter()
-                    .filter(|e| changes_content(&e.kind))
-                    .flat_map(|e| e.paths.iter())
-                    .filter(|p| !is_ignored(p))
-                    .cloned()
-                    .collect(),
-                Err(_) => vec![PathBuf::from(ERROR_MARK)],
-            };
-            if !paths.is_empty() {
-                let _ = tx.send(paths);
-            }
-        })?;
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(5)), move |result: DebounceEventResult| {
+        let paths: Vec<PathBuf> = match result {
+            Ok(events) => events
+                .iter()
+                .filter(|e| changes_content(&e.kind))
+                .flat_map(|e| e.paths.iter())
+                .filter(|p| !is_ignored(p))
+                .cloned()
+                .collect(),
+            Err(_) => vec![PathBuf::from(ERROR_MARK)],
+        };
+        if !paths.is_empty() {
+            let _ = tx.send(paths);
+        }
+    })?;
     debouncer.watch(&options.content, RecursiveMode::Recursive)?;
     if options.theme.is_dir() {
         debouncer.watch(&options.theme, RecursiveMode::Recursive)?;
