@@ -148,9 +148,15 @@ pub fn load(content_dir: &Path) -> (Loaded, Vec<Diagnostic>) {
     }
     let read: Vec<(Option<Section>, Result<SourceFile, Diagnostic>)> = candidates
         .into_par_iter()
-        .map(|(section, rel)| {
+        .filter_map(|(section, rel)| {
             let markdown = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
-            (section, read_file(content_dir, &rel, markdown))
+            let file = read_file(content_dir, &rel, markdown);
+            // Deleted between the listing and the reading (a save while the preview rebuilds):
+            // the file is simply gone, not unreadable. (A broken link still exists as a link.)
+            let vanished = file.is_err()
+                && std::fs::symlink_metadata(content_dir.join(&rel))
+                    .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+            (!vanished).then_some((section, file))
         })
         .collect();
     for (section, file) in read {
