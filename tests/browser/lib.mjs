@@ -101,7 +101,8 @@ export const PAGE_TYPES = {
   leverandorer: "/leverandorer/",
   leverandor: "/leverandorer/" + firstChild("leverandorer") + "/",
   side: "/om-samarbeidet/",
-  sok: "/sok/?q=renhold",
+  // A common word: more than ten results, so "Vis flere treff" is on the page too.
+  sok: "/sok/?q=kommune",
   tidslinje: "/tidslinje/",
   data: "/data/",
   404: "/finnes-ikke/",
