@@ -5,6 +5,7 @@ pub mod format;
 pub mod markdown;
 pub mod pages;
 pub mod records;
+pub mod shared;
 pub mod templates;
 pub mod timeline;
 pub mod views;

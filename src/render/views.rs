@@ -1,6 +1,7 @@
 //! Views: what templates see of the site, with every date, amount and status already
 //! written out in Norwegian. Cards are the short form used in lists.
 
+pub use super::shared::Shared;
 use super::{format, markdown};
 use crate::content::dates::{self, FuzzyDate, When};
 use crate::content::model::*;
@@ -9,38 +10,6 @@ use crate::site::Site;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
-
-/// A view with its template value made once. A card appears on a dozen pages (its lists,
-/// its municipalities, its category, its suppliers); they all share this value instead of
-/// converting the card again (the template engine clones the value, not the card).
-#[derive(Debug, Clone)]
-pub struct Shared<T> {
-    data: T,
-    value: Option<tera::Value>,
-}
-
-impl<T: Serialize> Shared<T> {
-    pub fn new(data: T) -> Shared<T> {
-        let value = tera::Value::try_from_serializable(&data).ok();
-        Shared { data, value }
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.data
-    }
-}
-
-impl<T: Serialize> Serialize for Shared<T> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.value {
-            Some(value) => value.serialize(serializer),
-            None => self.data.serialize(serializer),
-        }
-    }
-}
 
 /// URLs of the site, under the base path of `base_url`.
 #[derive(Debug, Clone)]
