@@ -178,13 +178,22 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
     if let Err(d) = result {
         return fail(diagnostics, d);
     }
-    let index = match index {
+    let mut index = match index {
         Ok(index) => index,
         Err(d) => return fail(diagnostics, d),
     };
+    let mut written = staged.write(&index.files);
+    if written.is_err() && index.reused > 0 {
+        // A part could not be taken over (a file of it is gone from the output): index anew.
+        index = match output::search::index(&records, &language, &output::search::Earlier::default()) {
+            Ok(index) => index,
+            Err(d) => return fail(diagnostics, d),
+        };
+        written = staged.write(&index.files);
+    }
     let search_parts = (index.built, index.reused);
     let files_written = page_files + index.files.len() + 1;
-    if let Err(d) = staged.write(&index.files).and_then(|_| staged.commit()) {
+    if let Err(d) = written.and_then(|_| staged.commit()) {
         return fail(diagnostics, d);
     }
     Report { diagnostics: diagnostics.sorted(), files_written, pages, search_parts, ..Report::default() }

@@ -125,3 +125,20 @@ fn a_rebuild_takes_unchanged_search_parts_over_and_gives_the_same_index_as_a_fre
     assert_eq!(site.run(&["build", "--output", "fresh"]).code, 0);
     assert_eq!(tree_bytes(&site.path("public/pagefind")), tree_bytes(&site.path("fresh/pagefind")));
 }
+
+#[test]
+fn a_part_with_a_file_gone_from_the_output_is_indexed_anew() {
+    let site = TestSite::sample();
+    assert_eq!(site.run(&["build"]).code, 0);
+    // Someone removes files of the index by hand; the next build cannot take that part over.
+    let fragments = site.path("public/pagefind/del-1/fragment");
+    for entry in std::fs::read_dir(&fragments).expect("fragments").flatten().take(3) {
+        std::fs::remove_file(entry.path()).expect("rm");
+    }
+    let file = "content/rammeavtaler/kontorrekvisita.md";
+    site.write(file, &site.read(file).replace("kopipapir", "kopipapir og konvolutter"));
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(site.run(&["build", "--output", "fresh"]).code, 0);
+    assert_eq!(tree_bytes(&site.path("public/pagefind")), tree_bytes(&site.path("fresh/pagefind")));
+}

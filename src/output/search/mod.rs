@@ -74,7 +74,14 @@ pub fn index_unless(
     for built in build_parts(&to_build, language, cancelled) {
         result.files.extend(built?);
     }
-    let manifest = Manifest { deler: parts.iter().map(|p| p.entry.clone()).collect() };
+    let deler = parts
+        .iter()
+        .map(|p| parts::ManifestPart {
+            entry: p.entry.clone(),
+            filer: result.files.iter().filter(|f| p.owns(&f.path)).count(),
+        })
+        .collect();
+    let manifest = Manifest { deler };
     let json = serde_json::to_vec(&manifest).map_err(|e| fail(e.to_string()))?;
     result.files.push(OutputFile { path: format!("{BUNDLE_DIR}/{MANIFEST_NAME}"), content: FileContent::Bytes(json) });
     Ok(result)

@@ -17,7 +17,17 @@ const FORMAT: &str = "innkjop-sok-1 pagefind-1.6";
 /// The list of parts, read by the search page and by the next build.
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Manifest {
-    pub deler: Vec<PartEntry>,
+    pub deler: Vec<ManifestPart>,
+}
+
+/// A part as the manifest lists it: which, and how many files it has, so a part with a file
+/// gone from the output is not taken over.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Clone)]
+pub struct ManifestPart {
+    #[serde(flatten)]
+    pub entry: PartEntry,
+    #[serde(default)]
+    pub filer: usize,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq, Clone)]
@@ -140,14 +150,11 @@ impl Earlier {
         Earlier { manifest, files }
     }
 
-    /// The files of `part` when the earlier build holds it unchanged.
+    /// The files of `part` when the earlier build holds it unchanged and whole.
     pub fn take(&self, part: &Part) -> Option<Vec<OutputFile>> {
-        if !self.manifest.deler.contains(&part.entry) {
-            return None;
-        }
+        let listed = self.manifest.deler.iter().find(|p| p.entry == part.entry)?;
         let files: Vec<OutputFile> = self.files.iter().filter(|f| part.owns(&f.path)).cloned().collect();
-        let complete = files.iter().any(|f| f.path == format!("{}pagefind-entry.json", part.entry.mappe));
-        complete.then_some(files)
+        (files.len() == listed.filer && !files.is_empty()).then_some(files)
     }
 }
 
