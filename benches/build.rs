@@ -7,13 +7,15 @@
 //! (a comma-separated list) chooses others. CI only compiles this file.
 #![allow(clippy::print_stdout)]
 
+#[path = "support/serve_child.rs"]
+mod serve_child;
 #[path = "support/synth.rs"]
 mod synth;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -154,23 +156,8 @@ fn touch_title(file: &Path, title: &str) {
 /// Starts `serve`, edits one file, and times from the save to the reload event (median of 5);
 /// also the server's peak resident memory (Linux), once the last edit's search index is in.
 fn reload_after_edit(site: &Path, theme: &str, file: &Path) -> (Duration, Option<u64>) {
-    let mut child = Command::new(BIN)
-        .args(["serve", "--port", "0", "--today", TODAY, "--theme", theme])
-        .current_dir(site)
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("serve");
-    let stderr = child.stderr.take().expect("stderr");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("http://").nth(1) {
-                let _ = tx.send(rest.split('/').next().unwrap_or_default().to_string());
-            }
-        }
-    });
-    let addr = rx.recv_timeout(Duration::from_secs(120)).expect("listening");
+    let (mut child, addr) =
+        serve_child::start(BIN, site, &["--today", TODAY, "--theme", theme], Duration::from_secs(120));
     let mut stream = TcpStream::connect(&addr).expect("connect");
     write!(stream, "GET /__innkjop/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("write");
     let (etx, erx) = mpsc::channel();

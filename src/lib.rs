@@ -90,28 +90,31 @@ pub struct RenderedSite {
 /// Load -> validate -> resolve -> render, all in memory. `None` when there is any error.
 pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
     let (rendered, diagnostics) = render_in(options, render::Scope::Everything);
-    (rendered.map(|(site, _)| site), diagnostics)
+    (rendered.map(|(site, _, _)| site), diagnostics)
 }
 
 /// What the preview server makes after the reload: the exports, the search records and
 /// their warnings.
 pub struct Later {
     site: site::Site,
+    views: render::views::Views,
 }
 
 impl Later {
     pub fn finish(&self) -> render::Rendered {
-        render::later(&self.site)
+        render::later(&self.site, &self.views)
     }
 }
 
 /// Like [`render_site`], but pages and assets only: the rest follows with [`Later::finish`].
 pub fn render_pages_first(options: &Options) -> (Option<(RenderedSite, Later)>, Diagnostics) {
     let (rendered, diagnostics) = render_in(options, render::Scope::PagesFirst);
-    (rendered.map(|(rendered, site)| (rendered, Later { site })), diagnostics)
+    (rendered.map(|(rendered, site, views)| (rendered, Later { site, views })), diagnostics)
 }
 
-fn render_in(options: &Options, scope: render::Scope) -> (Option<(RenderedSite, site::Site)>, Diagnostics) {
+type Rendering = (RenderedSite, site::Site, render::views::Views);
+
+fn render_in(options: &Options, scope: render::Scope) -> (Option<Rendering>, Diagnostics) {
     let (model, mut diagnostics) = load_model(options);
     let theme = match render::templates::Theme::load(&options.theme, &options.theme) {
         Ok(t) => Some(t),
@@ -125,10 +128,12 @@ fn render_in(options: &Options, scope: render::Scope) -> (Option<(RenderedSite, 
     };
     let language = model.settings.language.clone();
     let site = site::Site::resolve(model, options.today);
-    match render::render(&site, &mut theme, &options.content, &options.theme, scope) {
+    let views = render::views(&site);
+    match render::render(&site, &views, &mut theme, &options.content, &options.theme, scope) {
         Ok(rendered) => {
             diagnostics.extend(rendered.warnings);
-            (Some((RenderedSite { files: rendered.files, records: rendered.records, language }, site)), diagnostics)
+            let rendered = RenderedSite { files: rendered.files, records: rendered.records, language };
+            (Some((rendered, site, views)), diagnostics)
         }
         Err(errors) => {
             diagnostics.extend(errors);
@@ -178,22 +183,13 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
     if let Err(d) = result {
         return fail(diagnostics, d);
     }
-    let mut index = match index {
+    let index = match index {
         Ok(index) => index,
         Err(d) => return fail(diagnostics, d),
     };
-    let mut written = staged.write(&index.files);
-    if written.is_err() && index.reused > 0 {
-        // A part could not be taken over (a file of it is gone from the output): index anew.
-        index = match output::search::index(&records, &language, &output::search::Earlier::default()) {
-            Ok(index) => index,
-            Err(d) => return fail(diagnostics, d),
-        };
-        written = staged.write(&index.files);
-    }
     let search_parts = (index.built, index.reused);
     let files_written = page_files + index.files.len() + 1;
-    if let Err(d) = written.and_then(|_| staged.commit()) {
+    if let Err(d) = staged.write(&index.files).and_then(|_| staged.commit()) {
         return fail(diagnostics, d);
     }
     Report { diagnostics: diagnostics.sorted(), files_written, pages, search_parts, ..Report::default() }

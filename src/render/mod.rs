@@ -78,6 +78,7 @@ pub enum Scope {
 /// Renders every page and lists every file the site needs (see [`Scope`]).
 pub fn render(
     site: &Site,
+    views: &Views,
     theme: &mut Theme,
     content_dir: &Path,
     theme_shown_as: &Path,
@@ -115,15 +116,14 @@ pub fn render(
             expiring_months: settings.expiring_months,
         },
     );
-    let views = Views::build(site, &urls);
     let theme: &Theme = theme;
     // Pages, exports and search records are independent: build them side by side.
     let ((paths, rendered), exported) = rayon::join(
         || {
-            let mut specs = pages::all(site, &views, &urls);
+            let mut specs = pages::all(site, views, &urls);
             specs.push(pages::search_page(&urls, &records::filter_labels(site)));
-            specs.extend(export_pages::pages(site, &views, &urls));
-            export_pages::decorate(&mut specs, site, &views, &urls);
+            specs.extend(export_pages::pages(site, views, &urls));
+            export_pages::decorate(&mut specs, site, views, &urls);
             let paths: Vec<String> = specs.iter().map(|s| s.out.clone()).collect();
             // Each context is dropped once its page is rendered, so they are not all held at once.
             let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
@@ -136,7 +136,7 @@ pub fn render(
                 .collect();
             (paths, rendered)
         },
-        || (scope == Scope::Everything).then(|| exports_and_records(site, &views, &urls)),
+        || (scope == Scope::Everything).then(|| exports_and_records(site, views, &urls)),
     );
     let mut files = Vec::with_capacity(rendered.len() + 16);
     let mut errors = Vec::new();
@@ -195,11 +195,15 @@ pub fn render(
     Ok(Rendered { files, records, warnings })
 }
 
+/// The views of a site: what every page, export and search record is made from.
+pub fn views(site: &Site) -> Views {
+    Views::build(site, &Urls { root: base_path(&site.model.settings.base_url) })
+}
+
 /// The exports and the search records of a site rendered with [`Scope::PagesFirst`].
-pub fn later(site: &Site) -> Rendered {
+pub fn later(site: &Site, views: &Views) -> Rendered {
     let urls = Urls { root: base_path(&site.model.settings.base_url) };
-    let views = Views::build(site, &urls);
-    exports_and_records(site, &views, &urls)
+    exports_and_records(site, views, &urls)
 }
 
 fn exports_and_records(site: &Site, views: &Views, urls: &Urls) -> Rendered {

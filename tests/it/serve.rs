@@ -4,7 +4,7 @@
 use super::support::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -20,24 +20,16 @@ impl Drop for Server {
     }
 }
 
+#[path = "../../benches/support/serve_child.rs"]
+mod serve_child;
+
 fn start(site: &TestSite) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_innkjop"))
-        .current_dir(site.dir.path())
-        .args(["serve", "--port", "0", "--today", TODAY])
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start serve");
-    let stderr = child.stderr.take().expect("stderr");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("http://").nth(1) {
-                let _ = tx.send(rest.split('/').next().unwrap_or_default().to_string());
-            }
-        }
-    });
-    let addr = rx.recv_timeout(Duration::from_secs(60)).expect("the server says where it listens");
+    let (child, addr) = serve_child::start(
+        env!("CARGO_BIN_EXE_innkjop"),
+        site.dir.path(),
+        &["--today", TODAY],
+        Duration::from_secs(60),
+    );
     Server { child, addr }
 }
 
