@@ -12,6 +12,7 @@ pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod serve;
+pub mod session;
 pub mod site;
 
 use chrono::NaiveDate;
@@ -56,11 +57,24 @@ pub fn today_in_oslo() -> NaiveDate {
 
 /// Loads and validates the content: the model (when the settings could be read) and every diagnostic.
 pub fn load_model(options: &Options) -> (Option<content::model::Model>, Diagnostics) {
+    let mut read = content::load::ReadCache::default();
+    load_model_with(options, &mut read, &std::collections::HashSet::new(), None)
+}
+
+/// Like [`load_model`], taking over the files and items that did not change (see [`session`]).
+fn load_model_with(
+    options: &Options,
+    read: &mut content::load::ReadCache,
+    changed: &std::collections::HashSet<PathBuf>,
+    memo: Option<&mut content::validate::Memo>,
+) -> (Option<content::model::Model>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let (loaded, load_diagnostics) = content::load::load(&options.content);
+    let (loaded, load_diagnostics) = content::load::load_with(&options.content, read, changed);
     diagnostics.extend(load_diagnostics);
-    let (model, validate_diagnostics) = content::validate::validate(&loaded, &options.content, options.today);
+    let (model, validate_diagnostics) =
+        content::validate::validate_with(&loaded, &options.content, options.today, memo);
     diagnostics.extend(validate_diagnostics);
+    read.keep(loaded);
     let model = model.map(|mut m| {
         if let Some(url) = &options.base_url {
             m.settings.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
@@ -89,32 +103,6 @@ pub struct RenderedSite {
 
 /// Load -> validate -> resolve -> render, all in memory. `None` when there is any error.
 pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
-    let (rendered, diagnostics) = render_in(options, render::Scope::Everything);
-    (rendered.map(|(site, _, _)| site), diagnostics)
-}
-
-/// What the preview server makes after the reload: the exports, the search records and
-/// their warnings.
-pub struct Later {
-    site: site::Site,
-    views: render::views::Views,
-}
-
-impl Later {
-    pub fn finish(&self) -> render::Rendered {
-        render::later(&self.site, &self.views)
-    }
-}
-
-/// Like [`render_site`], but pages and assets only: the rest follows with [`Later::finish`].
-pub fn render_pages_first(options: &Options) -> (Option<(RenderedSite, Later)>, Diagnostics) {
-    let (rendered, diagnostics) = render_in(options, render::Scope::PagesFirst);
-    (rendered.map(|(rendered, site, views)| (rendered, Later { site, views })), diagnostics)
-}
-
-type Rendering = (RenderedSite, site::Site, render::views::Views);
-
-fn render_in(options: &Options, scope: render::Scope) -> (Option<Rendering>, Diagnostics) {
     let (model, mut diagnostics) = load_model(options);
     let theme = match render::templates::Theme::load(&options.theme, &options.theme) {
         Ok(t) => Some(t),
@@ -128,12 +116,11 @@ fn render_in(options: &Options, scope: render::Scope) -> (Option<Rendering>, Dia
     };
     let language = model.settings.language.clone();
     let site = site::Site::resolve(model, options.today);
-    let views = render::views(&site);
-    match render::render(&site, &views, &mut theme, &options.content, &options.theme, scope) {
+    let views = render::views(&site, None);
+    match render::render(&site, &views, &mut theme, &options.content, &options.theme) {
         Ok(rendered) => {
             diagnostics.extend(rendered.warnings);
-            let rendered = RenderedSite { files: rendered.files, records: rendered.records, language };
-            (Some((rendered, site, views)), diagnostics)
+            (Some(RenderedSite { files: rendered.files, records: rendered.records, language }), diagnostics)
         }
         Err(errors) => {
             diagnostics.extend(errors);

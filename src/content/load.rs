@@ -5,7 +5,9 @@ use super::slug::slugify;
 use super::yaml::Source;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 use walkdir::WalkDir;
 
 /// The folders of content items, each a section of the site.
@@ -49,6 +51,44 @@ pub struct SourceFile {
     pub body: String,
     /// Whether the file is Markdown with front matter (rather than plain YAML).
     pub is_markdown: bool,
+    /// Size and time of change when read, to tell whether a later load may reuse it.
+    stamp: Option<Stamp>,
+}
+
+/// What says a file is unchanged since it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        std::fs::metadata(path).ok().map(|m| Stamp { len: m.len(), modified: m.modified().ok() })
+    }
+}
+
+/// Files of an earlier load, kept by the preview server so that a save reads again only
+/// the files that changed.
+#[derive(Debug, Default)]
+pub struct ReadCache {
+    files: HashMap<PathBuf, SourceFile>,
+}
+
+impl ReadCache {
+    /// Keeps the files of a load for the next one.
+    pub fn keep(&mut self, loaded: Loaded) {
+        self.files.clear();
+        let files = loaded.items.into_iter().map(|(_, f)| f).chain(loaded.site).chain(loaded.suppliers);
+        self.files.extend(files.map(|f| (f.rel_path.clone(), f)));
+    }
+
+    /// The kept file at `rel`, if it is still as it was when read. Files named in `changed`
+    /// are always read again: two saves within the clock's tick can leave size and time alike.
+    fn take(&mut self, rel: &Path, now: Option<Stamp>, changed: &HashSet<PathBuf>) -> Option<SourceFile> {
+        let file = self.files.remove(rel)?;
+        (!changed.contains(rel) && now.is_some() && file.stamp == now).then_some(file)
+    }
 }
 
 impl SourceFile {
@@ -75,6 +115,12 @@ pub struct Loaded {
 
 /// Reads the content folder. Problems with single files become diagnostics; the rest is read.
 pub fn load(content_dir: &Path) -> (Loaded, Vec<Diagnostic>) {
+    load_with(content_dir, &mut ReadCache::default(), &HashSet::new())
+}
+
+/// Like [`load`], taking over from `earlier` the files that did not change since it read
+/// them; `changed` (relative to the content folder) are read again whatever they look like.
+pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<PathBuf>) -> (Loaded, Vec<Diagnostic>) {
     let mut loaded = Loaded::default();
     let mut diagnostics = Vec::new();
     if !content_dir.is_dir() {
@@ -146,9 +192,26 @@ pub fn load(content_dir: &Path) -> (Loaded, Vec<Diagnostic>) {
             _ => loaded.assets.push(rel),
         }
     }
+    let stamps: Vec<Option<Stamp>> = if earlier.files.is_empty() {
+        vec![None; candidates.len()]
+    } else {
+        candidates.par_iter().map(|(_, rel)| Stamp::of(&content_dir.join(rel))).collect()
+    };
+    let candidates: Vec<(Option<Section>, PathBuf, Option<SourceFile>)> = candidates
+        .into_iter()
+        .zip(stamps)
+        .map(|((section, rel), now)| {
+            let kept = earlier.take(&rel, now, changed);
+            (section, rel, kept)
+        })
+        .collect();
+    earlier.files.clear();
     let read: Vec<(Option<Section>, Result<SourceFile, Diagnostic>)> = candidates
         .into_par_iter()
-        .filter_map(|(section, rel)| {
+        .filter_map(|(section, rel, kept)| {
+            if let Some(file) = kept {
+                return Some((section, Ok(file)));
+            }
             let markdown = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
             let file = read_file(content_dir, &rel, markdown);
             // Deleted between the listing and the reading (a save while the preview rebuilds):
@@ -196,6 +259,7 @@ pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<Sourc
         )
         .hint("store dokumenter legges i dokumenter/ og lenkes fra `dokumenter`; sjekk at filen ikke er limt inn ved en feil"));
     }
+    let stamp = Stamp::of(&content_dir.join(rel));
     let bytes = std::fs::read(content_dir.join(rel)).map_err(|e| {
         Diagnostic::error(rel, format!("filen kan ikke leses: {e}"))
             .hint("sjekk at filen finnes og at du har lesetilgang")
@@ -211,6 +275,7 @@ pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<Sourc
             line_offset: 0,
             body: String::new(),
             is_markdown: false,
+            stamp,
         });
     }
     let (yaml, body) = split_front_matter(&text).ok_or_else(|| {
@@ -229,7 +294,7 @@ pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<Sourc
         Diagnostic::error(rel, message).at(1, 1).hint(hint).with_source(&text)
     })?;
     let body = text[body].to_string();
-    Ok(SourceFile { rel_path: rel.to_path_buf(), yaml, text, slug, line_offset: 1, body, is_markdown: true })
+    Ok(SourceFile { rel_path: rel.to_path_buf(), yaml, text, slug, line_offset: 1, body, is_markdown: true, stamp })
 }
 
 /// Splits `---\n<yaml>---\n<body>` into byte ranges of the YAML and the body.

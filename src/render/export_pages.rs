@@ -30,8 +30,20 @@ struct Subscription {
     calendar: String,
 }
 
-pub fn pages(site: &Site, views: &Views, urls: &Urls) -> Vec<PageSpec> {
-    vec![data_page(site, urls), timeline_page(site, views, urls)]
+/// Where the pages about the exports go.
+pub const PATHS: [&str; 2] = ["data/index.html", "tidslinje/index.html"];
+
+/// The pages about the exports, or only the one at `only`.
+pub fn pages(site: &Site, views: &Views, urls: &Urls, only: Option<&str>) -> Vec<PageSpec> {
+    let wants = |out: &str| only.is_none_or(|o| o == out);
+    let mut specs = Vec::new();
+    if wants(PATHS[0]) {
+        specs.push(data_page(site, urls));
+    }
+    if wants(PATHS[1]) {
+        specs.push(timeline_page(site, views, urls));
+    }
+    specs
 }
 
 /// Adds what the exports bring to other pages: the small timeline on the front page, the
@@ -93,7 +105,7 @@ fn data_page(site: &Site, urls: &Urls) -> PageSpec {
     context.insert("calendar", &urls.asset(calendar::ALL));
     context.insert("ocds", &has_ocds.then(|| urls.asset("data/ocds.json")));
     context.insert("ocid_prefix", &m.settings.ocid_prefix);
-    PageSpec { out: "data/index.html".into(), template: "data.html", context }
+    PageSpec { out: PATHS[0].into(), template: "data.html", context }
 }
 
 fn timeline_page(site: &Site, views: &Views, urls: &Urls) -> PageSpec {
@@ -101,5 +113,5 @@ fn timeline_page(site: &Site, views: &Views, urls: &Urls) -> PageSpec {
     let mut context = Context::new();
     context.insert("page", &PageMeta::new("Tidslinje for rammeavtalene", urls.page("tidslinje"), "tidslinje"));
     context.insert("timeline", &full);
-    PageSpec { out: "tidslinje/index.html".into(), template: "timeline.html", context }
+    PageSpec { out: PATHS[1].into(), template: "timeline.html", context }
 }

@@ -3,9 +3,53 @@
 
 use crate::content::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// Id prefixes the templates use; a heading id from content never takes one of them.
 const RESERVED_IDS: [&str; 7] = ["innhold", "s-", "fot-", "sok-", "filter-", "gruppe-", "topp-"];
+
+/// Texts made into HTML by the builds before, kept by the preview server: after a save,
+/// only the texts that changed are converted again.
+#[derive(Default)]
+pub struct Memo {
+    made: Mutex<Made>,
+}
+
+/// HTML by place (top level, id prefix) and Markdown text: of this build, and of the one before.
+#[derive(Default)]
+struct Made {
+    now: HashMap<(u8, String), HashMap<String, String>>,
+    before: HashMap<(u8, String), HashMap<String, String>>,
+}
+
+impl Memo {
+    /// [`to_html_at`], taken over from an earlier build when it made the same.
+    pub fn to_html_at(&self, markdown: &str, top: u8, id_prefix: &str) -> String {
+        let place = (top, id_prefix.to_string());
+        {
+            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(html) = made.now.get(&place).and_then(|m| m.get(markdown)) {
+                return html.clone();
+            }
+            let earlier = made.before.get_mut(&place).and_then(|m| m.remove_entry(markdown));
+            if let Some((markdown, html)) = earlier {
+                made.now.entry(place).or_default().insert(markdown, html.clone());
+                return html;
+            }
+        }
+        let html = to_html_at(markdown, top, id_prefix);
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        made.now.entry(place).or_default().insert(markdown.to_string(), html.clone());
+        html
+    }
+
+    /// Ends a build: what it did not use is forgotten.
+    pub fn finish(&self) {
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        made.before = std::mem::take(&mut made.now);
+    }
+}
 
 /// Renders a Markdown text to safe HTML for a place on a page where its top heading
 /// level is `top` (2 right under the page's `h1`, 3 inside a section): the body's

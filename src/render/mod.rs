@@ -6,6 +6,7 @@ pub mod markdown;
 pub mod pages;
 pub mod records;
 pub mod shared;
+pub mod source;
 pub mod templates;
 pub mod timeline;
 pub mod views;
@@ -65,35 +66,71 @@ struct BuildGlobals {
     expiring_months: u32,
 }
 
-/// What a render makes now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// The whole site.
-    Everything,
-    /// Pages and assets only; the exports and the search records follow with [`later`]
-    /// (the preview server reloads the pages first).
-    PagesFirst,
-}
-
-/// Renders every page and lists every file the site needs (see [`Scope`]).
+/// Renders every page and lists every file the site needs.
 pub fn render(
     site: &Site,
     views: &Views,
     theme: &mut Theme,
     content_dir: &Path,
     theme_shown_as: &Path,
-    scope: Scope,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    let urls = urls_of(site);
+    set_globals(site, &urls, theme);
+    let theme: &Theme = theme;
+    // Pages, exports and search records are independent: build them side by side.
+    let ((paths, rendered), exported) = rayon::join(
+        || {
+            let (specs, paths) = page_specs(site, views, &urls, None);
+            // Each context is dropped once its page is rendered, so they are not all held at once.
+            let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
+                .into_par_iter()
+                .map(|spec| {
+                    theme
+                        .render(spec.template, &spec.context, theme_shown_as)
+                        .map(|html| OutputFile { path: spec.out, content: FileContent::Bytes(html.into_bytes()) })
+                })
+                .collect();
+            (paths, rendered)
+        },
+        || exports_and_records(site, views, &urls),
+    );
+    let mut files = Vec::with_capacity(rendered.len() + 16);
+    let mut errors = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(distinct(errors));
+    }
+    files.extend(other_files(site, theme, &paths, content_dir));
+    files.extend(exported.files);
+    Ok(Rendered { files, records: exported.records, warnings: exported.warnings })
+}
+
+/// Template errors, each told once (one broken template breaks many pages alike).
+fn distinct(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    errors.sort_by(|a, b| a.message.cmp(&b.message));
+    errors.dedup_by(|a, b| a.message == b.message);
+    errors
+}
+
+fn urls_of(site: &Site) -> Urls {
+    Urls { root: base_path(&site.model.settings.base_url) }
+}
+
+/// Sets what every page of the site sees: the site, the menu, the build day.
+fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
     let settings = &site.model.settings;
-    let root = base_path(&settings.base_url);
-    let urls = Urls { root: root.clone() };
     theme.set_globals(
         "site",
         &SiteGlobals {
             title: &settings.title,
             description: settings.description.as_deref(),
             base_url: &settings.base_url,
-            root: &root,
+            root: &urls.root,
             language: &settings.language,
             contact: settings.contact.as_ref().map(ContactView::of),
             accessibility_statement: settings.accessibility_statement.as_deref(),
@@ -116,64 +153,39 @@ pub fn render(
             expiring_months: settings.expiring_months,
         },
     );
-    let theme: &Theme = theme;
-    // Pages, exports and search records are independent: build them side by side.
-    let ((paths, rendered), exported) = rayon::join(
-        || {
-            let mut specs = pages::all(site, views, &urls);
-            specs.push(pages::search_page(&urls, &records::filter_labels(site)));
-            specs.extend(export_pages::pages(site, views, &urls));
-            export_pages::decorate(&mut specs, site, views, &urls);
-            let paths: Vec<String> = specs.iter().map(|s| s.out.clone()).collect();
-            // Each context is dropped once its page is rendered, so they are not all held at once.
-            let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
-                .into_par_iter()
-                .map(|spec| {
-                    theme
-                        .render(spec.template, &spec.context, theme_shown_as)
-                        .map(|html| OutputFile { path: spec.out, content: FileContent::Bytes(html.into_bytes()) })
-                })
-                .collect();
-            (paths, rendered)
+}
+
+/// The pages of the site, or only the one at `only`; with the paths of all of them.
+fn page_specs(site: &Site, views: &Views, urls: &Urls, only: Option<&str>) -> (Vec<pages::PageSpec>, Vec<String>) {
+    let (mut specs, mut paths) = pages::all(site, views, urls, only);
+    if only.is_none_or(|o| o == pages::SEARCH_PAGE) {
+        specs.push(pages::search_page(urls, &records::filter_labels(site)));
+    }
+    paths.push(pages::SEARCH_PAGE.to_string());
+    specs.extend(export_pages::pages(site, views, urls, only));
+    paths.extend(export_pages::PATHS.map(String::from));
+    export_pages::decorate(&mut specs, site, views, urls);
+    (specs, paths)
+}
+
+/// The files beside the pages: sitemap, robots.txt, the theme's static files and the documents.
+fn other_files(site: &Site, theme: &Theme, paths: &[String], content_dir: &Path) -> Vec<OutputFile> {
+    let base_url = &site.model.settings.base_url;
+    let mut files = vec![
+        OutputFile { path: "sitemap.xml".into(), content: FileContent::Bytes(sitemap(base_url, paths).into_bytes()) },
+        OutputFile {
+            path: "robots.txt".into(),
+            content: FileContent::Bytes(
+                format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n").into_bytes(),
+            ),
         },
-        || (scope == Scope::Everything).then(|| exports_and_records(site, views, &urls)),
-    );
-    let mut files = Vec::with_capacity(rendered.len() + 16);
-    let mut errors = Vec::new();
-    for r in rendered {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        errors.sort_by(|a, b| a.message.cmp(&b.message));
-        errors.dedup_by(|a, b| a.message == b.message);
-        return Err(errors);
-    }
-    files.push(OutputFile {
-        path: "sitemap.xml".into(),
-        content: FileContent::Bytes(sitemap(&settings.base_url, &paths).into_bytes()),
-    });
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        content: FileContent::Bytes(
-            format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", settings.base_url).into_bytes(),
-        ),
-    });
+    ];
     for (rel, full) in &theme.static_files {
         files.push(OutputFile {
             path: rel.to_string_lossy().replace('\\', "/"),
             content: FileContent::Copy(full.clone()),
         });
     }
-    let (records, warnings) = match exported {
-        Some(later) => {
-            files.extend(later.files);
-            (later.records, later.warnings)
-        }
-        None => (Vec::new(), Vec::new()),
-    };
     let mut documents: Vec<&PathBuf> = site
         .model
         .agreements
@@ -192,18 +204,12 @@ pub fn render(
             content: FileContent::Copy(content_dir.join(path)),
         });
     }
-    Ok(Rendered { files, records, warnings })
+    files
 }
 
 /// The views of a site: what every page, export and search record is made from.
-pub fn views(site: &Site) -> Views {
-    Views::build(site, &Urls { root: base_path(&site.model.settings.base_url) })
-}
-
-/// The exports and the search records of a site rendered with [`Scope::PagesFirst`].
-pub fn later(site: &Site, views: &Views) -> Rendered {
-    let urls = Urls { root: base_path(&site.model.settings.base_url) };
-    exports_and_records(site, views, &urls)
+pub fn views(site: &Site, markdown: Option<&markdown::Memo>) -> Views {
+    Views::build(site, &urls_of(site), views::Html(markdown))
 }
 
 fn exports_and_records(site: &Site, views: &Views, urls: &Urls) -> Rendered {

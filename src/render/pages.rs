@@ -50,11 +50,23 @@ struct Builder<'a> {
     site: &'a Site,
     views: &'a Views,
     urls: &'a Urls,
+    /// Make only the page with this path (the others are only listed in `paths`).
+    only: Option<&'a str>,
     pages: Vec<PageSpec>,
+    paths: Vec<String>,
 }
 
 impl<'a> Builder<'a> {
+    fn wants(&self, out: &str) -> bool {
+        self.only.is_none_or(|only| only == out)
+    }
+
     fn page(&mut self, out: String, template: &'static str, meta: PageMeta, fill: impl FnOnce(&mut Context)) {
+        let wanted = self.wants(&out);
+        self.paths.push(out.clone());
+        if !wanted {
+            return;
+        }
         let mut context = Context::new();
         context.insert("page", &meta);
         fill(&mut context);
@@ -89,9 +101,10 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Every page of the site except search, feeds and data files.
-pub fn all(site: &Site, views: &Views, urls: &Urls) -> Vec<PageSpec> {
-    let mut b = Builder { site, views, urls, pages: Vec::new() };
+/// Every page of the site except search, feeds and data files, or only the one at `only`;
+/// with the paths of all of them.
+pub fn all(site: &Site, views: &Views, urls: &Urls, only: Option<&str>) -> (Vec<PageSpec>, Vec<String>) {
+    let mut b = Builder { site, views, urls, only, pages: Vec::new(), paths: Vec::new() };
     front_page(&mut b);
     agreements(&mut b);
     purchases(&mut b);
@@ -101,13 +114,14 @@ pub fn all(site: &Site, views: &Views, urls: &Urls) -> Vec<PageSpec> {
     categories(&mut b);
     suppliers(&mut b);
     for page in &site.model.pages {
-        let view = super::markdown::to_html_at(&page.body, 2, "");
         let meta = b.meta(&page.title, urls.page(&page.origin.slug), "sider", vec![]);
-        b.page(format!("{}/index.html", page.origin.slug), "page.html", meta, |c| c.insert("body_html", &view));
+        b.page(format!("{}/index.html", page.origin.slug), "page.html", meta, |c| {
+            c.insert("body_html", &super::markdown::to_html_at(&page.body, 2, ""))
+        });
     }
     let meta = b.meta("Fant ikke siden", urls.page("404"), "", vec![]);
     b.page("404.html".to_string(), "404.html", meta, |_| {});
-    b.pages
+    (b.pages, b.paths)
 }
 
 fn front_page(b: &mut Builder) {
@@ -205,16 +219,21 @@ fn municipality_filters(b: &Builder, current: Option<&str>) -> Vec<FilterLink> {
         .collect()
 }
 
-fn insert_filters(
+/// The filter lists of a list page, made only when the page at `out` is.
+fn filters(
     b: &Builder,
-    c: &mut Context,
+    out: &str,
     status: Option<AgreementStatus>,
     category: Option<&str>,
     municipality: Option<&str>,
-) {
-    c.insert("status_filters", &status_filters(b, status));
-    c.insert("category_filters", &category_filters(b, category));
-    c.insert("municipality_filters", &municipality_filters(b, municipality));
+) -> Context {
+    let mut c = Context::new();
+    if b.wants(out) {
+        c.insert("status_filters", &status_filters(b, status));
+        c.insert("category_filters", &category_filters(b, category));
+        c.insert("municipality_filters", &municipality_filters(b, municipality));
+    }
+    c
 }
 
 fn agreements(b: &mut Builder) {
@@ -247,9 +266,9 @@ fn agreements(b: &mut Builder) {
             "rammeavtaler",
             b.crumb("rammeavtaler", "Rammeavtaler"),
         );
-        let mut ctx = Context::new();
-        insert_filters(b, &mut ctx, Some(s), None, None);
-        b.page(format!("rammeavtaler/status/{key}/index.html"), "agreements.html", meta, |c| {
+        let out = format!("rammeavtaler/status/{key}/index.html");
+        let ctx = filters(b, &out, Some(s), None, None);
+        b.page(out, "agreements.html", meta, |c| {
             c.extend(ctx);
             c.insert("agreements", &list);
             c.insert("filter", &format!("Status: {}", s.label()));
@@ -345,10 +364,10 @@ fn municipalities(b: &mut Builder) {
         let agreements = b.agreement_cards(|a| a.municipalities.includes(&m.id));
         let purchases = b.purchase_cards(|p| p.municipalities.includes(&m.id));
         let meta = b.meta(&m.name, b.urls.item("kommuner", &m.id), "kommuner", b.crumb("kommuner", "Kommunene"));
-        let mut ctx = Context::new();
-        insert_filters(b, &mut ctx, None, None, Some(&m.id));
+        let out = format!("kommuner/{}/index.html", m.id);
+        let ctx = filters(b, &out, None, None, Some(&m.id));
         let is_host = site.model.settings.host == m.id;
-        b.page(format!("kommuner/{}/index.html", m.id), "municipality.html", meta, |c| {
+        b.page(out, "municipality.html", meta, |c| {
             c.extend(ctx);
             c.insert("municipality", &Link { url: m.website.clone().unwrap_or_default(), name: m.name.clone() });
             c.insert("is_host", &is_host);
@@ -381,9 +400,9 @@ fn categories(b: &mut Builder) {
         let purchases = b.purchase_cards(|p| p.category == cat.id);
         let meta =
             b.meta(&cat.name, b.urls.item("kategorier", &cat.id), "kategorier", b.crumb("kategorier", "Kategorier"));
-        let mut ctx = Context::new();
-        insert_filters(b, &mut ctx, None, Some(&cat.id), None);
-        b.page(format!("kategorier/{}/index.html", cat.id), "category.html", meta, |c| {
+        let out = format!("kategorier/{}/index.html", cat.id);
+        let ctx = filters(b, &out, None, Some(&cat.id), None);
+        b.page(out, "category.html", meta, |c| {
             c.extend(ctx);
             c.insert("category", &Link { url: String::new(), name: cat.name.clone() });
             c.insert("description", &cat.description);
@@ -411,6 +430,9 @@ fn suppliers(b: &mut Builder) {
     }
 }
 
+/// Where the search page goes.
+pub const SEARCH_PAGE: &str = "sok/index.html";
+
 /// The search page; the results come from the index in the browser.
 pub fn search_page(urls: &Urls, labels: &super::records::FilterLabels) -> PageSpec {
     let mut context = Context::new();
@@ -419,5 +441,5 @@ pub fn search_page(urls: &Urls, labels: &super::records::FilterLabels) -> PageSp
         &PageMeta { title: "Søk", url: urls.page("sok"), section: "sok", description: None, breadcrumbs: vec![] },
     );
     context.insert("labels", labels);
-    PageSpec { out: "sok/index.html".into(), template: "search.html", context }
+    PageSpec { out: SEARCH_PAGE.into(), template: "search.html", context }
 }

@@ -31,6 +31,7 @@ pub const REQUIRED: [&str; 20] = [
 ];
 
 /// A loaded theme: compiled templates and the list of static files.
+#[derive(Clone)]
 pub struct Theme {
     tera: tera::Tera,
     /// Static files: (path relative to the theme's static/ folder, full path).

@@ -267,8 +267,21 @@ pub struct Views {
     pub suppliers: Vec<SupplierView>,
 }
 
+/// Makes Markdown into HTML, through the preview server's memo when there is one.
+#[derive(Clone, Copy)]
+pub struct Html<'a>(pub Option<&'a markdown::Memo>);
+
+impl Html<'_> {
+    fn at(self, text: &str, top: u8, id_prefix: &str) -> String {
+        match self.0 {
+            Some(memo) => memo.to_html_at(text, top, id_prefix),
+            None => markdown::to_html_at(text, top, id_prefix),
+        }
+    }
+}
+
 impl Views {
-    pub fn build(site: &Site, urls: &Urls) -> Views {
+    pub fn build(site: &Site, urls: &Urls, html: Html) -> Views {
         let agreement_cards: Vec<Shared<AgreementCard>> = site
             .model
             .agreements
@@ -288,16 +301,16 @@ impl Views {
             .agreements
             .par_iter()
             .zip(&agreement_cards)
-            .map(|(a, card)| agreement_view(site, urls, a, card.clone(), &purchase_cards))
+            .map(|(a, card)| agreement_view(site, urls, html, a, card.clone(), &purchase_cards))
             .collect();
         let purchases = site
             .model
             .purchases
             .par_iter()
             .zip(&purchase_cards)
-            .map(|(p, card)| purchase_view(site, urls, p, card.clone(), &agreement_cards))
+            .map(|(p, card)| purchase_view(site, urls, html, p, card.clone(), &agreement_cards))
             .collect();
-        let courses = site.model.courses.iter().map(|c| course_view(site, urls, c)).collect();
+        let courses = site.model.courses.iter().map(|c| course_view(site, urls, html, c)).collect();
         let requirements = site
             .model
             .requirements
@@ -309,7 +322,7 @@ impl Views {
                 area: r.area.label().to_string(),
                 legal_basis: r.legal_basis.clone(),
                 clause_html: r.clause.as_deref().map(text_with_line_breaks),
-                body_html: markdown::to_html_at(&r.body, 2, ""),
+                body_html: html.at(&r.body, 2, ""),
                 agreements: site
                     .agreements_by_requirement
                     .get(&r.origin.slug)
@@ -395,6 +408,7 @@ fn agreement_card(site: &Site, urls: &Urls, i: usize, a: &Agreement) -> Agreemen
 fn agreement_view(
     site: &Site,
     urls: &Urls,
+    html: Html,
     a: &Agreement,
     card: Shared<AgreementCard>,
     purchases: &[Shared<PurchaseCard>],
@@ -435,7 +449,7 @@ fn agreement_view(
         doffin: a.doffin.clone(),
         doffin_url: doffin_url(&a.doffin),
         ecommerce: a.ecommerce,
-        ordering_html: a.ordering.as_deref().map(|o| markdown::to_html_at(o, 3, "bestilling-")),
+        ordering_html: a.ordering.as_deref().map(|o| html.at(o, 3, "bestilling-")),
         requirements: a
             .requirements
             .iter()
@@ -444,7 +458,7 @@ fn agreement_view(
             .collect(),
         documents,
         contact: a.contact.as_ref().map(ContactView::of),
-        body_html: markdown::to_html_at(&a.body, 3, ""),
+        body_html: html.at(&a.body, 3, ""),
         retender: site.retender_of.get(&a.origin.slug).map(|&i| purchases[i].clone()),
         produced_by: site
             .produced_by
@@ -474,6 +488,7 @@ fn purchase_card(site: &Site, urls: &Urls, i: usize, p: &PlannedPurchase) -> Pur
 fn purchase_view(
     site: &Site,
     urls: &Urls,
+    html: Html,
     p: &PlannedPurchase,
     card: Shared<PurchaseCard>,
     agreements: &[Shared<AgreementCard>],
@@ -493,12 +508,12 @@ fn purchase_view(
         doffin: p.doffin.clone(),
         doffin_url: doffin_url(&p.doffin),
         contact: p.contact.as_ref().map(ContactView::of),
-        body_html: markdown::to_html_at(&p.body, 3, ""),
+        body_html: html.at(&p.body, 3, ""),
         card,
     }
 }
 
-fn course_view(site: &Site, urls: &Urls, c: &Course) -> CourseView {
+fn course_view(site: &Site, urls: &Urls, html: Html, c: &Course) -> CourseView {
     let start = c.start;
     let end = c.end.unwrap_or(start);
     let when = if end.date() > start.date() {
@@ -536,7 +551,7 @@ fn course_view(site: &Site, urls: &Urls, c: &Course) -> CourseView {
         seats: c.seats,
         price: c.price.map(|p| if p == 0 { "Gratis".to_string() } else { format::amount(p) }),
         organiser: c.organiser.clone(),
-        body_html: markdown::to_html_at(&c.body, 3, ""),
+        body_html: html.at(&c.body, 3, ""),
     }
 }
 

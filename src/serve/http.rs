@@ -59,7 +59,7 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
     let key = if key.is_empty() || key.ends_with('/') { format!("{key}index.html") } else { key.to_string() };
     match shared.lookup(&key) {
         Some(served) => respond(StatusCode::OK, &key, served).await,
-        None if !key.ends_with(".html") && shared.lookup(&format!("{key}/index.html")).is_some() => Response::builder()
+        None if !key.ends_with(".html") && shared.has(&format!("{key}/index.html")) => Response::builder()
             .status(StatusCode::MOVED_PERMANENTLY)
             .header(header::LOCATION, format!("{path}/"))
             .body(Body::empty())
@@ -81,6 +81,20 @@ fn not_found(shared: &Shared) -> Response {
         .unwrap_or_default()
 }
 
+/// A page whose template failed: the message on the page, and the overlay over it.
+fn broken(error: &crate::diagnostics::Diagnostic) -> Response {
+    let mut text = String::new();
+    pulldown_cmark_escape::escape_html(&mut text, &error.message).ok();
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"nb\"><head><meta charset=\"utf-8\"><title>Siden kunne ikke lages</title></head><body><main><h1>Siden kunne ikke lages</h1><pre>{text}</pre></main></body></html>\n"
+    );
+    Response::builder()
+        .status(StatusCode::INTERNAL_SERVER_ERROR)
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .body(Body::from(live::inject(page.as_bytes())))
+        .unwrap_or_default()
+}
+
 async fn respond(status: StatusCode, key: &str, served: Served) -> Response {
     let bytes = match served {
         Served::Bytes(b) => b.as_ref().clone(),
@@ -88,6 +102,7 @@ async fn respond(status: StatusCode, key: &str, served: Served) -> Response {
             Ok(b) => b,
             Err(_) => return StatusCode::NOT_FOUND.into_response(),
         },
+        Served::Broken(error) => return broken(&error),
     };
     let kind = content_type(key);
     let body = if kind.starts_with("text/html") { live::inject(&bytes) } else { bytes };

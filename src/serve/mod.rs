@@ -9,6 +9,8 @@ mod watch;
 
 use crate::Options;
 use crate::diagnostics::Diagnostic;
+use crate::render::source::PageSource;
+use crate::session::{Changes, Prepared, Session};
 use state::{Shared, Snapshot};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -16,6 +18,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use state::is_safe_path;
+pub use watch::ERROR_MARK as WATCH_ERROR;
 
 /// What the server tells the binary, which decides how to show it.
 #[derive(Debug)]
@@ -57,7 +60,8 @@ pub fn run(
     if options.base_url.is_none() {
         options.base_url = Some(format!("http://{local}/"));
     }
-    rebuild(&options, &shared, &report, true);
+    let mut session = Session::default();
+    rebuild(&options, &mut session, &shared, &report, Changes::Everything, true);
     let (changes, _watcher) = watch::start(&options)?;
     let worker_options = options.clone();
     let worker_shared = shared.clone();
@@ -71,12 +75,12 @@ pub fn run(
             }
             paths.sort();
             paths.dedup();
-            if paths.iter().any(|p| p.as_os_str() == watch::ERROR_MARK) {
+            if paths.iter().any(|p| p.as_os_str() == WATCH_ERROR) {
                 worker_report(ServeEvent::WatchError("filovervåkingen meldte en feil; bygger på nytt".into()));
             } else {
-                worker_report(ServeEvent::Changed(paths));
+                worker_report(ServeEvent::Changed(paths.clone()));
             }
-            rebuild(&worker_options, &worker_shared, &worker_report, false);
+            rebuild(&worker_options, &mut session, &worker_shared, &worker_report, Changes::Paths(&paths), false);
         }
     });
     report(ServeEvent::Listening(local));
@@ -84,29 +88,44 @@ pub fn run(
     Ok(())
 }
 
-/// Builds the pages in memory; on success swaps them in and sends the reload, then makes
-/// the exports and the search index in the background (on the first build, the exports
-/// before the server opens). On failure keeps the old site and sends the errors.
-fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) + Send + Sync>, first: bool) {
+/// Prepares the build, taking over what the change did not touch; on success swaps it in
+/// and sends the reload: its pages are rendered as they are asked for. Then, in the
+/// background, every page is tried once (unless that was done before the reload) and the
+/// exports and the search index are made (on the first build, the exports before the
+/// server opens). On failure keeps the old site and sends the errors.
+fn rebuild(
+    options: &Options,
+    session: &mut Session,
+    shared: &Shared,
+    report: &Arc<dyn Fn(ServeEvent) + Send + Sync>,
+    changes: Changes,
+    first: bool,
+) {
     let started = Instant::now();
     let number = shared.start_build();
-    let (rendered, diagnostics) = crate::render_pages_first(options);
-    let diagnostics = diagnostics.sorted();
-    let Some((site, later)) = rendered else {
+    let (prepared, diagnostics) = session.prepare(options, changes);
+    let mut diagnostics = diagnostics.sorted();
+    let failed = |diagnostics: Vec<Diagnostic>| {
         shared.fail(diagnostics.clone());
         report(ServeEvent::Failed { diagnostics });
-        return;
     };
-    let pages = site.files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let generation = shared.publish(Snapshot::from_files(site.files), diagnostics.clone());
-    let language = site.language;
+    let Some(Prepared { source, theme_changed }) = prepared else { return failed(diagnostics) };
+    // A theme loaded anew may fail on any page: every page is tried before it is shown.
+    if theme_changed && let Err(errors) = source.check_every_page() {
+        diagnostics.extend(errors);
+        return failed(diagnostics);
+    }
+    let pages = source.paths().iter().filter(|p| p.ends_with(".html")).count();
+    let source = Arc::new(source);
+    let files = source.other_files(&options.content);
+    let generation = shared.publish(Snapshot::from_files(files), source.clone(), diagnostics.clone());
     let shared = shared.clone();
     let report = report.clone();
-    let exports = move |shared: &Shared| {
+    let exports = move |shared: &Shared, source: &PageSource| {
         if shared.superseded(number) {
             return None;
         }
-        let rendered = later.finish();
+        let rendered = source.exports_and_records();
         let warnings = rendered.warnings.clone();
         let is_export = |p: &str| !p.starts_with(crate::output::search::BUNDLE_DIR);
         shared
@@ -114,16 +133,26 @@ fn rebuild(options: &Options, shared: &Shared, report: &Arc<dyn Fn(ServeEvent) +
             .then_some((rendered.records, warnings))
     };
     if first {
-        let Some((records, warnings)) = exports(&shared) else { return };
+        let Some((records, warnings)) = exports(&shared, &source) else { return };
         report(ServeEvent::Built { pages, took: started.elapsed(), warnings: [diagnostics, warnings].concat() });
+        let language = source.language().to_string();
         std::thread::spawn(move || search(&shared, &report, (generation, number), &records, &language));
     } else {
         report(ServeEvent::Built { pages, took: started.elapsed(), warnings: diagnostics });
         std::thread::spawn(move || {
-            let Some((records, warnings)) = exports(&shared) else { return };
+            if !theme_changed
+                && !shared.superseded(number)
+                && let Err(errors) = source.check_every_page()
+                && shared.fail_pages(generation, errors.clone())
+            {
+                report(ServeEvent::Failed { diagnostics: errors });
+            }
+            let Some((records, warnings)) = exports(&shared, &source) else { return };
             if !warnings.is_empty() {
                 report(ServeEvent::LateWarnings(warnings));
             }
+            let language = source.language().to_string();
+            drop(source);
             search(&shared, &report, (generation, number), &records, &language);
         });
     }

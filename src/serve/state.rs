@@ -2,6 +2,7 @@
 //! and the channel that tells open pages to reload.
 
 use crate::diagnostics::Diagnostic;
+use crate::render::source::PageSource;
 use crate::render::{FileContent, OutputFile};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -13,6 +14,8 @@ use tokio::sync::broadcast;
 pub enum Served {
     Bytes(Arc<Vec<u8>>),
     File(PathBuf),
+    /// A page whose template failed: the message, shown with the error overlay.
+    Broken(Arc<Diagnostic>),
 }
 
 /// A complete build, keyed by path below the site root (`rammeavtaler/x/index.html`).
@@ -37,9 +40,14 @@ impl Snapshot {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Inner {
+    /// The files beside the pages, the exports and the search index.
     pub site: Snapshot,
+    /// The pages, rendered when asked for.
+    pub pages: Option<Arc<PageSource>>,
+    /// Pages of this build rendered so far.
+    pub rendered: HashMap<String, Served>,
     /// Errors and warnings of the last build attempt.
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the last attempt failed (the site is the one before it).
@@ -68,7 +76,7 @@ impl Shared {
 
     /// Swaps in a new build's pages (keeping the old exports and search index until the new
     /// ones are ready), then tells the pages to reload. Returns the build's generation.
-    pub fn publish(&self, mut site: Snapshot, diagnostics: Vec<Diagnostic>) -> u64 {
+    pub fn publish(&self, mut site: Snapshot, pages: Arc<PageSource>, diagnostics: Vec<Diagnostic>) -> u64 {
         let generation = {
             let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
             for path in &inner.later {
@@ -77,6 +85,8 @@ impl Shared {
                 }
             }
             inner.site = site;
+            inner.pages = Some(pages);
+            inner.rendered.clear();
             inner.diagnostics = diagnostics;
             inner.failed = false;
             inner.generation += 1;
@@ -94,6 +104,21 @@ impl Shared {
             inner.failed = true;
         }
         let _ = self.events.send("errors");
+    }
+
+    /// Records pages of the current build whose templates failed (found after the reload),
+    /// unless a newer build came meanwhile: the overlay shows them.
+    pub fn fail_pages(&self, generation: u64, errors: Vec<Diagnostic>) -> bool {
+        {
+            let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+            if inner.generation != generation {
+                return false;
+            }
+            inner.diagnostics.extend(errors);
+            inner.failed = true;
+        }
+        let _ = self.events.send("errors");
+        true
     }
 
     /// Adds files a build makes after its reload (`replaces` says which earlier ones they
@@ -129,7 +154,7 @@ impl Shared {
         let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
         let bytes = |served: &Served| match served {
             Served::Bytes(b) => Some(b.as_ref().clone()),
-            Served::File(_) => None,
+            Served::File(_) | Served::Broken(_) => None,
         };
         let manifest = inner
             .site
@@ -160,8 +185,30 @@ impl Shared {
         self.started.load(std::sync::atomic::Ordering::SeqCst) != number
     }
 
+    /// The file or page at `key`; a page is rendered on its first request.
     pub fn lookup(&self, key: &str) -> Option<Served> {
-        self.inner.read().unwrap_or_else(|e| e.into_inner()).site.files.get(key).cloned()
+        let (pages, generation) = {
+            let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
+            if let Some(found) = inner.site.files.get(key).or_else(|| inner.rendered.get(key)) {
+                return Some(found.clone());
+            }
+            (inner.pages.clone()?, inner.generation)
+        };
+        let served = match pages.render(key)? {
+            Ok(html) => Served::Bytes(Arc::new(html.into_bytes())),
+            Err(error) => Served::Broken(Arc::new(error)),
+        };
+        let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
+        if inner.generation == generation {
+            inner.rendered.insert(key.to_string(), served.clone());
+        }
+        Some(served)
+    }
+
+    /// Whether there is a file or page at `key`, without rendering it.
+    pub fn has(&self, key: &str) -> bool {
+        let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
+        inner.site.files.contains_key(key) || inner.pages.as_ref().is_some_and(|p| p.has(key))
     }
 }
 

@@ -8,5 +8,6 @@ mod output_safety;
 mod properties;
 mod sample_site;
 mod serve;
+mod session;
 mod snapshots;
 mod support;

@@ -4,7 +4,7 @@ mod check;
 mod items;
 mod settings;
 
-use super::load::{Loaded, Section, SourceFile};
+use super::load::{Loaded, Section, SourceFile, Stamp};
 use super::model::Model;
 use super::raw::{RawAgreement, RawCourse, RawPage, RawPlannedPurchase, RawRequirement, RawSite, RawSupplier};
 use super::yaml;
@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// URLs the generator uses itself, which a free page may not take.
 const RESERVED: [&str; 16] = [
@@ -37,9 +37,57 @@ const RESERVED: [&str; 16] = [
     "robots-txt",
 ];
 
+/// Items validated by an earlier run, kept by the preview server: an item whose text and
+/// surroundings (the ids it may refer to, the day, the CPV list, the documents) are as they
+/// were is taken over with its diagnostics, not parsed and checked again.
+#[derive(Default)]
+pub struct Memo {
+    surroundings: Option<Surroundings>,
+    items: HashMap<PathBuf, Remembered>,
+    cpv: Option<(PathBuf, Option<Stamp>, CpvList)>,
+}
+
+impl Memo {
+    /// Forgets everything: the next run checks every item.
+    pub fn forget(&mut self) {
+        *self = Memo::default();
+    }
+}
+
+struct Remembered {
+    section: Section,
+    text: String,
+    converted: Converted,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// What an item's checks read besides its own file.
+#[derive(PartialEq)]
+struct Surroundings {
+    today: NaiveDate,
+    expiring_months: u32,
+    categories: Vec<String>,
+    municipalities: Vec<String>,
+    suppliers: Vec<String>,
+    agreements: Vec<String>,
+    requirements: Vec<String>,
+    cpv: Option<(PathBuf, Option<Stamp>)>,
+    assets: Vec<PathBuf>,
+}
+
 /// Validates everything loaded. The model is returned whenever the settings could be read,
 /// so that a caller may look at it; a build must still refuse to write when there are errors.
 pub fn validate(loaded: &Loaded, content_dir: &Path, today: NaiveDate) -> (Option<Model>, Vec<Diagnostic>) {
+    validate_with(loaded, content_dir, today, None)
+}
+
+/// Like [`validate`], taking over from `memo` what did not change, and remembering this run in it.
+pub fn validate_with(
+    loaded: &Loaded,
+    content_dir: &Path,
+    today: NaiveDate,
+    mut memo: Option<&mut Memo>,
+) -> (Option<Model>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let (raw_site, site_check) = match &loaded.site {
         Some(file) => parse::<RawSite>(file, &mut out),
@@ -47,11 +95,28 @@ pub fn validate(loaded: &Loaded, content_dir: &Path, today: NaiveDate) -> (Optio
     };
     let mut settings = None;
     let mut cpv = CpvList::default();
+    let mut cpv_source = None;
     if let (Some(raw), Some(mut check)) = (&raw_site, site_check) {
         settings = settings::settings(&mut check, raw);
         if let Some(list) = check.text(&raw.cpv_liste) {
-            match load_cpv_list(&content_dir.join(&list)) {
-                Ok(l) => cpv = l,
+            let path = content_dir.join(&list);
+            let stamp = Stamp::of(&path);
+            cpv_source = Some((path.clone(), stamp));
+            let remembered = memo
+                .as_deref_mut()
+                .and_then(|m| m.cpv.take())
+                .filter(|(p, s, _)| *p == path && s.is_some() && *s == stamp);
+            let read = match remembered {
+                Some((_, _, list)) => Ok(list),
+                None => load_cpv_list(&path),
+            };
+            match read {
+                Ok(l) => {
+                    if let Some(m) = memo.as_deref_mut() {
+                        m.cpv = Some((path, stamp, l.clone()));
+                    }
+                    cpv = l
+                }
                 Err(e) => check.error(
                     &check::at(&["cpv_liste"]),
                     format!("CPV-lista `{list}` kan ikke leses: {e}"),
@@ -100,15 +165,51 @@ pub fn validate(loaded: &Loaded, content_dir: &Path, today: NaiveDate) -> (Optio
         requirements: slugs(Section::Requirements),
         cpv: &cpv,
     };
+    let surroundings = Surroundings {
+        today,
+        expiring_months: ctx.expiring_months,
+        categories: ctx.categories.clone(),
+        municipalities: ctx.municipalities.clone(),
+        suppliers: ctx.suppliers.clone(),
+        agreements: ctx.agreements.clone(),
+        requirements: ctx.requirements.clone(),
+        cpv: cpv_source,
+        assets: loaded.assets.clone(),
+    };
+    let remembered = match memo.as_deref_mut() {
+        Some(m) if m.surroundings.as_ref() == Some(&surroundings) => std::mem::take(&mut m.items),
+        _ => HashMap::new(),
+    };
     let results: Vec<(Converted, Vec<Diagnostic>)> = loaded
         .items
         .par_iter()
-        .map(|(section, file)| {
-            let mut diagnostics = Vec::new();
-            let item = convert(*section, file, &ctx, &mut diagnostics);
-            (item, diagnostics)
+        .map(|(section, file)| match remembered.get(&file.rel_path) {
+            Some(r) if r.section == *section && r.text == file.text => (r.converted.clone(), r.diagnostics.clone()),
+            _ => {
+                let mut diagnostics = Vec::new();
+                let item = convert(*section, file, &ctx, &mut diagnostics);
+                (item, diagnostics)
+            }
         })
         .collect();
+    drop(remembered);
+    if let Some(m) = memo {
+        m.items = loaded
+            .items
+            .iter()
+            .zip(&results)
+            .map(|((section, file), (converted, diagnostics))| {
+                let remembered = Remembered {
+                    section: *section,
+                    text: file.text.clone(),
+                    converted: converted.clone(),
+                    diagnostics: diagnostics.clone(),
+                };
+                (file.rel_path.clone(), remembered)
+            })
+            .collect();
+        m.surroundings = Some(surroundings);
+    }
     let mut model = Model {
         settings,
         suppliers,
@@ -132,6 +233,7 @@ pub fn validate(loaded: &Loaded, content_dir: &Path, today: NaiveDate) -> (Optio
     (Some(model), out)
 }
 
+#[derive(Clone)]
 enum Converted {
     Agreement(super::model::Agreement),
     Purchase(super::model::PlannedPurchase),

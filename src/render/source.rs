@@ -1,0 +1,76 @@
+//! A site ready to render page by page: the preview server renders a page when it is
+//! asked for, so a save costs the pages one looks at, not every page of the site.
+
+use super::templates::Theme;
+use super::views::{Urls, Views};
+use super::{OutputFile, Rendered, exports_and_records, other_files, page_specs, set_globals, urls_of};
+use crate::diagnostics::Diagnostic;
+use crate::site::Site;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// The resolved site with its views and theme, and the path of every page it has.
+pub struct PageSource {
+    site: Site,
+    views: Views,
+    theme: Theme,
+    urls: Urls,
+    theme_shown_as: PathBuf,
+    /// Every page, as paths below the site root (`rammeavtaler/x/index.html`).
+    paths: Vec<String>,
+    lookup: HashSet<String>,
+}
+
+impl PageSource {
+    pub fn new(site: Site, views: Views, mut theme: Theme, theme_shown_as: &Path) -> PageSource {
+        let urls = urls_of(&site);
+        set_globals(&site, &urls, &mut theme);
+        let (_, paths) = page_specs(&site, &views, &urls, Some(""));
+        let lookup = paths.iter().cloned().collect();
+        PageSource { site, views, theme, urls, theme_shown_as: theme_shown_as.to_path_buf(), paths, lookup }
+    }
+
+    /// The paths of every page.
+    pub fn paths(&self) -> &[String] {
+        &self.paths
+    }
+
+    pub fn has(&self, path: &str) -> bool {
+        self.lookup.contains(path)
+    }
+
+    /// The page at `path`, or `None` when the site has no such page.
+    pub fn render(&self, path: &str) -> Option<Result<String, Diagnostic>> {
+        if !self.has(path) {
+            return None;
+        }
+        let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Some(path));
+        let spec = specs.into_iter().next()?;
+        Some(self.theme.render(spec.template, &spec.context, &self.theme_shown_as))
+    }
+
+    /// Renders every page and keeps none: the template errors of the site, each told once.
+    pub fn check_every_page(&self) -> Result<(), Vec<Diagnostic>> {
+        let (specs, _) = page_specs(&self.site, &self.views, &self.urls, None);
+        let errors: Vec<Diagnostic> = specs
+            .into_par_iter()
+            .filter_map(|spec| self.theme.render(spec.template, &spec.context, &self.theme_shown_as).err())
+            .collect();
+        if errors.is_empty() { Ok(()) } else { Err(super::distinct(errors)) }
+    }
+
+    /// The files beside the pages: sitemap, robots.txt, the theme's static files, the documents.
+    pub fn other_files(&self, content_dir: &Path) -> Vec<OutputFile> {
+        other_files(&self.site, &self.theme, &self.paths, content_dir)
+    }
+
+    /// The exports and the search records.
+    pub fn exports_and_records(&self) -> Rendered {
+        exports_and_records(&self.site, &self.views, &self.urls)
+    }
+
+    pub fn language(&self) -> &str {
+        &self.site.model.settings.language
+    }
+}

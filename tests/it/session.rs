@@ -1,0 +1,126 @@
+//! The preview server's caches: after each kind of edit, the pages rendered on request,
+//! the other files and the exports equal a fresh build's, and so do the diagnostics.
+
+use super::support::{TODAY, TestSite};
+use innkjop::session::{Changes, Session};
+use innkjop::{Options, render::FileContent};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn options(site: &TestSite) -> Options {
+    Options {
+        content: site.path("content"),
+        theme: site.path("themes/default"),
+        output: site.path("public"),
+        today: TODAY.parse().expect("day"),
+        base_url: None,
+    }
+}
+
+fn bytes(content: &FileContent) -> Vec<u8> {
+    match content {
+        FileContent::Bytes(b) => b.clone(),
+        FileContent::Copy(p) | FileContent::Reuse(p) => std::fs::read(p).expect("read copied file"),
+    }
+}
+
+/// What a fresh build makes: every file, and the messages of the diagnostics.
+fn fresh(options: &Options) -> (Option<BTreeMap<String, Vec<u8>>>, Vec<String>) {
+    let (site, diagnostics) = innkjop::render_site(options);
+    let files = site.map(|s| s.files.iter().map(|f| (f.path.clone(), bytes(&f.content))).collect());
+    (files, diagnostics.sorted().iter().map(|d| format!("{}: {}", d.path.display(), d.message)).collect())
+}
+
+/// What the session makes after `changes`, every page rendered as if asked for.
+fn served(
+    session: &mut Session,
+    options: &Options,
+    changes: Changes,
+) -> (Option<BTreeMap<String, Vec<u8>>>, Vec<String>) {
+    let (prepared, diagnostics) = session.prepare(options, changes);
+    let messages = diagnostics.sorted().iter().map(|d| format!("{}: {}", d.path.display(), d.message)).collect();
+    let Some(prepared) = prepared else { return (None, messages) };
+    let source = prepared.source;
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for path in source.paths() {
+        let html = source.render(path).expect("listed page exists").expect("page renders");
+        files.insert(path.clone(), html.into_bytes());
+    }
+    for file in source.other_files(&options.content).iter().chain(&source.exports_and_records().files) {
+        files.insert(file.path.clone(), bytes(&file.content));
+    }
+    (Some(files), messages)
+}
+
+fn assert_same(step: &str, session: &mut Session, options: &Options, changed: &[PathBuf]) {
+    let (got, got_messages) = served(session, options, Changes::Paths(changed));
+    let (want, want_messages) = fresh(options);
+    assert_eq!(got_messages, want_messages, "{step}: diagnostics");
+    match (got, want) {
+        (Some(got), Some(want)) => {
+            let got_paths: Vec<&String> = got.keys().collect();
+            let want_paths: Vec<&String> = want.keys().collect();
+            assert_eq!(got_paths, want_paths, "{step}: files");
+            for (path, bytes) in &want {
+                assert!(got[path] == *bytes, "{step}: {path} differs from a fresh build");
+            }
+        }
+        (None, None) => {}
+        (got, want) => panic!("{step}: session built {}, fresh build {}", got.is_some(), want.is_some()),
+    }
+}
+
+#[test]
+fn every_kind_of_edit_serves_what_a_fresh_build_makes() {
+    let site = TestSite::sample();
+    let options = options(&site);
+    let mut session = Session::default();
+    let (first, _) = served(&mut session, &options, Changes::Everything);
+    assert_eq!(first, fresh(&options).0, "first build");
+
+    let agreement = "content/rammeavtaler/anskaffelsesfaglig-radgivning.md";
+    let text = site.read(agreement);
+    let edits: Vec<(&str, &str, String)> = vec![
+        ("title", agreement, text.replace("tittel: Anskaffelsesfaglig og", "tittel: Aaa juridisk og")),
+        ("body", agreement, format!("{text}\n## Nytt avsnitt\n\nMer tekst om **avtalen**.\n")),
+        ("broken", agreement, text.replace("kategori: konsulenttjenester", "kategori: finnes-ikke")),
+        ("fixed", agreement, text.clone()),
+        (
+            "category name",
+            "content/nettsted.yaml",
+            site.read("content/nettsted.yaml").replace("navn: Kontor og IT", "navn: Kontor, IT og telefoni"),
+        ),
+        (
+            "supplier name",
+            "content/leverandorer.yaml",
+            site.read("content/leverandorer.yaml").replace("Numedal Kontorservice AS", "Numedal Kontor AS"),
+        ),
+        ("new item", "content/etiske-krav/ny-krav.md", "---\ntittel: Nytt krav\nomrade: miljo\n---\nTekst.\n".into()),
+        ("template", "themes/default/templates/404.html", site.read("themes/default/templates/404.html") + "\n"),
+    ];
+    for (step, rel, new_text) in edits {
+        site.write(rel, &new_text);
+        assert_same(step, &mut session, &options, &[site.path(rel)]);
+    }
+
+    std::fs::remove_file(site.path("content/etiske-krav/ny-krav.md")).expect("remove");
+    assert_same("deleted item", &mut session, &options, &[site.path("content/etiske-krav/ny-krav.md")]);
+
+    site.write("content/dokumenter/ny.csv", "a;b\n");
+    assert_same("new document", &mut session, &options, &[site.path("content/dokumenter")]);
+}
+
+#[test]
+fn a_reported_file_is_read_again_even_when_its_size_and_time_are_unchanged() {
+    let site = TestSite::sample();
+    let options = options(&site);
+    let mut session = Session::default();
+    served(&mut session, &options, Changes::Everything);
+    let agreement = site.path("content/rammeavtaler/anskaffelsesfaglig-radgivning.md");
+    let modified = std::fs::metadata(&agreement).and_then(|m| m.modified()).expect("time");
+    let text = site.read("content/rammeavtaler/anskaffelsesfaglig-radgivning.md");
+    // Two saves within one tick of the file system's clock: same size, same time.
+    std::fs::write(&agreement, text.replace("Anskaffelsesfaglig og", "Anskaffelsesfaglig om")).expect("write");
+    std::fs::File::options().write(true).open(&agreement).and_then(|f| f.set_modified(modified)).expect("time");
+    assert_same("same size and time", &mut session, &options, &[agreement]);
+}
