@@ -116,7 +116,7 @@ pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
     };
     let language = model.settings.language.clone();
     let site = site::Site::resolve(model, options.today);
-    let views = render::views(&site, None);
+    let views = render::views(&site, None, None);
     match render::render(&site, &views, &mut theme, &options.content, &options.theme) {
         Ok(rendered) => {
             diagnostics.extend(rendered.warnings);

@@ -11,6 +11,7 @@ use crate::render::templates::Theme;
 use crate::{Options, render, site};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The caches of the preview server.
 #[derive(Default)]
@@ -19,6 +20,8 @@ pub struct Session {
     checked: Memo,
     markdown: markdown::Memo,
     theme: Option<Theme>,
+    /// The last build, whose unchanged views the next one takes over.
+    last: Option<Arc<PageSource>>,
 }
 
 /// What changed since the last build.
@@ -31,7 +34,7 @@ pub enum Changes<'a> {
 
 /// A build ready to serve.
 pub struct Prepared {
-    pub source: PageSource,
+    pub source: Arc<PageSource>,
     /// Whether the theme was loaded anew: its templates may fail on any page, so every
     /// page should be rendered once before the build is shown.
     pub theme_changed: bool,
@@ -60,6 +63,7 @@ impl Session {
             self.read = ReadCache::default();
             self.checked.forget();
             self.theme = None;
+            self.last = None;
             return self.prepare_sorted(options, &Sorted::default());
         };
         if sorted.beyond_items {
@@ -85,9 +89,11 @@ impl Session {
             return (None, diagnostics);
         };
         let site = site::Site::resolve(model, options.today);
-        let views = render::views(&site, Some(&self.markdown));
+        let earlier = self.last.as_deref().map(PageSource::site_and_views);
+        let views = render::views(&site, Some(&self.markdown), earlier);
         self.markdown.finish();
-        let source = PageSource::new(site, views, theme.clone(), &options.theme);
+        let source = Arc::new(PageSource::new(site, views, theme.clone(), &options.theme));
+        self.last = Some(source.clone());
         (Some(Prepared { source, theme_changed }), diagnostics)
     }
 }

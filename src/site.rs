@@ -24,6 +24,10 @@ pub struct Site {
     pub retender_of: HashMap<String, usize>,
     /// The planned purchase (index) an agreement came from.
     pub produced_by: HashMap<String, usize>,
+    /// Index by id, for the lookups every card and view makes.
+    agreement_by_slug: HashMap<String, usize>,
+    requirement_by_slug: HashMap<String, usize>,
+    supplier_by_id: HashMap<String, usize>,
 }
 
 impl Site {
@@ -68,7 +72,14 @@ impl Site {
                 produced_by.entry(a.clone()).or_insert(i);
             }
         }
+        let by = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).rev().collect();
+        let agreement_by_slug = by(model.agreements.iter().map(|a| &a.origin.slug).collect());
+        let requirement_by_slug = by(model.requirements.iter().map(|r| &r.origin.slug).collect());
+        let supplier_by_id = by(model.suppliers.iter().map(|s| &s.id).collect());
         Site {
+            agreement_by_slug,
+            requirement_by_slug,
+            supplier_by_id,
             model,
             today,
             agreement_status,
@@ -89,15 +100,15 @@ impl Site {
     }
 
     pub fn supplier(&self, id: &str) -> Option<&Supplier> {
-        self.model.suppliers.iter().find(|s| s.id == id)
+        self.supplier_by_id.get(id).map(|&i| &self.model.suppliers[i])
     }
 
     pub fn agreement_index(&self, slug: &str) -> Option<usize> {
-        self.model.agreements.iter().position(|a| a.origin.slug == slug)
+        self.agreement_by_slug.get(slug).copied()
     }
 
     pub fn requirement(&self, slug: &str) -> Option<&Requirement> {
-        self.model.requirements.iter().find(|r| r.origin.slug == slug)
+        self.requirement_by_slug.get(slug).map(|&i| &self.model.requirements[i])
     }
 }
 

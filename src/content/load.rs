@@ -73,6 +73,7 @@ impl Stamp {
 #[derive(Debug, Default)]
 pub struct ReadCache {
     files: HashMap<PathBuf, SourceFile>,
+    listing: Option<Listing>,
 }
 
 impl ReadCache {
@@ -83,11 +84,18 @@ impl ReadCache {
         self.files.extend(files.map(|f| (f.rel_path.clone(), f)));
     }
 
-    /// The kept file at `rel`, if it is still as it was when read. Files named in `changed`
-    /// are always read again: two saves within the clock's tick can leave size and time alike.
-    fn take(&mut self, rel: &Path, now: Option<Stamp>, changed: &HashSet<PathBuf>) -> Option<SourceFile> {
+    /// The kept file at `rel`, if it is still as it was when read (`trusted`: if it is not in
+    /// `changed`). Files named in `changed` are always read again: two saves within the
+    /// clock's tick can leave size and time alike.
+    fn take(
+        &mut self,
+        rel: &Path,
+        now: Option<Stamp>,
+        changed: &HashSet<PathBuf>,
+        trusted: bool,
+    ) -> Option<SourceFile> {
         let file = self.files.remove(rel)?;
-        (!changed.contains(rel) && now.is_some() && file.stamp == now).then_some(file)
+        (!changed.contains(rel) && (trusted || (now.is_some() && file.stamp == now))).then_some(file)
     }
 }
 
@@ -130,6 +138,127 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
         );
         return (loaded, diagnostics);
     }
+    // When every change is a plain content file, the watcher has said all there is to know:
+    // the earlier listing is patched and the other files are taken over without a look.
+    let (listing, trusted) = match earlier.listing.take() {
+        Some(listing) if changed.iter().all(|rel| is_plain_item(content_dir, rel)) => {
+            (listing.patched(content_dir, changed), true)
+        }
+        _ => (walk(content_dir), false),
+    };
+    earlier.listing = Some(listing.clone());
+    let Listing { candidates, assets, diagnostics: mut walk_diagnostics } = listing;
+    loaded.assets = assets;
+    diagnostics.append(&mut walk_diagnostics);
+    let stamps: Vec<Option<Stamp>> = if earlier.files.is_empty() || trusted {
+        vec![None; candidates.len()]
+    } else {
+        candidates.par_iter().map(|(_, rel)| Stamp::of(&content_dir.join(rel))).collect()
+    };
+    let candidates: Vec<(Option<Section>, PathBuf, Option<SourceFile>)> = candidates
+        .into_iter()
+        .zip(stamps)
+        .map(|((section, rel), now)| {
+            let kept = earlier.take(&rel, now, changed, trusted);
+            (section, rel, kept)
+        })
+        .collect();
+    earlier.files.clear();
+    let read: Vec<(Option<Section>, Result<SourceFile, Diagnostic>)> = candidates
+        .into_par_iter()
+        .filter_map(|(section, rel, kept)| {
+            if let Some(file) = kept {
+                return Some((section, Ok(file)));
+            }
+            let markdown = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+            let file = read_file(content_dir, &rel, markdown);
+            // Deleted between the listing and the reading (a save while the preview rebuilds):
+            // the file is simply gone, not unreadable. (A broken link still exists as a link.)
+            let vanished = file.is_err()
+                && std::fs::symlink_metadata(content_dir.join(&rel))
+                    .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+            (!vanished).then_some((section, file))
+        })
+        .collect();
+    for (section, file) in read {
+        let file = match file {
+            Ok(f) => f,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        match section {
+            Some(s) => loaded.items.push((s, file)),
+            None if file.rel_path == Path::new("nettsted.yaml") => loaded.site = Some(file),
+            None => loaded.suppliers = Some(file),
+        }
+    }
+    if loaded.site.is_none() && !diagnostics.iter().any(|d| d.path == Path::new("nettsted.yaml")) {
+        diagnostics.push(
+            Diagnostic::error("nettsted.yaml", "fant ikke nettsted.yaml, filen med innstillingene for nettstedet")
+                .hint("lag content/nettsted.yaml med minst tittel, base_url, vertskommune, kommuner og kategorier"),
+        );
+    }
+    (loaded, diagnostics)
+}
+
+/// The files of the content folder, sorted as walked: items to read, and documents.
+#[derive(Debug, Clone, Default)]
+struct Listing {
+    candidates: Vec<(Option<Section>, PathBuf)>,
+    assets: Vec<PathBuf>,
+    /// What the walk found wrong (unreadable folders, hidden files, loose pages).
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Listing {
+    /// The listing with `changed` content files added or removed, as they now exist.
+    fn patched(mut self, content_dir: &Path, changed: &HashSet<PathBuf>) -> Listing {
+        for rel in changed {
+            let at = self.candidates.binary_search_by(|(_, c)| c.cmp(rel));
+            let exists = content_dir.join(rel).is_file();
+            match (at, exists) {
+                (Err(i), true) => self.candidates.insert(i, (item_section(rel), rel.clone())),
+                (Ok(i), false) => {
+                    self.candidates.remove(i);
+                }
+                _ => {}
+            }
+        }
+        self
+    }
+}
+
+/// The section of a content item at `rel`, `None` for the two settings files.
+fn item_section(rel: &Path) -> Option<Section> {
+    rel.components()
+        .next()
+        .and_then(|c| Section::ALL.into_iter().find(|s| c.as_os_str() == s.dir()))
+        .filter(|_| rel.components().count() > 1)
+}
+
+/// Whether `rel` is, or was until it was deleted, a plain file a walk would list as an item
+/// to read: then a listing can be patched instead of walking the folder again.
+fn is_plain_item(content_dir: &Path, rel: &Path) -> bool {
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let hidden = rel.components().any(|c| {
+        let name = c.as_os_str().to_string_lossy();
+        name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+    });
+    let named =
+        item_section(rel).is_some() || rel == Path::new("nettsted.yaml") || rel == Path::new("leverandorer.yaml");
+    let plain = match std::fs::symlink_metadata(content_dir.join(rel)) {
+        Ok(meta) => meta.file_type().is_file(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    };
+    matches!(ext.as_str(), "md" | "yaml" | "yml") && !hidden && named && plain
+}
+
+/// Walks the content folder.
+fn walk(content_dir: &Path) -> Listing {
+    let mut diagnostics = Vec::new();
+    let mut assets = Vec::new();
     let mut candidates: Vec<(Option<Section>, PathBuf)> = Vec::new();
     let mut walker = WalkDir::new(content_dir).follow_links(true).sort_by_file_name().into_iter();
     while let Some(entry) = walker.next() {
@@ -173,11 +302,7 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
             continue;
         }
         let rel = rel.to_path_buf();
-        let section = rel
-            .components()
-            .next()
-            .and_then(|c| Section::ALL.into_iter().find(|s| c.as_os_str() == s.dir()))
-            .filter(|_| rel.components().count() > 1);
+        let section = item_section(&rel);
         let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
         let is_item = matches!(ext.as_str(), "md" | "yaml" | "yml");
         match (section, is_item) {
@@ -189,60 +314,10 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
                 Diagnostic::warning(&rel, "filen ligger ikke i en seksjonsmappe og blir ikke med på nettstedet")
                     .hint("frie sider hører hjemme i content/sider/"),
             ),
-            _ => loaded.assets.push(rel),
+            _ => assets.push(rel),
         }
     }
-    let stamps: Vec<Option<Stamp>> = if earlier.files.is_empty() {
-        vec![None; candidates.len()]
-    } else {
-        candidates.par_iter().map(|(_, rel)| Stamp::of(&content_dir.join(rel))).collect()
-    };
-    let candidates: Vec<(Option<Section>, PathBuf, Option<SourceFile>)> = candidates
-        .into_iter()
-        .zip(stamps)
-        .map(|((section, rel), now)| {
-            let kept = earlier.take(&rel, now, changed);
-            (section, rel, kept)
-        })
-        .collect();
-    earlier.files.clear();
-    let read: Vec<(Option<Section>, Result<SourceFile, Diagnostic>)> = candidates
-        .into_par_iter()
-        .filter_map(|(section, rel, kept)| {
-            if let Some(file) = kept {
-                return Some((section, Ok(file)));
-            }
-            let markdown = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
-            let file = read_file(content_dir, &rel, markdown);
-            // Deleted between the listing and the reading (a save while the preview rebuilds):
-            // the file is simply gone, not unreadable. (A broken link still exists as a link.)
-            let vanished = file.is_err()
-                && std::fs::symlink_metadata(content_dir.join(&rel))
-                    .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
-            (!vanished).then_some((section, file))
-        })
-        .collect();
-    for (section, file) in read {
-        let file = match file {
-            Ok(f) => f,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
-        };
-        match section {
-            Some(s) => loaded.items.push((s, file)),
-            None if file.rel_path == Path::new("nettsted.yaml") => loaded.site = Some(file),
-            None => loaded.suppliers = Some(file),
-        }
-    }
-    if loaded.site.is_none() && !diagnostics.iter().any(|d| d.path == Path::new("nettsted.yaml")) {
-        diagnostics.push(
-            Diagnostic::error("nettsted.yaml", "fant ikke nettsted.yaml, filen med innstillingene for nettstedet")
-                .hint("lag content/nettsted.yaml med minst tittel, base_url, vertskommune, kommuner og kategorier"),
-        );
-    }
-    (loaded, diagnostics)
+    Listing { candidates, assets, diagnostics }
 }
 
 /// The largest content file read; anything bigger is surely a mistake.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// The whole validated content of a site.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub settings: Settings,
     pub suppliers: Vec<Supplier>,
@@ -18,7 +18,7 @@ pub struct Model {
 }
 
 /// Site settings from `nettsted.yaml`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub title: String,
     pub description: Option<String>,
@@ -43,14 +43,14 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Municipality {
     pub id: String,
     pub name: String,
     pub website: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Category {
     pub id: String,
     pub name: String,
@@ -95,7 +95,7 @@ impl ContractType {
 }
 
 /// A threshold value of the procurement regulations, from a date.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Threshold {
     pub name: String,
     pub kind: ThresholdKind,
@@ -104,7 +104,7 @@ pub struct Threshold {
     pub contract_type: Option<ContractType>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Supplier {
     pub id: String,
     pub name: String,
@@ -132,7 +132,7 @@ impl Scope {
 }
 
 /// The source file of an item, for diagnostics and links.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Origin {
     pub slug: String,
     pub path: PathBuf,
@@ -153,7 +153,7 @@ pub enum Termination {
     Ended,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DocumentTarget {
     /// A file in content/, copied to the site, with its size in bytes.
     File {
@@ -163,13 +163,13 @@ pub enum DocumentTarget {
     Url(String),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub title: String,
     pub target: DocumentTarget,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Agreement {
     pub origin: Origin,
     pub title: String,
@@ -295,13 +295,13 @@ pub struct Cpv {
     pub name: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dialogue {
     pub date: Option<NaiveDate>,
     pub text: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlannedPurchase {
     pub origin: Origin,
     pub title: String,
@@ -325,20 +325,20 @@ pub struct PlannedPurchase {
     pub body: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Venue {
     pub name: Option<String>,
     pub address: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Registration {
     pub url: Option<String>,
     pub email: Option<String>,
     pub deadline: Option<When>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Course {
     pub origin: Origin,
     pub title: String,
@@ -395,7 +395,7 @@ impl Area {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Requirement {
     pub origin: Origin,
     pub title: String,
@@ -406,7 +406,7 @@ pub struct Requirement {
     pub body: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub origin: Origin,
     pub title: String,

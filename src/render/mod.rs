@@ -5,6 +5,7 @@ pub mod format;
 pub mod markdown;
 pub mod pages;
 pub mod records;
+pub mod reuse;
 pub mod shared;
 pub mod source;
 pub mod templates;
@@ -208,8 +209,10 @@ fn other_files(site: &Site, theme: &Theme, paths: &[String], content_dir: &Path)
 }
 
 /// The views of a site: what every page, export and search record is made from.
-pub fn views(site: &Site, markdown: Option<&markdown::Memo>) -> Views {
-    Views::build(site, &urls_of(site), views::Html(markdown))
+/// The preview server passes its Markdown memo and the previous build, to take over what did not change.
+pub fn views(site: &Site, markdown: Option<&markdown::Memo>, earlier: Option<(&Site, &Views)>) -> Views {
+    let earlier = earlier.and_then(|(s, v)| reuse::Earlier::of(site, s, v));
+    Views::build(site, &urls_of(site), views::Html(markdown), earlier.as_ref())
 }
 
 fn exports_and_records(site: &Site, views: &Views, urls: &Urls) -> Rendered {

@@ -5,6 +5,7 @@ use crate::content::model::{Agreement, PlannedPurchase};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use serde::Serialize;
+use std::sync::Arc;
 use tera::Context;
 
 /// One page to render: where it goes, with which template and context.
@@ -155,7 +156,7 @@ fn front_page(b: &mut Builder) {
         .map(|p| &p.card)
         .take(6)
         .collect();
-    let next_courses: Vec<&CourseView> = views.courses.iter().filter(|c| !c.past).take(3).collect();
+    let next_courses: Vec<&CourseView> = views.courses.iter().map(Arc::as_ref).filter(|c| !c.past).take(3).collect();
     let in_force = site.agreement_status.iter().filter(|s| s.in_force()).count();
     let title = site.model.settings.title.as_str();
     let meta = PageMeta {
@@ -328,8 +329,8 @@ fn purchases(b: &mut Builder) {
 
 fn courses(b: &mut Builder) {
     let views = b.views;
-    let upcoming: Vec<&CourseView> = views.courses.iter().filter(|c| !c.past).collect();
-    let past: Vec<&CourseView> = views.courses.iter().rev().filter(|c| c.past).collect();
+    let upcoming: Vec<&CourseView> = views.courses.iter().map(Arc::as_ref).filter(|c| !c.past).collect();
+    let past: Vec<&CourseView> = views.courses.iter().map(Arc::as_ref).rev().filter(|c| c.past).collect();
     let meta = b.meta("Kurs og samlinger", b.urls.section("kurs"), "kurs", vec![]);
     b.page("kurs/index.html".into(), "courses.html", meta, |c| {
         c.insert("upcoming", &upcoming);

@@ -70,6 +70,11 @@ impl PageSource {
         exports_and_records(&self.site, &self.views, &self.urls)
     }
 
+    /// The site and its views, for the next build to take over what did not change.
+    pub fn site_and_views(&self) -> (&Site, &Views) {
+        (&self.site, &self.views)
+    }
+
     pub fn language(&self) -> &str {
         &self.site.model.settings.language
     }

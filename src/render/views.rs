@@ -1,6 +1,7 @@
 //! Views: what templates see of the site, with every date, amount and status already
 //! written out in Norwegian. Cards are the short form used in lists.
 
+use super::reuse::Earlier;
 pub use super::shared::Shared;
 use super::{format, markdown};
 use crate::content::dates::{self, FuzzyDate, When};
@@ -10,6 +11,7 @@ use crate::site::Site;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// URLs of the site, under the base path of `base_url`.
 #[derive(Debug, Clone)]
@@ -260,11 +262,11 @@ pub struct SupplierView {
 
 /// Builds views once per item; pages then borrow them.
 pub struct Views {
-    pub agreements: Vec<AgreementView>,
-    pub purchases: Vec<PurchaseView>,
-    pub courses: Vec<CourseView>,
-    pub requirements: Vec<RequirementView>,
-    pub suppliers: Vec<SupplierView>,
+    pub agreements: Vec<Arc<AgreementView>>,
+    pub purchases: Vec<Arc<PurchaseView>>,
+    pub courses: Vec<Arc<CourseView>>,
+    pub requirements: Vec<Arc<RequirementView>>,
+    pub suppliers: Vec<Arc<SupplierView>>,
 }
 
 /// Makes Markdown into HTML, through the preview server's memo when there is one.
@@ -281,72 +283,100 @@ impl Html<'_> {
 }
 
 impl Views {
-    pub fn build(site: &Site, urls: &Urls, html: Html) -> Views {
-        let agreement_cards: Vec<Shared<AgreementCard>> = site
-            .model
-            .agreements
-            .par_iter()
-            .enumerate()
-            .map(|(i, a)| Shared::new(agreement_card(site, urls, i, a)))
-            .collect();
-        let purchase_cards: Vec<Shared<PurchaseCard>> = site
-            .model
-            .purchases
-            .par_iter()
-            .enumerate()
-            .map(|(i, p)| Shared::new(purchase_card(site, urls, i, p)))
-            .collect();
-        let agreements = site
-            .model
-            .agreements
-            .par_iter()
-            .zip(&agreement_cards)
-            .map(|(a, card)| agreement_view(site, urls, html, a, card.clone(), &purchase_cards))
-            .collect();
-        let purchases = site
-            .model
-            .purchases
-            .par_iter()
-            .zip(&purchase_cards)
-            .map(|(p, card)| purchase_view(site, urls, html, p, card.clone(), &agreement_cards))
-            .collect();
-        let courses = site.model.courses.iter().map(|c| course_view(site, urls, html, c)).collect();
-        let requirements = site
-            .model
-            .requirements
-            .iter()
-            .map(|r| RequirementView {
-                url: urls.item("etiske-krav", &r.origin.slug),
-                title: r.title.clone(),
-                summary: r.summary.clone(),
-                area: r.area.label().to_string(),
-                legal_basis: r.legal_basis.clone(),
-                clause_html: r.clause.as_deref().map(text_with_line_breaks),
-                body_html: html.at(&r.body, 2, ""),
-                agreements: site
-                    .agreements_by_requirement
-                    .get(&r.origin.slug)
-                    .map(|ix| ix.iter().map(|&i| agreement_cards[i].clone()).collect())
-                    .unwrap_or_default(),
+    /// Makes the views of `site`, taking over from `earlier` those whose inputs are unchanged.
+    pub fn build(site: &Site, urls: &Urls, html: Html, earlier: Option<&Earlier>) -> Views {
+        let agreement_cards: Vec<Shared<AgreementCard>> = (0..site.model.agreements.len())
+            .into_par_iter()
+            .map(|i| {
+                earlier
+                    .and_then(|e| e.agreement_card(site, i))
+                    .unwrap_or_else(|| Shared::new(agreement_card(site, urls, i, &site.model.agreements[i])))
             })
             .collect();
-        let suppliers = site
-            .model
-            .suppliers
-            .iter()
-            .map(|s| SupplierView {
-                url: urls.item("leverandorer", &s.id),
-                id: s.id.clone(),
-                name: s.name.clone(),
-                orgnr: s.orgnr.clone(),
-                orgnr_spaced: format!("{}\u{a0}{}\u{a0}{}", &s.orgnr[..3], &s.orgnr[3..6], &s.orgnr[6..]),
-                website: s.website.clone(),
-                contact: s.contact.as_ref().map(ContactView::of),
-                address: s.address.clone(),
-                local: s.local,
+        let purchase_cards: Vec<Shared<PurchaseCard>> = (0..site.model.purchases.len())
+            .into_par_iter()
+            .map(|i| {
+                earlier
+                    .and_then(|e| e.purchase_card(site, i))
+                    .unwrap_or_else(|| Shared::new(purchase_card(site, urls, i, &site.model.purchases[i])))
             })
             .collect();
+        let agreements = (0..site.model.agreements.len())
+            .into_par_iter()
+            .map(|i| {
+                let card = &agreement_cards[i];
+                earlier.and_then(|e| e.agreement_view(site, i, card, &purchase_cards)).unwrap_or_else(|| {
+                    let a = &site.model.agreements[i];
+                    Arc::new(agreement_view(site, urls, html, a, card.clone(), &purchase_cards))
+                })
+            })
+            .collect();
+        let purchases = (0..site.model.purchases.len())
+            .into_par_iter()
+            .map(|i| {
+                let card = &purchase_cards[i];
+                earlier.and_then(|e| e.purchase_view(site, i, card, &agreement_cards)).unwrap_or_else(|| {
+                    let p = &site.model.purchases[i];
+                    Arc::new(purchase_view(site, urls, html, p, card.clone(), &agreement_cards))
+                })
+            })
+            .collect();
+        let courses = (0..site.model.courses.len())
+            .map(|i| {
+                earlier
+                    .and_then(|e| e.course_view(site, i))
+                    .unwrap_or_else(|| Arc::new(course_view(site, urls, html, &site.model.courses[i])))
+            })
+            .collect();
+        let requirements = (0..site.model.requirements.len())
+            .map(|i| {
+                earlier.and_then(|e| e.requirement_view(site, i, &agreement_cards)).unwrap_or_else(|| {
+                    Arc::new(requirement_view(site, urls, html, &site.model.requirements[i], &agreement_cards))
+                })
+            })
+            .collect();
+        let suppliers = match earlier {
+            Some(e) => e.supplier_views(),
+            None => site.model.suppliers.iter().map(|s| Arc::new(supplier_view(urls, s))).collect(),
+        };
         Views { agreements, purchases, courses, requirements, suppliers }
+    }
+}
+
+fn requirement_view(
+    site: &Site,
+    urls: &Urls,
+    html: Html,
+    r: &Requirement,
+    agreement_cards: &[Shared<AgreementCard>],
+) -> RequirementView {
+    RequirementView {
+        url: urls.item("etiske-krav", &r.origin.slug),
+        title: r.title.clone(),
+        summary: r.summary.clone(),
+        area: r.area.label().to_string(),
+        legal_basis: r.legal_basis.clone(),
+        clause_html: r.clause.as_deref().map(text_with_line_breaks),
+        body_html: html.at(&r.body, 2, ""),
+        agreements: site
+            .agreements_by_requirement
+            .get(&r.origin.slug)
+            .map(|ix| ix.iter().map(|&i| agreement_cards[i].clone()).collect())
+            .unwrap_or_default(),
+    }
+}
+
+fn supplier_view(urls: &Urls, s: &Supplier) -> SupplierView {
+    SupplierView {
+        url: urls.item("leverandorer", &s.id),
+        id: s.id.clone(),
+        name: s.name.clone(),
+        orgnr: s.orgnr.clone(),
+        orgnr_spaced: format!("{}\u{a0}{}\u{a0}{}", &s.orgnr[..3], &s.orgnr[3..6], &s.orgnr[6..]),
+        website: s.website.clone(),
+        contact: s.contact.as_ref().map(ContactView::of),
+        address: s.address.clone(),
+        local: s.local,
     }
 }
 

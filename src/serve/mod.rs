@@ -116,7 +116,6 @@ fn rebuild(
         return failed(diagnostics);
     }
     let pages = source.paths().iter().filter(|p| p.ends_with(".html")).count();
-    let source = Arc::new(source);
     let files = source.other_files(&options.content);
     let generation = shared.publish(Snapshot::from_files(files), source.clone(), diagnostics.clone());
     let shared = shared.clone();

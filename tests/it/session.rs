@@ -95,6 +95,18 @@ fn every_kind_of_edit_serves_what_a_fresh_build_makes() {
             "content/leverandorer.yaml",
             site.read("content/leverandorer.yaml").replace("Numedal Kontorservice AS", "Numedal Kontor AS"),
         ),
+        (
+            "purchase that re-tenders an agreement",
+            "content/planlagte-innkjop/bedriftshelsetjeneste-2026.md",
+            site.read("content/planlagte-innkjop/bedriftshelsetjeneste-2026.md")
+                .replace("tittel: Bedriftshelsetjeneste", "tittel: Ny bedriftshelsetjeneste"),
+        ),
+        (
+            "requirement title",
+            "content/etiske-krav/klima-og-miljo.md",
+            site.read("content/etiske-krav/klima-og-miljo.md")
+                .replace("tittel: Klima- og miljøhensyn", "tittel: Klima"),
+        ),
         ("new item", "content/etiske-krav/ny-krav.md", "---\ntittel: Nytt krav\nomrade: miljo\n---\nTekst.\n".into()),
         ("template", "themes/default/templates/404.html", site.read("themes/default/templates/404.html") + "\n"),
     ];

@@ -2,10 +2,14 @@
 
 mod check;
 mod items;
+mod memo;
 mod settings;
 
+pub use memo::Memo;
+use memo::Remembered;
+
 use super::load::{Loaded, Section, SourceFile, Stamp};
-use super::model::Model;
+use super::model::{Model, Settings, Supplier};
 use super::raw::{RawAgreement, RawCourse, RawPage, RawPlannedPurchase, RawRequirement, RawSite, RawSupplier};
 use super::yaml;
 use crate::diagnostics::Diagnostic;
@@ -16,6 +20,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// URLs the generator uses itself, which a free page may not take.
 const RESERVED: [&str; 16] = [
@@ -37,44 +42,6 @@ const RESERVED: [&str; 16] = [
     "robots-txt",
 ];
 
-/// Items validated by an earlier run, kept by the preview server: an item whose text and
-/// surroundings (the ids it may refer to, the day, the CPV list, the documents) are as they
-/// were is taken over with its diagnostics, not parsed and checked again.
-#[derive(Default)]
-pub struct Memo {
-    surroundings: Option<Surroundings>,
-    items: HashMap<PathBuf, Remembered>,
-    cpv: Option<(PathBuf, Option<Stamp>, CpvList)>,
-}
-
-impl Memo {
-    /// Forgets everything: the next run checks every item.
-    pub fn forget(&mut self) {
-        *self = Memo::default();
-    }
-}
-
-struct Remembered {
-    section: Section,
-    text: String,
-    converted: Converted,
-    diagnostics: Vec<Diagnostic>,
-}
-
-/// What an item's checks read besides its own file.
-#[derive(PartialEq)]
-struct Surroundings {
-    today: NaiveDate,
-    expiring_months: u32,
-    categories: Vec<String>,
-    municipalities: Vec<String>,
-    suppliers: Vec<String>,
-    agreements: Vec<String>,
-    requirements: Vec<String>,
-    cpv: Option<(PathBuf, Option<Stamp>)>,
-    assets: Vec<PathBuf>,
-}
-
 /// Validates everything loaded. The model is returned whenever the settings could be read,
 /// so that a caller may look at it; a build must still refuse to write when there are errors.
 pub fn validate(loaded: &Loaded, content_dir: &Path, today: NaiveDate) -> (Option<Model>, Vec<Diagnostic>) {
@@ -88,6 +55,112 @@ pub fn validate_with(
     today: NaiveDate,
     mut memo: Option<&mut Memo>,
 ) -> (Option<Model>, Vec<Diagnostic>) {
+    let head = match memo.as_deref_mut().and_then(|m| m.head(loaded)) {
+        Some(head) => head,
+        None => {
+            let head = head(loaded, content_dir);
+            if let Some(m) = memo.as_deref_mut() {
+                m.remember_head(loaded, &head);
+            }
+            head
+        }
+    };
+    let mut out = head.diagnostics;
+    out.extend(check_slugs(&loaded.items));
+    let slugs = |section: Section| -> Vec<String> {
+        loaded.items.iter().filter(|(s, _)| *s == section).map(|(_, f)| f.slug.clone()).collect()
+    };
+    let Some(settings) = head.settings else {
+        return (None, out);
+    };
+    let ctx = items::Context {
+        content_dir,
+        today,
+        expiring_months: settings.expiring_months,
+        categories: settings.categories.iter().map(|c| c.id.clone()).collect(),
+        municipalities: settings.municipalities.iter().map(|m| m.id.clone()).collect(),
+        suppliers: head.supplier_ids,
+        agreements: slugs(Section::Agreements),
+        requirements: slugs(Section::Requirements),
+        cpv: &head.cpv,
+    };
+    let surroundings = memo::Surroundings::of(&ctx, head.cpv_source, &loaded.assets);
+    let mut remembered = match memo.as_deref_mut() {
+        Some(m) => m.items_around(&surroundings),
+        None => HashMap::new(),
+    };
+    let taken: Vec<Option<Remembered>> = loaded
+        .items
+        .iter()
+        .map(|(section, file)| remembered.remove(&file.rel_path).filter(|r| r.holds(*section, &file.text)))
+        .collect();
+    drop(remembered);
+    let keep = memo.is_some();
+    let results: Vec<(Converted, Vec<Diagnostic>, Option<Remembered>)> = loaded
+        .items
+        .par_iter()
+        .zip(taken)
+        .map(|((section, file), taken)| match taken {
+            Some(r) => (r.converted.clone(), r.diagnostics.clone(), Some(r)),
+            None => {
+                let mut diagnostics = Vec::new();
+                let item = convert(*section, file, &ctx, &mut diagnostics);
+                let r = keep.then(|| Remembered::new(*section, file, &item, &diagnostics));
+                (item, diagnostics, r)
+            }
+        })
+        .collect();
+    let mut model = Model {
+        settings,
+        suppliers: head.suppliers,
+        agreements: Vec::new(),
+        purchases: Vec::new(),
+        courses: Vec::new(),
+        requirements: Vec::new(),
+        pages: Vec::new(),
+    };
+    let mut now = HashMap::with_capacity(if keep { results.len() } else { 0 });
+    for ((item, diagnostics, r), (_, file)) in results.into_iter().zip(&loaded.items) {
+        out.extend(diagnostics);
+        if let Some(r) = r {
+            now.insert(file.rel_path.clone(), r);
+        }
+        match item {
+            Converted::Agreement(a) => model.agreements.push(a),
+            Converted::Purchase(p) => model.purchases.push(p),
+            Converted::Course(c) => model.courses.push(c),
+            Converted::Requirement(r) => model.requirements.push(r),
+            Converted::Page(p) => model.pages.push(p),
+            Converted::Nothing => {}
+        }
+    }
+    if let Some(m) = memo {
+        m.remember_items(surroundings, now);
+    }
+    (Some(model), out)
+}
+
+/// What the items are checked against: the settings, the CPV list and the suppliers,
+/// with the diagnostics of their files.
+#[derive(Clone)]
+pub(super) struct Head {
+    settings: Option<Settings>,
+    cpv: Arc<CpvList>,
+    cpv_source: Option<(PathBuf, Option<Stamp>)>,
+    /// Every supplier id written counts for references, even one whose entry has an error:
+    /// the error is reported once, at the supplier, not again at each agreement.
+    supplier_ids: Vec<String>,
+    suppliers: Vec<Supplier>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Head {
+    pub(super) fn cpv_source(&self) -> Option<&(PathBuf, Option<Stamp>)> {
+        self.cpv_source.as_ref()
+    }
+}
+
+fn head(loaded: &Loaded, content_dir: &Path) -> Head {
     let mut out = Vec::new();
     let (raw_site, site_check) = match &loaded.site {
         Some(file) => parse::<RawSite>(file, &mut out),
@@ -100,23 +173,9 @@ pub fn validate_with(
         settings = settings::settings(&mut check, raw);
         if let Some(list) = check.text(&raw.cpv_liste) {
             let path = content_dir.join(&list);
-            let stamp = Stamp::of(&path);
-            cpv_source = Some((path.clone(), stamp));
-            let remembered = memo
-                .as_deref_mut()
-                .and_then(|m| m.cpv.take())
-                .filter(|(p, s, _)| *p == path && s.is_some() && *s == stamp);
-            let read = match remembered {
-                Some((_, _, list)) => Ok(list),
-                None => load_cpv_list(&path),
-            };
-            match read {
-                Ok(l) => {
-                    if let Some(m) = memo.as_deref_mut() {
-                        m.cpv = Some((path, stamp, l.clone()));
-                    }
-                    cpv = l
-                }
+            cpv_source = Some((path.clone(), Stamp::of(&path)));
+            match load_cpv_list(&path) {
+                Ok(l) => cpv = l,
                 Err(e) => check.error(
                     &check::at(&["cpv_liste"]),
                     format!("CPV-lista `{list}` kan ikke leses: {e}"),
@@ -129,8 +188,6 @@ pub fn validate_with(
         }
         out.extend(check.out);
     }
-    // Every supplier id written counts for references, even one whose entry has an error:
-    // the error is reported once, at the supplier, not again at each agreement.
     let mut supplier_ids = Vec::new();
     let suppliers = match &loaded.suppliers {
         Some(file) => {
@@ -147,94 +204,11 @@ pub fn validate_with(
         }
         None => Vec::new(),
     };
-    out.extend(check_slugs(&loaded.items));
-    let slugs = |section: Section| -> Vec<String> {
-        loaded.items.iter().filter(|(s, _)| *s == section).map(|(_, f)| f.slug.clone()).collect()
-    };
-    let Some(settings) = settings else {
-        return (None, out);
-    };
-    let ctx = items::Context {
-        content_dir,
-        today,
-        expiring_months: settings.expiring_months,
-        categories: settings.categories.iter().map(|c| c.id.clone()).collect(),
-        municipalities: settings.municipalities.iter().map(|m| m.id.clone()).collect(),
-        suppliers: supplier_ids,
-        agreements: slugs(Section::Agreements),
-        requirements: slugs(Section::Requirements),
-        cpv: &cpv,
-    };
-    let surroundings = Surroundings {
-        today,
-        expiring_months: ctx.expiring_months,
-        categories: ctx.categories.clone(),
-        municipalities: ctx.municipalities.clone(),
-        suppliers: ctx.suppliers.clone(),
-        agreements: ctx.agreements.clone(),
-        requirements: ctx.requirements.clone(),
-        cpv: cpv_source,
-        assets: loaded.assets.clone(),
-    };
-    let remembered = match memo.as_deref_mut() {
-        Some(m) if m.surroundings.as_ref() == Some(&surroundings) => std::mem::take(&mut m.items),
-        _ => HashMap::new(),
-    };
-    let results: Vec<(Converted, Vec<Diagnostic>)> = loaded
-        .items
-        .par_iter()
-        .map(|(section, file)| match remembered.get(&file.rel_path) {
-            Some(r) if r.section == *section && r.text == file.text => (r.converted.clone(), r.diagnostics.clone()),
-            _ => {
-                let mut diagnostics = Vec::new();
-                let item = convert(*section, file, &ctx, &mut diagnostics);
-                (item, diagnostics)
-            }
-        })
-        .collect();
-    drop(remembered);
-    if let Some(m) = memo {
-        m.items = loaded
-            .items
-            .iter()
-            .zip(&results)
-            .map(|((section, file), (converted, diagnostics))| {
-                let remembered = Remembered {
-                    section: *section,
-                    text: file.text.clone(),
-                    converted: converted.clone(),
-                    diagnostics: diagnostics.clone(),
-                };
-                (file.rel_path.clone(), remembered)
-            })
-            .collect();
-        m.surroundings = Some(surroundings);
-    }
-    let mut model = Model {
-        settings,
-        suppliers,
-        agreements: Vec::new(),
-        purchases: Vec::new(),
-        courses: Vec::new(),
-        requirements: Vec::new(),
-        pages: Vec::new(),
-    };
-    for (item, diagnostics) in results {
-        out.extend(diagnostics);
-        match item {
-            Converted::Agreement(a) => model.agreements.push(a),
-            Converted::Purchase(p) => model.purchases.push(p),
-            Converted::Course(c) => model.courses.push(c),
-            Converted::Requirement(r) => model.requirements.push(r),
-            Converted::Page(p) => model.pages.push(p),
-            Converted::Nothing => {}
-        }
-    }
-    (Some(model), out)
+    Head { settings, cpv: Arc::new(cpv), cpv_source, supplier_ids, suppliers, diagnostics: out }
 }
 
 #[derive(Clone)]
-enum Converted {
+pub(super) enum Converted {
     Agreement(super::model::Agreement),
     Purchase(super::model::PlannedPurchase),
     Course(super::model::Course),
