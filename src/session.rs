@@ -92,7 +92,7 @@ impl Session {
         let earlier = self.last.as_deref().map(PageSource::site_and_views);
         let views = render::views(&site, Some(&self.markdown), earlier);
         self.markdown.finish();
-        let source = Arc::new(PageSource::new(site, views, theme.clone(), &options.theme));
+        let source = Arc::new(PageSource::new(site, views, theme.clone(), &options.theme, self.last.as_deref()));
         self.last = Some(source.clone());
         (Some(Prepared { source, theme_changed }), diagnostics)
     }

@@ -9,6 +9,7 @@ use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The resolved site with its views and theme, and the path of every page it has.
 pub struct PageSource {
@@ -18,17 +19,59 @@ pub struct PageSource {
     urls: Urls,
     theme_shown_as: PathBuf,
     /// Every page, as paths below the site root (`rammeavtaler/x/index.html`).
-    paths: Vec<String>,
-    lookup: HashSet<String>,
+    paths: Arc<Vec<String>>,
+    lookup: Arc<HashSet<String>>,
+    ids: PageIds,
+}
+
+/// What decides which pages a site has: the ids of everything with a page of its own, sorted.
+#[derive(PartialEq)]
+struct PageIds(Vec<String>);
+
+impl PageIds {
+    fn of(site: &Site) -> PageIds {
+        let m = &site.model;
+        let slugs = [
+            m.agreements.iter().map(|a| &a.origin).collect::<Vec<_>>(),
+            m.purchases.iter().map(|p| &p.origin).collect(),
+            m.courses.iter().map(|c| &c.origin).collect(),
+            m.requirements.iter().map(|r| &r.origin).collect(),
+            m.pages.iter().map(|p| &p.origin).collect(),
+        ];
+        let ids = slugs.iter().enumerate().flat_map(|(i, list)| list.iter().map(move |o| format!("{i}/{}", o.slug)));
+        let others = [
+            m.suppliers.iter().map(|s| format!("s/{}", s.id)).collect::<Vec<_>>(),
+            m.settings.municipalities.iter().map(|x| format!("m/{}", x.id)).collect(),
+            m.settings.categories.iter().map(|x| format!("c/{}", x.id)).collect(),
+        ];
+        let mut all: Vec<String> = ids.chain(others.into_iter().flatten()).collect();
+        all.sort_unstable();
+        PageIds(all)
+    }
 }
 
 impl PageSource {
-    pub fn new(site: Site, views: Views, mut theme: Theme, theme_shown_as: &Path) -> PageSource {
+    /// `earlier`: the last build, whose list of pages is taken over when the same items have pages.
+    pub fn new(
+        site: Site,
+        views: Views,
+        mut theme: Theme,
+        theme_shown_as: &Path,
+        earlier: Option<&PageSource>,
+    ) -> PageSource {
         let urls = urls_of(&site);
         set_globals(&site, &urls, &mut theme);
-        let (_, paths) = page_specs(&site, &views, &urls, Some(""));
-        let lookup = paths.iter().cloned().collect();
-        PageSource { site, views, theme, urls, theme_shown_as: theme_shown_as.to_path_buf(), paths, lookup }
+        let ids = PageIds::of(&site);
+        let (paths, lookup) = match earlier {
+            Some(e) if e.ids == ids && e.urls.root == urls.root => (e.paths.clone(), e.lookup.clone()),
+            _ => {
+                let (_, paths) = page_specs(&site, &views, &urls, Some(""));
+                let lookup = paths.iter().cloned().collect();
+                (Arc::new(paths), Arc::new(lookup))
+            }
+        };
+        let theme_shown_as = theme_shown_as.to_path_buf();
+        PageSource { site, views, theme, urls, theme_shown_as, paths, lookup, ids }
     }
 
     /// The paths of every page.
