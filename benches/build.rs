@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 // The same allocator as the `innkjop` binary, so in-process figures match it.
 #[path = "../src/allocator.rs"]
+#[allow(dead_code)] // the preview server's setting is not used here
 mod allocator;
 
 const TODAY: &str = "2026-11-26";

@@ -4,6 +4,7 @@ use std::time::Instant;
 
 // The same allocator as the `innkjop` binary, so in-process figures match it.
 #[path = "../src/allocator.rs"]
+#[allow(dead_code)] // the preview server's setting is not used here
 mod allocator;
 
 fn main() {

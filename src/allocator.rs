@@ -1,5 +1,5 @@
-//! The memory allocator of the binaries (not of the library): mimalloc, which never hands
-//! freed memory back to the system during a run.
+//! The memory allocator of the binaries (not of the library): mimalloc, which keeps freed
+//! memory for the whole of a build and hands it back soon while the preview server runs.
 //!
 //! A build allocates many small strings and maps (Markdown, templates, the search index);
 //! with the system allocator, malloc and free were a fifth of the profile. With mimalloc's
@@ -15,15 +15,32 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 const PURGE_DELAY_DEFAULT: std::ffi::c_long = 1000;
 
+/// The delays this module sets: never purge, and purge after 10 ms.
+const KEEP: std::ffi::c_long = -1;
+const SOON: std::ffi::c_long = 10;
+
 /// Keeps freed memory for reuse instead of purging it; for runs that end (a build), not for
 /// the preview server.
-#[allow(unsafe_code)]
 pub fn keep_freed_memory() {
+    set_purge_delay(KEEP);
+}
+
+/// Gives freed memory back to the system 10 ms after it is freed: for the preview server,
+/// which lives long and works in bursts (a save, then the exports and the search index in the
+/// background). With the default of a second, memory freed on one thread was not yet free for
+/// the next burst on another, and the server's peak grew by a fifth at 2,000 items.
+pub fn return_freed_memory_soon() {
+    set_purge_delay(SOON);
+}
+
+#[allow(unsafe_code)]
+fn set_purge_delay(delay: std::ffi::c_long) {
     // SAFETY: plain reads and writes of mimalloc's option table, by a valid option number.
-    // The option is changed only when it holds its default, so a renumbered enum changes nothing.
+    // The option is changed only when it holds its default or one of our values, so a
+    // renumbered enum changes nothing.
     unsafe {
-        if libmimalloc_sys::mi_option_get(PURGE_DELAY) == PURGE_DELAY_DEFAULT {
-            libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
+        if [PURGE_DELAY_DEFAULT, KEEP, SOON].contains(&libmimalloc_sys::mi_option_get(PURGE_DELAY)) {
+            libmimalloc_sys::mi_option_set(PURGE_DELAY, delay);
         }
     }
 }
@@ -32,9 +49,12 @@ pub fn keep_freed_memory() {
 mod tests {
     #[test]
     #[allow(unsafe_code)]
-    fn freed_memory_is_kept() {
-        super::keep_freed_memory();
+    fn the_purge_delay_takes_effect() {
         // SAFETY: a read of mimalloc's option table by a valid option number.
-        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) }, -1, "the option took effect");
+        let delay = || unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) };
+        super::return_freed_memory_soon();
+        assert_eq!(delay(), 10, "the preview server's delay took effect");
+        super::keep_freed_memory();
+        assert_eq!(delay(), -1, "the build's delay took effect");
     }
 }

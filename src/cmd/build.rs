@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 pub fn run(args: BuildArgs) -> ExitCode {
     // A build runs once and ends: keeping freed memory saves page faults. (The preview server,
-    // which runs for hours, gives memory back.)
+    // which runs for hours, gives memory back soon.)
     crate::allocator::keep_freed_memory();
     let options = innkjop::Options {
         today: args.site.today.unwrap_or_else(innkjop::today_in_oslo),

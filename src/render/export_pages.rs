@@ -2,7 +2,7 @@
 //! `/tidslinje/` (agreement periods and planned re-tenders), and the small timeline on
 //! the front page.
 
-use super::pages::{PageMeta, PageSpec};
+use super::pages::{PageMeta, PageSpec, Wanted};
 use super::timeline::{self, Options};
 use super::views::{Urls, Views};
 use crate::output::exports::{calendar, columns, feeds};
@@ -33,9 +33,9 @@ struct Subscription {
 /// Where the pages about the exports go.
 pub const PATHS: [&str; 2] = ["data/index.html", "tidslinje/index.html"];
 
-/// The pages about the exports, or only the one at `only`.
-pub fn pages(site: &Site, views: &Views, urls: &Urls, only: Option<&str>) -> Vec<PageSpec> {
-    let wants = |out: &str| only.is_none_or(|o| o == out);
+/// The wanted pages about the exports.
+pub fn pages(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> Vec<PageSpec> {
+    let wants = |out: &str| wanted.wants(out);
     let mut specs = Vec::new();
     if wants(PATHS[0]) {
         specs.push(data_page(site, urls));

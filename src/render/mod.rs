@@ -14,6 +14,7 @@ pub mod views;
 
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
+use pages::Wanted;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -81,7 +82,7 @@ pub fn render(
     // Pages, exports and search records are independent: build them side by side.
     let ((paths, rendered), exported) = rayon::join(
         || {
-            let (specs, paths) = page_specs(site, views, &urls, None);
+            let (specs, paths) = page_specs(site, views, &urls, Wanted::All);
             // Each context is dropped once its page is rendered, so they are not all held at once.
             let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
                 .into_par_iter()
@@ -156,14 +157,14 @@ fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
     );
 }
 
-/// The pages of the site, or only the one at `only`; with the paths of all of them.
-fn page_specs(site: &Site, views: &Views, urls: &Urls, only: Option<&str>) -> (Vec<pages::PageSpec>, Vec<String>) {
-    let (mut specs, mut paths) = pages::all(site, views, urls, only);
-    if only.is_none_or(|o| o == pages::SEARCH_PAGE) {
+/// The wanted pages of the site, with the paths of all of them.
+fn page_specs(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> (Vec<pages::PageSpec>, Vec<String>) {
+    let (mut specs, mut paths) = pages::all(site, views, urls, wanted);
+    if wanted.wants(pages::SEARCH_PAGE) {
         specs.push(pages::search_page(urls, &records::filter_labels(site)));
     }
     paths.push(pages::SEARCH_PAGE.to_string());
-    specs.extend(export_pages::pages(site, views, urls, only));
+    specs.extend(export_pages::pages(site, views, urls, wanted));
     paths.extend(export_pages::PATHS.map(String::from));
     export_pages::decorate(&mut specs, site, views, urls);
     (specs, paths)

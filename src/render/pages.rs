@@ -5,6 +5,7 @@ use crate::content::model::{Agreement, PlannedPurchase};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::sync::Arc;
 use tera::Context;
 
@@ -51,15 +52,15 @@ struct Builder<'a> {
     site: &'a Site,
     views: &'a Views,
     urls: &'a Urls,
-    /// Make only the page with this path (the others are only listed in `paths`).
-    only: Option<&'a str>,
+    /// Which pages to make (the others are only listed in `paths`).
+    wanted: Wanted<'a>,
     pages: Vec<PageSpec>,
     paths: Vec<String>,
 }
 
 impl<'a> Builder<'a> {
     fn wants(&self, out: &str) -> bool {
-        self.only.is_none_or(|only| only == out)
+        self.wanted.wants(out)
     }
 
     fn page(&mut self, out: String, template: &'static str, meta: PageMeta, fill: impl FnOnce(&mut Context)) {
@@ -102,10 +103,29 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Every page of the site except search, feeds and data files, or only the one at `only`;
-/// with the paths of all of them.
-pub fn all(site: &Site, views: &Views, urls: &Urls, only: Option<&str>) -> (Vec<PageSpec>, Vec<String>) {
-    let mut b = Builder { site, views, urls, only, pages: Vec::new(), paths: Vec::new() };
+/// Which pages to make; every page is listed either way.
+#[derive(Clone, Copy)]
+pub enum Wanted<'a> {
+    All,
+    One(&'a str),
+    Among(&'a HashSet<&'a str>),
+    Nothing,
+}
+
+impl Wanted<'_> {
+    pub fn wants(self, out: &str) -> bool {
+        match self {
+            Wanted::All => true,
+            Wanted::One(path) => path == out,
+            Wanted::Among(paths) => paths.contains(out),
+            Wanted::Nothing => false,
+        }
+    }
+}
+
+/// The wanted pages of the site except search, feeds and data files, with the paths of all of them.
+pub fn all(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> (Vec<PageSpec>, Vec<String>) {
+    let mut b = Builder { site, views, urls, wanted, pages: Vec::new(), paths: Vec::new() };
     front_page(&mut b);
     agreements(&mut b);
     purchases(&mut b);

@@ -1,6 +1,7 @@
 //! A site ready to render page by page: the preview server renders a page when it is
 //! asked for, so a save costs the pages one looks at, not every page of the site.
 
+use super::pages::Wanted;
 use super::templates::Theme;
 use super::views::{Urls, Views};
 use super::{OutputFile, Rendered, exports_and_records, other_files, page_specs, set_globals, urls_of};
@@ -65,7 +66,7 @@ impl PageSource {
         let (paths, lookup) = match earlier {
             Some(e) if e.ids == ids && e.urls.root == urls.root => (e.paths.clone(), e.lookup.clone()),
             _ => {
-                let (_, paths) = page_specs(&site, &views, &urls, Some(""));
+                let (_, paths) = page_specs(&site, &views, &urls, Wanted::Nothing);
                 let lookup = paths.iter().cloned().collect();
                 (Arc::new(paths), Arc::new(lookup))
             }
@@ -88,18 +89,30 @@ impl PageSource {
         if !self.has(path) {
             return None;
         }
-        let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Some(path));
+        let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Wanted::One(path));
         let spec = specs.into_iter().next()?;
         Some(self.theme.render(spec.template, &spec.context, &self.theme_shown_as))
     }
 
     /// Renders every page and keeps none: the template errors of the site, each told once.
-    pub fn check_every_page(&self) -> Result<(), Vec<Diagnostic>> {
-        let (specs, _) = page_specs(&self.site, &self.views, &self.urls, None);
-        let errors: Vec<Diagnostic> = specs
-            .into_par_iter()
-            .filter_map(|spec| self.theme.render(spec.template, &spec.context, &self.theme_shown_as).err())
-            .collect();
+    /// Stops early, saying nothing more, once `cancelled` says so (a newer save came).
+    /// The pages are made a batch at a time, so their contexts are never all held at once.
+    pub fn check_every_page(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Result<(), Vec<Diagnostic>> {
+        const BATCHES: usize = 8;
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        for batch in self.paths.chunks(self.paths.len().div_ceil(BATCHES).max(1)) {
+            if cancelled() {
+                break;
+            }
+            let batch: HashSet<&str> = batch.iter().map(String::as_str).collect();
+            let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Wanted::Among(&batch));
+            errors.par_extend(
+                specs
+                    .into_par_iter()
+                    .filter(|_| !cancelled())
+                    .filter_map(|spec| self.theme.render(spec.template, &spec.context, &self.theme_shown_as).err()),
+            );
+        }
         if errors.is_empty() { Ok(()) } else { Err(super::distinct(errors)) }
     }
 

@@ -9,6 +9,7 @@ mod watch;
 
 use crate::Options;
 use crate::diagnostics::Diagnostic;
+use crate::output::search::Layout;
 use crate::render::source::PageSource;
 use crate::session::{Changes, Prepared, Session};
 use state::{Shared, Snapshot};
@@ -111,7 +112,7 @@ fn rebuild(
     };
     let Some(Prepared { source, theme_changed }) = prepared else { return failed(diagnostics) };
     // A theme loaded anew may fail on any page: every page is tried before it is shown.
-    if theme_changed && let Err(errors) = source.check_every_page() {
+    if theme_changed && let Err(errors) = source.check_every_page(&|| false) {
         diagnostics.extend(errors);
         return failed(diagnostics);
     }
@@ -141,7 +142,7 @@ fn rebuild(
         std::thread::spawn(move || {
             if !theme_changed
                 && !shared.superseded(number)
-                && let Err(errors) = source.check_every_page()
+                && let Err(errors) = source.check_every_page(&|| shared.superseded(number))
                 && shared.fail_pages(generation, errors.clone())
             {
                 report(ServeEvent::Failed { diagnostics: errors });
@@ -169,7 +170,7 @@ fn search(
     let earlier = shared.earlier_search();
     let is_index = |p: &str| p.starts_with(crate::output::search::BUNDLE_DIR);
     let newer = || shared.superseded(number);
-    if let Ok(index) = crate::output::search::index_unless(records, language, &earlier, &newer)
+    if let Ok(index) = crate::output::search::index_unless(records, language, &earlier, Layout::preview(), &newer)
         && shared.add_later(generation, is_index, index.files, Vec::new())
     {
         report(ServeEvent::SearchReady { took: started.elapsed() });

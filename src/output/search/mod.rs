@@ -44,21 +44,46 @@ pub struct SearchIndex {
     pub reused: usize,
 }
 
+/// How an index is split and made.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// At most about this many records in a part.
+    pub records_per_part: usize,
+    /// Parts made at once.
+    pub threads: usize,
+}
+
+impl Layout {
+    /// For a build: large parts, one per core at a time (the fewest files for the browser).
+    pub fn build() -> Layout {
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        Layout { records_per_part: parts::RECORDS_PER_PART, threads: cores }
+    }
+
+    /// For the preview server, which makes its index in the background: small parts, one at
+    /// a time. Pagefind needs about 100 KB per record while it indexes a part, so this keeps
+    /// the server's memory low; the index is ready a little later.
+    pub fn preview() -> Layout {
+        Layout { records_per_part: 250, threads: 1 }
+    }
+}
+
 /// Builds the index in parts, taking unchanged parts over from `earlier`; returns the files,
 /// placed under `pagefind/`, with the list of parts in `pagefind/deler.json`.
 pub fn index(records: &[SearchRecord], language: &str, earlier: &Earlier) -> Result<SearchIndex, Diagnostic> {
-    index_unless(records, language, earlier, &|| false)
+    index_unless(records, language, earlier, Layout::build(), &|| false)
 }
 
-/// Like [`index`], but gives up between parts once `cancelled` says so (the preview server,
-/// when a newer save has made this index useless).
+/// Like [`index`], in the given layout, and giving up between parts once `cancelled` says so
+/// (the preview server, when a newer save has made this index useless).
 pub fn index_unless(
     records: &[SearchRecord],
     language: &str,
     earlier: &Earlier,
+    layout: Layout,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<SearchIndex, Diagnostic> {
-    let parts = parts::plan(records, language);
+    let parts = parts::plan(records, language, layout.records_per_part);
     let mut result = SearchIndex::default();
     let mut to_build = Vec::new();
     for part in &parts {
@@ -71,7 +96,7 @@ pub fn index_unless(
         }
     }
     result.built = to_build.len();
-    for built in build_parts(&to_build, language, cancelled) {
+    for built in build_parts(&to_build, language, layout.threads, cancelled) {
         result.files.extend(built?);
     }
     let deler = parts
@@ -92,15 +117,16 @@ fn fail(e: String) -> Diagnostic {
         .hint("forrige versjon av nettstedet er urørt; meld fra om feilen")
 }
 
-/// Indexes the parts side by side, one thread per core. Pagefind holds one lock per index
+/// Indexes the parts side by side on `threads` threads. Pagefind holds one lock per index
 /// while it adds a record, so separate indexes are what lets the work spread over cores.
 fn build_parts(
     parts: &[&Part],
     language: &str,
+    threads: usize,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Vec<Result<Vec<OutputFile>, Diagnostic>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(parts.len());
+    let threads = threads.clamp(1, parts.len().max(1));
     let mut done: Vec<(usize, Result<Vec<OutputFile>, Diagnostic>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// How many records a part holds at most, before the index is split further.
 /// Each part costs the browser its own metadata and filter files, so parts are few: enough
 /// to keep every core busy and memory bounded on large sites.
-const RECORDS_PER_PART: usize = 5000;
+pub const RECORDS_PER_PART: usize = 5000;
 /// Changes when the way a part is built changes, so no earlier part is taken over then.
 const FORMAT: &str = "innkjop-sok-1 pagefind-1.6";
 
@@ -62,9 +62,9 @@ fn primary_dir() -> String {
 }
 
 /// Spreads the records over parts; empty parts are left out.
-pub fn plan<'a>(records: &'a [SearchRecord], language: &str) -> Vec<Part<'a>> {
+pub fn plan<'a>(records: &'a [SearchRecord], language: &str, records_per_part: usize) -> Vec<Part<'a>> {
     // An even count keeps two (or four) cores equally busy to the end.
-    let count = records.len().div_ceil(RECORDS_PER_PART).next_multiple_of(2).clamp(2, 64);
+    let count = records.len().div_ceil(records_per_part.max(1)).next_multiple_of(2).clamp(2, 64);
     let mut buckets: Vec<Vec<&SearchRecord>> = vec![Vec::new(); count];
     for record in records {
         buckets[(fnv1a(FNV_OFFSET, record.url.as_bytes()) % count as u64) as usize].push(record);
@@ -181,9 +181,9 @@ mod tests {
     #[test]
     fn a_changed_record_changes_only_its_own_part() {
         let mut records: Vec<SearchRecord> = (0..40).map(|i| record(&format!("/side-{i}/"), "tekst")).collect();
-        let before: Vec<PartEntry> = plan(&records, "nb").into_iter().map(|p| p.entry).collect();
+        let before: Vec<PartEntry> = plan(&records, "nb", RECORDS_PER_PART).into_iter().map(|p| p.entry).collect();
         records[7].text = "endret tekst".into();
-        let after: Vec<PartEntry> = plan(&records, "nb").into_iter().map(|p| p.entry).collect();
+        let after: Vec<PartEntry> = plan(&records, "nb", RECORDS_PER_PART).into_iter().map(|p| p.entry).collect();
         assert_eq!(before.len(), 2);
         let changed = before.iter().zip(&after).filter(|(b, a)| b != a).count();
         assert_eq!(changed, 1, "one part changes, the other is taken over");
@@ -194,7 +194,7 @@ mod tests {
     #[test]
     fn the_primary_part_does_not_own_the_other_parts() {
         let records = vec![record("/a/", "x")];
-        let parts = plan(&records, "nb");
+        let parts = plan(&records, "nb", RECORDS_PER_PART);
         assert_eq!(parts.len(), 1, "an empty part is left out");
         assert!(parts[0].owns("pagefind/pagefind.js"));
         assert!(!parts[0].owns("pagefind/del-1/pagefind-entry.json"));
