@@ -106,9 +106,16 @@
   // queues one more, never a pile.
   var busy = false;
   var again = false;
-  // The filter counts need every filter of the index; they load after the first results,
-  // so the first query fetches only what its results need.
+  // The filter counts need every filter of the index; they load once results have stood for
+  // a second (or when a filter is first used), so a query fetches only what its results need,
+  // however fast or slowly it is typed.
   var countsLoaded = false;
+  var countsTimer = null;
+
+  function loadCountsSoon() {
+    window.clearTimeout(countsTimer);
+    if (!countsLoaded) countsTimer = window.setTimeout(loadCounts, 1000);
+  }
 
   function loadCounts() {
     if (countsLoaded) return;
@@ -165,7 +172,7 @@
           again = false;
           run();
         } else {
-          loadCounts();
+          loadCountsSoon();
         }
       });
   }
@@ -176,6 +183,7 @@
   var typing = null;
   input.addEventListener("input", function () {
     window.clearTimeout(typing);
+    window.clearTimeout(countsTimer);
     typing = window.setTimeout(run, 30);
   });
   selects.forEach(function (s) {
