@@ -107,7 +107,8 @@ pub fn render(
     if !errors.is_empty() {
         return Err(distinct(errors));
     }
-    files.extend(other_files(site, theme, &paths, content_dir));
+    let sitemap = sitemap(&site.model.settings.base_url, &paths).into_bytes();
+    files.extend(other_files(site, theme, sitemap, content_dir));
     files.extend(exported.files);
     Ok(Rendered { files, records: exported.records, warnings: exported.warnings })
 }
@@ -171,10 +172,10 @@ fn page_specs(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> (Vec<p
 }
 
 /// The files beside the pages: sitemap, robots.txt, the theme's static files and the documents.
-fn other_files(site: &Site, theme: &Theme, paths: &[String], content_dir: &Path) -> Vec<OutputFile> {
+fn other_files(site: &Site, theme: &Theme, sitemap: Vec<u8>, content_dir: &Path) -> Vec<OutputFile> {
     let base_url = &site.model.settings.base_url;
     let mut files = vec![
-        OutputFile { path: "sitemap.xml".into(), content: FileContent::Bytes(sitemap(base_url, paths).into_bytes()) },
+        OutputFile { path: "sitemap.xml".into(), content: FileContent::Bytes(sitemap) },
         OutputFile {
             path: "robots.txt".into(),
             content: FileContent::Bytes(

@@ -22,6 +22,7 @@ pub struct PageSource {
     /// Every page, as paths below the site root (`rammeavtaler/x/index.html`).
     paths: Arc<Vec<String>>,
     lookup: Arc<HashSet<String>>,
+    sitemap: Arc<Vec<u8>>,
     ids: PageIds,
 }
 
@@ -63,16 +64,20 @@ impl PageSource {
         let urls = urls_of(&site);
         set_globals(&site, &urls, &mut theme);
         let ids = PageIds::of(&site);
-        let (paths, lookup) = match earlier {
-            Some(e) if e.ids == ids && e.urls.root == urls.root => (e.paths.clone(), e.lookup.clone()),
+        let base_url = &site.model.settings.base_url;
+        let (paths, lookup, sitemap) = match earlier {
+            Some(e) if e.ids == ids && e.site.model.settings.base_url == *base_url => {
+                (e.paths.clone(), e.lookup.clone(), e.sitemap.clone())
+            }
             _ => {
                 let (_, paths) = page_specs(&site, &views, &urls, Wanted::Nothing);
                 let lookup = paths.iter().cloned().collect();
-                (Arc::new(paths), Arc::new(lookup))
+                let sitemap = super::sitemap(base_url, &paths).into_bytes();
+                (Arc::new(paths), Arc::new(lookup), Arc::new(sitemap))
             }
         };
         let theme_shown_as = theme_shown_as.to_path_buf();
-        PageSource { site, views, theme, urls, theme_shown_as, paths, lookup, ids }
+        PageSource { site, views, theme, urls, theme_shown_as, paths, lookup, sitemap, ids }
     }
 
     /// The paths of every page.
@@ -118,7 +123,7 @@ impl PageSource {
 
     /// The files beside the pages: sitemap, robots.txt, the theme's static files, the documents.
     pub fn other_files(&self, content_dir: &Path) -> Vec<OutputFile> {
-        other_files(&self.site, &self.theme, &self.paths, content_dir)
+        other_files(&self.site, &self.theme, self.sitemap.as_ref().clone(), content_dir)
     }
 
     /// The exports and the search records.

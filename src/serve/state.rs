@@ -4,7 +4,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::render::source::PageSource;
 use crate::render::{FileContent, OutputFile};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use tokio::sync::broadcast;
@@ -56,7 +56,7 @@ pub struct Inner {
     pub generation: u64,
     /// Files made after the reload (exports and the search index): until a build's own
     /// arrive, the previous build's are served.
-    pub later: HashSet<String>,
+    pub later: HashMap<String, Served>,
 }
 
 /// Shared between the HTTP handlers and the rebuild thread.
@@ -76,23 +76,22 @@ impl Shared {
 
     /// Swaps in a new build's pages (keeping the old exports and search index until the new
     /// ones are ready), then tells the pages to reload. Returns the build's generation.
-    pub fn publish(&self, mut site: Snapshot, pages: Arc<PageSource>, diagnostics: Vec<Diagnostic>) -> u64 {
-        let generation = {
+    pub fn publish(&self, site: Snapshot, pages: Arc<PageSource>, diagnostics: Vec<Diagnostic>) -> u64 {
+        let (generation, replaced) = {
             let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
-            for path in &inner.later {
-                if let Some(file) = inner.site.files.get(path) {
-                    site.files.entry(path.clone()).or_insert_with(|| file.clone());
-                }
-            }
-            inner.site = site;
-            inner.pages = Some(pages);
-            inner.rendered.clear();
+            let replaced = (
+                std::mem::replace(&mut inner.site, site),
+                inner.pages.replace(pages),
+                std::mem::take(&mut inner.rendered),
+            );
             inner.diagnostics = diagnostics;
             inner.failed = false;
             inner.generation += 1;
-            inner.generation
+            (inner.generation, replaced)
         };
         let _ = self.events.send("reload");
+        // The previous build is freed after the reload is on its way, not before.
+        drop(replaced);
         generation
     }
 
@@ -135,15 +134,8 @@ impl Shared {
         if inner.generation != generation {
             return false;
         }
-        let stale: Vec<String> = inner.later.iter().filter(|p| replaces(p)).cloned().collect();
-        for path in stale {
-            inner.site.files.remove(&path);
-            inner.later.remove(&path);
-        }
-        for file in Snapshot::from_files(files).files {
-            inner.later.insert(file.0.clone());
-            inner.site.files.insert(file.0, file.1);
-        }
+        inner.later.retain(|path, _| !replaces(path));
+        inner.later.extend(Snapshot::from_files(files).files);
         inner.diagnostics.extend(warnings);
         true
     }
@@ -157,15 +149,13 @@ impl Shared {
             Served::File(_) | Served::Broken(_) => None,
         };
         let manifest = inner
-            .site
-            .files
+            .later
             .get(&format!("{BUNDLE_DIR}/{MANIFEST_NAME}"))
             .and_then(bytes)
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
         let files = inner
-            .site
-            .files
+            .later
             .iter()
             .filter(|(path, _)| path.starts_with(BUNDLE_DIR))
             .filter_map(|(path, served)| {
@@ -189,7 +179,8 @@ impl Shared {
     pub fn lookup(&self, key: &str) -> Option<Served> {
         let (pages, generation) = {
             let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
-            if let Some(found) = inner.site.files.get(key).or_else(|| inner.rendered.get(key)) {
+            let found = inner.site.files.get(key).or_else(|| inner.later.get(key)).or_else(|| inner.rendered.get(key));
+            if let Some(found) = found {
                 return Some(found.clone());
             }
             (inner.pages.clone()?, inner.generation)
@@ -208,7 +199,9 @@ impl Shared {
     /// Whether there is a file or page at `key`, without rendering it.
     pub fn has(&self, key: &str) -> bool {
         let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
-        inner.site.files.contains_key(key) || inner.pages.as_ref().is_some_and(|p| p.has(key))
+        inner.site.files.contains_key(key)
+            || inner.later.contains_key(key)
+            || inner.pages.as_ref().is_some_and(|p| p.has(key))
     }
 }
 

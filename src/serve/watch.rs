@@ -15,7 +15,7 @@ pub const ERROR_MARK: &str = "\0watch-error";
 /// How long events are gathered before a rebuild: long enough to join the writes of one save
 /// (an editor's write-then-rename takes well under a millisecond). A save split over two
 /// rebuilds costs nothing: the second supersedes the first.
-const DEBOUNCE: Duration = Duration::from_millis(10);
+const DEBOUNCE: Duration = Duration::from_millis(5);
 
 /// The watcher; dropping it stops the watching.
 pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
@@ -23,7 +23,7 @@ pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 /// Starts watching; each message is the list of changed paths.
 pub fn start(options: &Options) -> anyhow::Result<(mpsc::Receiver<Vec<PathBuf>>, Watcher)> {
     let (tx, rx) = mpsc::channel();
-    let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(5)), move |result: DebounceEventResult| {
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(2)), move |result: DebounceEventResult| {
         let paths: Vec<PathBuf> = match result {
             Ok(events) => events
                 .iter()

@@ -139,7 +139,7 @@ fn build_parts(
                             mine.push((i, Err(fail("avbrutt; en nyere endring bygges".into()))));
                             continue;
                         }
-                        mine.push((i, build_part(part, language)));
+                        mine.push((i, build_part(part, language, cancelled)));
                     }
                     mine
                 })
@@ -154,14 +154,21 @@ fn build_parts(
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Indexes one part with its own Pagefind index.
-fn build_part(part: &Part, language: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+/// Indexes one part with its own Pagefind index; gives up between two records once `cancelled` says so.
+fn build_part(
+    part: &Part,
+    language: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
     runtime.block_on(async {
         let config = pagefind::options::PagefindServiceConfig::builder().force_language(language.to_string()).build();
         let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
         for record in &part.records {
+            if cancelled() {
+                return Err(fail("avbrutt; en nyere endring bygges".into()));
+            }
             let (meta, filters, sort) = fields(record);
             index
                 .add_custom_record(
