@@ -1,4 +1,6 @@
-//! Norwegian formatting of amounts and file sizes.
+//! Norwegian formatting of amounts, file sizes, quarters and plain text.
+
+use chrono::{Datelike, NaiveDate};
 
 /// "1 250 000 kr", with non-breaking spaces.
 pub fn amount(value: u64) -> String {
@@ -33,6 +35,26 @@ pub fn file_size(bytes: u64) -> String {
 
 fn decimal(value: f64) -> String {
     format!("{value:.1}").replace('.', ",")
+}
+
+/// "2. kvartal 2027" for the quarter a date falls in.
+pub fn quarter_label(date: NaiveDate) -> String {
+    format!("{}. kvartal {}", date.month0() / 3 + 1, date.year())
+}
+
+/// Plain text as HTML: escaped, each line break a `<br>`.
+pub fn text_with_line_breaks(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 16);
+    pulldown_cmark_escape::escape_html(&mut escaped, text.trim_end()).ok();
+    escaped.replace('\n', "<br>\n")
+}
+
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,16 @@
 //! Views: what templates see of the site, with every date, amount and status already
 //! written out in Norwegian. Cards are the short form used in lists.
 
+pub use super::format::quarter_label;
+use super::format::{self, capitalise, text_with_line_breaks};
+use super::markdown;
 use super::reuse::Earlier;
 pub use super::shared::Shared;
-use super::{format, markdown};
 use crate::content::dates::{self, FuzzyDate, When};
 use crate::content::model::*;
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::Arc;
@@ -582,25 +584,5 @@ fn course_view(site: &Site, urls: &Urls, html: Html, c: &Course) -> CourseView {
         price: c.price.map(|p| if p == 0 { "Gratis".to_string() } else { format::amount(p) }),
         organiser: c.organiser.clone(),
         body_html: html.at(&c.body, 3, ""),
-    }
-}
-
-/// "2. kvartal 2027" for the quarter a date falls in.
-pub fn quarter_label(date: NaiveDate) -> String {
-    format!("{}. kvartal {}", date.month0() / 3 + 1, date.year())
-}
-
-/// Plain text as HTML: escaped, each line break a `<br>`.
-fn text_with_line_breaks(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len() + 16);
-    pulldown_cmark_escape::escape_html(&mut escaped, text.trim_end()).ok();
-    escaped.replace('\n', "<br>\n")
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
