@@ -140,14 +140,21 @@ fn rebuild(
     } else {
         report(ServeEvent::Built { pages, took: started.elapsed(), warnings: diagnostics });
         std::thread::spawn(move || {
-            if !theme_changed
-                && !shared.superseded(number)
-                && let Err(errors) = source.check_every_page(&|| shared.superseded(number))
-                && shared.fail_pages(generation, errors.clone())
-            {
-                report(ServeEvent::Failed { diagnostics: errors });
-            }
-            let Some((records, warnings)) = exports(&shared, &source) else { return };
+            let check_and_export = || {
+                if !theme_changed
+                    && !shared.superseded(number)
+                    && let Err(errors) = source.check_every_page(&|| shared.superseded(number))
+                    && shared.fail_pages(generation, errors.clone())
+                {
+                    report(ServeEvent::Failed { diagnostics: errors });
+                }
+                exports(&shared, &source)
+            };
+            let done = match background_pool() {
+                Some(pool) => pool.install(check_and_export),
+                None => check_and_export(),
+            };
+            let Some((records, warnings)) = done else { return };
             if !warnings.is_empty() {
                 report(ServeEvent::LateWarnings(warnings));
             }
@@ -156,6 +163,15 @@ fn rebuild(
             search(&shared, &report, (generation, number), &records, &language);
         });
     }
+}
+
+/// One thread for the work that follows a reload (trying every page, the exports; the search
+/// index has a thread of its own), so that the next save's build finds the shared pool free
+/// rather than queued behind it, and the background never takes more than one core.
+fn background_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(1).thread_name(|_| "bakgrunn".into()).build().ok())
+        .as_ref()
 }
 
 /// Indexes a build's records and swaps the index in, unless a newer build came meanwhile.
