@@ -71,10 +71,14 @@ fn load_model_with(
     let mut diagnostics = Diagnostics::default();
     let (loaded, load_diagnostics) = content::load::load_with(&options.content, read, changed);
     diagnostics.extend(load_diagnostics);
+    let keep = memo.is_some();
     let (model, validate_diagnostics) =
         content::validate::validate_with(&loaded, &options.content, options.today, memo);
     diagnostics.extend(validate_diagnostics);
-    read.keep(loaded);
+    // Only the preview's session reads again; a build or check is done with the files here.
+    if keep {
+        read.keep(loaded);
+    }
     let model = model.map(|mut m| {
         if let Some(url) = &options.base_url {
             m.settings.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };

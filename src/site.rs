@@ -26,6 +26,8 @@ pub struct Site {
     pub produced_by: HashMap<String, usize>,
     /// Index by id, for the lookups every card and view makes.
     agreement_by_slug: HashMap<String, usize>,
+    purchase_by_slug: HashMap<String, usize>,
+    course_by_slug: HashMap<String, usize>,
     requirement_by_slug: HashMap<String, usize>,
     supplier_by_id: HashMap<String, usize>,
 }
@@ -74,10 +76,14 @@ impl Site {
         }
         let by = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).rev().collect();
         let agreement_by_slug = by(model.agreements.iter().map(|a| &a.origin.slug).collect());
+        let purchase_by_slug = by(model.purchases.iter().map(|p| &p.origin.slug).collect());
+        let course_by_slug = by(model.courses.iter().map(|c| &c.origin.slug).collect());
         let requirement_by_slug = by(model.requirements.iter().map(|r| &r.origin.slug).collect());
         let supplier_by_id = by(model.suppliers.iter().map(|s| &s.id).collect());
         Site {
             agreement_by_slug,
+            purchase_by_slug,
+            course_by_slug,
             requirement_by_slug,
             supplier_by_id,
             model,
@@ -107,8 +113,20 @@ impl Site {
         self.agreement_by_slug.get(slug).copied()
     }
 
+    pub fn purchase_index(&self, slug: &str) -> Option<usize> {
+        self.purchase_by_slug.get(slug).copied()
+    }
+
+    pub fn course_index(&self, slug: &str) -> Option<usize> {
+        self.course_by_slug.get(slug).copied()
+    }
+
+    pub fn requirement_index(&self, slug: &str) -> Option<usize> {
+        self.requirement_by_slug.get(slug).copied()
+    }
+
     pub fn requirement(&self, slug: &str) -> Option<&Requirement> {
-        self.requirement_by_slug.get(slug).map(|&i| &self.model.requirements[i])
+        self.requirement_index(slug).map(|i| &self.model.requirements[i])
     }
 }
 

@@ -146,22 +146,18 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
         }
         _ => (walk(content_dir), false),
     };
-    earlier.listing = Some(listing.clone());
-    let Listing { candidates, assets, diagnostics: mut walk_diagnostics } = listing;
-    loaded.assets = assets;
-    diagnostics.append(&mut walk_diagnostics);
+    loaded.assets = listing.assets.clone();
+    diagnostics.extend(listing.diagnostics.iter().cloned());
     let stamps: Vec<Option<Stamp>> = if earlier.files.is_empty() || trusted {
-        vec![None; candidates.len()]
+        vec![None; listing.candidates.len()]
     } else {
-        candidates.par_iter().map(|(_, rel)| Stamp::of(&content_dir.join(rel))).collect()
+        listing.candidates.par_iter().map(|(_, rel)| Stamp::of(&content_dir.join(rel))).collect()
     };
-    let candidates: Vec<(Option<Section>, PathBuf, Option<SourceFile>)> = candidates
-        .into_iter()
+    let candidates: Vec<(Option<Section>, &PathBuf, Option<SourceFile>)> = listing
+        .candidates
+        .iter()
         .zip(stamps)
-        .map(|((section, rel), now)| {
-            let kept = earlier.take(&rel, now, changed, trusted);
-            (section, rel, kept)
-        })
+        .map(|((section, rel), now)| (*section, rel, earlier.take(rel, now, changed, trusted)))
         .collect();
     earlier.files.clear();
     let read: Vec<(Option<Section>, Result<SourceFile, Diagnostic>)> = candidates
@@ -171,11 +167,11 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
                 return Some((section, Ok(file)));
             }
             let markdown = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
-            let file = read_file(content_dir, &rel, markdown);
+            let file = read_file(content_dir, rel, markdown);
             // Deleted between the listing and the reading (a save while the preview rebuilds):
             // the file is simply gone, not unreadable. (A broken link still exists as a link.)
             let vanished = file.is_err()
-                && std::fs::symlink_metadata(content_dir.join(&rel))
+                && std::fs::symlink_metadata(content_dir.join(rel))
                     .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
             (!vanished).then_some((section, file))
         })
@@ -194,6 +190,7 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
             None => loaded.suppliers = Some(file),
         }
     }
+    earlier.listing = Some(listing);
     if loaded.site.is_none() && !diagnostics.iter().any(|d| d.path == Path::new("nettsted.yaml")) {
         diagnostics.push(
             Diagnostic::error("nettsted.yaml", "fant ikke nettsted.yaml, filen med innstillingene for nettstedet")
@@ -204,7 +201,7 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
 }
 
 /// The files of the content folder, sorted as walked: items to read, and documents.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct Listing {
     candidates: Vec<(Option<Section>, PathBuf)>,
     assets: Vec<PathBuf>,

@@ -8,14 +8,10 @@ use crate::site::Site;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The previous build, indexed by slug.
+/// The previous build (its site looks items up by slug).
 pub struct Earlier<'a> {
     site: &'a Site,
     views: &'a Views,
-    agreements: HashMap<&'a str, usize>,
-    purchases: HashMap<&'a str, usize>,
-    courses: HashMap<&'a str, usize>,
-    requirements: HashMap<&'a str, usize>,
 }
 
 /// Whether two optional cards are the same handle (or both missing).
@@ -33,33 +29,19 @@ impl<'a> Earlier<'a> {
         let unchanged = site.today == earlier.today
             && site.model.settings == earlier.model.settings
             && site.model.suppliers == earlier.model.suppliers;
-        if !unchanged {
-            return None;
-        }
-        fn by_slug<'s, T>(items: &'s [T], slug: impl Fn(&'s T) -> &'s str) -> HashMap<&'s str, usize> {
-            items.iter().enumerate().rev().map(|(i, item)| (slug(item), i)).collect()
-        }
-        let m = &earlier.model;
-        Some(Earlier {
-            site: earlier,
-            views,
-            agreements: by_slug(&m.agreements, |a| a.origin.slug.as_str()),
-            purchases: by_slug(&m.purchases, |p| p.origin.slug.as_str()),
-            courses: by_slug(&m.courses, |c| c.origin.slug.as_str()),
-            requirements: by_slug(&m.requirements, |r| r.origin.slug.as_str()),
-        })
+        unchanged.then_some(Earlier { site: earlier, views })
     }
 
     /// The earlier index of agreement `i` of `site`, if it is unchanged with an unchanged status.
     fn agreement(&self, site: &Site, i: usize) -> Option<usize> {
         let a = &site.model.agreements[i];
-        let j = *self.agreements.get(a.origin.slug.as_str())?;
+        let j = self.site.agreement_index(&a.origin.slug)?;
         (self.site.model.agreements[j] == *a && self.site.agreement_status[j] == site.agreement_status[i]).then_some(j)
     }
 
     fn purchase(&self, site: &Site, i: usize) -> Option<usize> {
         let p = &site.model.purchases[i];
-        let j = *self.purchases.get(p.origin.slug.as_str())?;
+        let j = self.site.purchase_index(&p.origin.slug)?;
         (self.site.model.purchases[j] == *p && self.site.purchase_class[j] == site.purchase_class[i]).then_some(j)
     }
 
@@ -71,8 +53,8 @@ impl<'a> Earlier<'a> {
         self.purchase(site, i).map(|j| self.views.purchases[j].card.clone())
     }
 
-    /// Agreement `i`'s page view, if its card was taken over and the requirements, the
-    /// re-tender and the purchase it came from are as they were.
+    /// Agreement `i`'s page view, if its card was taken over (so the agreement and its status
+    /// are as they were) and the requirements, the re-tender and the purchase it came from are too.
     pub fn agreement_view(
         &self,
         site: &Site,
@@ -80,9 +62,8 @@ impl<'a> Earlier<'a> {
         card: &Shared<AgreementCard>,
         purchases: &[Shared<PurchaseCard>],
     ) -> Option<Arc<AgreementView>> {
-        let j = self.agreement(site, i)?;
-        let old = &self.views.agreements[j];
         let slug = site.model.agreements[i].origin.slug.as_str();
+        let old = &self.views.agreements[self.site.agreement_index(slug)?];
         let titles = |s: &Site| -> Vec<Option<String>> {
             let a = &site.model.agreements[i];
             a.requirements.iter().map(|id| s.requirement(id).map(|r| r.title.clone())).collect()
@@ -96,8 +77,8 @@ impl<'a> Earlier<'a> {
         unchanged.then(|| old.clone())
     }
 
-    /// Purchase `i`'s page view, if its card was taken over and the agreements it replaces
-    /// and resulted in are as they were.
+    /// Purchase `i`'s page view, if its card was taken over (so the purchase and its threshold
+    /// class are as they were) and the agreements it replaces and resulted in are too.
     pub fn purchase_view(
         &self,
         site: &Site,
@@ -105,9 +86,8 @@ impl<'a> Earlier<'a> {
         card: &Shared<PurchaseCard>,
         agreements: &[Shared<AgreementCard>],
     ) -> Option<Arc<PurchaseView>> {
-        let j = self.purchase(site, i)?;
-        let old = &self.views.purchases[j];
         let p = &site.model.purchases[i];
+        let old = &self.views.purchases[self.site.purchase_index(&p.origin.slug)?];
         let new_card =
             |slug: &Option<String>| slug.as_deref().and_then(|s| site.agreement_index(s)).map(|k| &agreements[k]);
         let old_card = |slug: &Option<String>| {
@@ -121,7 +101,7 @@ impl<'a> Earlier<'a> {
 
     pub fn course_view(&self, site: &Site, i: usize) -> Option<Arc<CourseView>> {
         let c = &site.model.courses[i];
-        let j = *self.courses.get(c.origin.slug.as_str())?;
+        let j = self.site.course_index(&c.origin.slug)?;
         (self.site.model.courses[j] == *c).then(|| self.views.courses[j].clone())
     }
 
@@ -133,7 +113,7 @@ impl<'a> Earlier<'a> {
         cards: &[Shared<AgreementCard>],
     ) -> Option<Arc<RequirementView>> {
         let r = &site.model.requirements[i];
-        let j = *self.requirements.get(r.origin.slug.as_str())?;
+        let j = self.site.requirement_index(&r.origin.slug)?;
         let old = &self.views.requirements[j];
         let now: Vec<&Shared<AgreementCard>> = site
             .agreements_by_requirement
