@@ -126,7 +126,7 @@ impl Site {
     }
 
     pub fn requirement(&self, slug: &str) -> Option<&Requirement> {
-        self.requirement_index(slug).map(|i| &self.model.requirements[i])
+        self.requirement_index(slug).map(|i| &*self.model.requirements[i])
     }
 }
 

@@ -4,17 +4,18 @@
 use super::dates::{FuzzyDate, When};
 use chrono::NaiveDate;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The whole validated content of a site.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub settings: Settings,
     pub suppliers: Vec<Supplier>,
-    pub agreements: Vec<Agreement>,
-    pub purchases: Vec<PlannedPurchase>,
-    pub courses: Vec<Course>,
-    pub requirements: Vec<Requirement>,
-    pub pages: Vec<Page>,
+    pub agreements: Vec<Arc<Agreement>>,
+    pub purchases: Vec<Arc<PlannedPurchase>>,
+    pub courses: Vec<Arc<Course>>,
+    pub requirements: Vec<Arc<Requirement>>,
+    pub pages: Vec<Arc<Page>>,
 }
 
 /// Site settings from `nettsted.yaml`.

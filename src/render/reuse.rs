@@ -36,13 +36,15 @@ impl<'a> Earlier<'a> {
     fn agreement(&self, site: &Site, i: usize) -> Option<usize> {
         let a = &site.model.agreements[i];
         let j = self.site.agreement_index(&a.origin.slug)?;
-        (self.site.model.agreements[j] == *a && self.site.agreement_status[j] == site.agreement_status[i]).then_some(j)
+        (unchanged(&self.site.model.agreements[j], a) && self.site.agreement_status[j] == site.agreement_status[i])
+            .then_some(j)
     }
 
     fn purchase(&self, site: &Site, i: usize) -> Option<usize> {
         let p = &site.model.purchases[i];
         let j = self.site.purchase_index(&p.origin.slug)?;
-        (self.site.model.purchases[j] == *p && self.site.purchase_class[j] == site.purchase_class[i]).then_some(j)
+        (unchanged(&self.site.model.purchases[j], p) && self.site.purchase_class[j] == site.purchase_class[i])
+            .then_some(j)
     }
 
     pub fn agreement_card(&self, site: &Site, i: usize) -> Option<Shared<AgreementCard>> {
@@ -102,7 +104,7 @@ impl<'a> Earlier<'a> {
     pub fn course_view(&self, site: &Site, i: usize) -> Option<Arc<CourseView>> {
         let c = &site.model.courses[i];
         let j = self.site.course_index(&c.origin.slug)?;
-        (self.site.model.courses[j] == *c).then(|| self.views.courses[j].clone())
+        unchanged(&self.site.model.courses[j], c).then(|| self.views.courses[j].clone())
     }
 
     /// Requirement `i`'s view, if it is unchanged and lists the same agreement cards.
@@ -120,7 +122,7 @@ impl<'a> Earlier<'a> {
             .get(&r.origin.slug)
             .map(|ix| ix.iter().map(|&k| &cards[k]).collect())
             .unwrap_or_default();
-        let unchanged = self.site.model.requirements[j] == *r
+        let unchanged = unchanged(&self.site.model.requirements[j], r)
             && now.len() == old.agreements.len()
             && now.iter().zip(&old.agreements).all(|(a, b)| Shared::same(a, b));
         unchanged.then(|| old.clone())
@@ -130,4 +132,10 @@ impl<'a> Earlier<'a> {
     pub fn supplier_views(&self) -> Vec<Arc<SupplierView>> {
         self.views.suppliers.clone()
     }
+}
+
+/// Whether an item is as it was: the same shared item (taken over by the validation
+/// memo) or an equal one.
+fn unchanged<T: PartialEq>(earlier: &Arc<T>, now: &Arc<T>) -> bool {
+    Arc::ptr_eq(earlier, now) || earlier == now
 }

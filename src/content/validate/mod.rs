@@ -18,7 +18,7 @@ use check::Check;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -89,27 +89,25 @@ pub fn validate_with(
         Some(m) => m.items_around(&surroundings),
         None => HashMap::new(),
     };
-    let taken: Vec<Option<Remembered>> = loaded
-        .items
-        .iter()
-        .map(|(section, file)| remembered.remove(&file.rel_path).filter(|r| r.holds(*section, &file.text)))
-        .collect();
-    drop(remembered);
     let keep = memo.is_some();
-    let results: Vec<(Converted, Vec<Diagnostic>, Option<Remembered>)> = loaded
-        .items
-        .par_iter()
-        .zip(taken)
-        .map(|((section, file), taken)| match taken {
-            Some(r) => (r.converted.clone(), r.diagnostics.clone(), Some(r)),
-            None => {
-                let mut diagnostics = Vec::new();
-                let item = convert(*section, file, &ctx, &mut diagnostics);
-                let r = keep.then(|| Remembered::new(*section, file, &item, &diagnostics));
-                (item, diagnostics, r)
-            }
-        })
-        .collect();
+    // Items whose text is as it was are taken over (their model items are shared, not copied);
+    // the others are converted and checked, and remembered in their place.
+    let results: Vec<(Converted, Vec<Diagnostic>, Option<Remembered>)> = {
+        let remembered = &remembered;
+        loaded
+            .items
+            .par_iter()
+            .map(|(section, file)| match remembered.get(&file.rel_path).filter(|r| r.holds(*section, &file.text)) {
+                Some(r) => (r.converted.clone(), r.diagnostics.clone(), None),
+                None => {
+                    let mut diagnostics = Vec::new();
+                    let item = convert(*section, file, &ctx, &mut diagnostics);
+                    let r = keep.then(|| Remembered::new(*section, file, &item, &diagnostics));
+                    (item, diagnostics, r)
+                }
+            })
+            .collect()
+    };
     let mut model = Model {
         settings,
         suppliers: head.suppliers,
@@ -119,11 +117,10 @@ pub fn validate_with(
         requirements: Vec::new(),
         pages: Vec::new(),
     };
-    let mut now = HashMap::with_capacity(if keep { results.len() } else { 0 });
     for ((item, diagnostics, r), (_, file)) in results.into_iter().zip(&loaded.items) {
         out.extend(diagnostics);
         if let Some(r) = r {
-            now.insert(file.rel_path.clone(), r);
+            remembered.insert(file.rel_path.clone(), r);
         }
         match item {
             Converted::Agreement(a) => model.agreements.push(a),
@@ -135,7 +132,12 @@ pub fn validate_with(
         }
     }
     if let Some(m) = memo {
-        m.remember_items(surroundings, now);
+        // Files deleted or renamed since are forgotten.
+        if remembered.len() != loaded.items.len() {
+            let present: HashSet<&Path> = loaded.items.iter().map(|(_, f)| f.rel_path.as_path()).collect();
+            remembered.retain(|path, _| present.contains(path.as_path()));
+        }
+        m.remember_items(surroundings, remembered);
     }
     (Some(model), out)
 }
@@ -209,11 +211,11 @@ fn head(loaded: &Loaded, content_dir: &Path) -> Head {
 
 #[derive(Clone)]
 pub(super) enum Converted {
-    Agreement(super::model::Agreement),
-    Purchase(super::model::PlannedPurchase),
-    Course(super::model::Course),
-    Requirement(super::model::Requirement),
-    Page(super::model::Page),
+    Agreement(Arc<super::model::Agreement>),
+    Purchase(Arc<super::model::PlannedPurchase>),
+    Course(Arc<super::model::Course>),
+    Requirement(Arc<super::model::Requirement>),
+    Page(Arc<super::model::Page>),
     Nothing,
 }
 
@@ -222,13 +224,13 @@ fn convert(section: Section, file: &SourceFile, ctx: &items::Context, out: &mut 
         file: &SourceFile,
         out: &mut Vec<Diagnostic>,
         f: impl FnOnce(&mut Check, &R) -> Option<T>,
-        wrap: impl FnOnce(T) -> Converted,
+        wrap: impl FnOnce(Arc<T>) -> Converted,
     ) -> Converted {
         let (raw, check) = parse::<R>(file, out);
         let (Some(raw), Some(mut check)) = (raw, check) else { return Converted::Nothing };
         let item = f(&mut check, &raw);
         out.extend(check.out);
-        item.map(wrap).unwrap_or(Converted::Nothing)
+        item.map(|i| wrap(Arc::new(i))).unwrap_or(Converted::Nothing)
     }
     match section {
         Section::Agreements => {

@@ -18,7 +18,7 @@ pub fn category_path(category: &str) -> String {
 /// Every feed: (path relative to the output folder, XML).
 pub fn feeds(site: &Site) -> Vec<(String, String)> {
     let settings = &site.model.settings;
-    let all: Vec<&PlannedPurchase> = site.model.purchases.iter().collect();
+    let all: Vec<&PlannedPurchase> = site.model.purchases.iter().map(|p| &**p).collect();
     let mut out = vec![(
         PIPELINE.to_string(),
         feed(site, PIPELINE, &format!("Planlagte innkjøp – {}", settings.title), "planlagte-innkjop/", &all),
