@@ -54,10 +54,16 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// For a build: large parts, one per core at a time (the fewest files for the browser).
-    pub fn build() -> Layout {
+    /// For a build of `records` records, one part per core at a time. Each part costs the
+    /// browser one more index chunk per query, and costs a rebuild its whole indexing when
+    /// one of its records changes: a small site gets small parts (a rebuild after an edit
+    /// re-indexes at most a few hundred records), a large one few large parts (the first
+    /// query stays small).
+    pub fn build(records: usize) -> Layout {
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-        Layout { records_per_part: parts::RECORDS_PER_PART, threads: cores }
+        let records_per_part =
+            if records <= parts::SMALL_SITE { parts::RECORDS_PER_SMALL_PART } else { parts::RECORDS_PER_PART };
+        Layout { records_per_part, threads: cores }
     }
 
     /// For the preview server, which makes its index in the background: small parts, one at
@@ -71,7 +77,7 @@ impl Layout {
 /// Builds the index in parts, taking unchanged parts over from `earlier`; returns the files,
 /// placed under `pagefind/`, with the list of parts in `pagefind/deler.json`.
 pub fn index(records: &[SearchRecord], language: &str, earlier: &Earlier) -> Result<SearchIndex, Diagnostic> {
-    index_unless(records, language, earlier, Layout::build(), &|| false)
+    index_unless(records, language, earlier, Layout::build(records.len()), &|| false)
 }
 
 /// Like [`index`], in the given layout, and giving up between parts once `cancelled` says so

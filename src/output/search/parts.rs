@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 /// Each part costs the browser its own metadata and filter files, so parts are few: enough
 /// to keep every core busy and memory bounded on large sites.
 pub const RECORDS_PER_PART: usize = 5000;
+/// On a site of at most `SMALL_SITE` records, parts hold at most this many: at most eight
+/// parts, each re-indexed in about a quarter of a second on one core.
+pub const RECORDS_PER_SMALL_PART: usize = 500;
+pub const SMALL_SITE: usize = 8 * RECORDS_PER_SMALL_PART;
 /// Changes when the way a part is built changes, so no earlier part is taken over then.
 const FORMAT: &str = "innkjop-sok-1 pagefind-1.6";
 
