@@ -105,8 +105,16 @@ pub struct RenderedSite {
     pub language: String,
 }
 
-/// Load -> validate -> resolve -> render, all in memory. `None` when there is any error.
-pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
+/// A site loaded, checked and resolved, with its views and theme: ready to render.
+struct Ready {
+    site: site::Site,
+    views: render::views::Views,
+    theme: render::templates::Theme,
+    language: String,
+}
+
+/// Load -> validate -> resolve -> views. `None` when there is any error.
+fn ready(options: &Options) -> (Option<Ready>, Diagnostics) {
     let (model, mut diagnostics) = load_model(options);
     let theme = match render::templates::Theme::load(&options.theme, &options.theme) {
         Ok(t) => Some(t),
@@ -115,30 +123,47 @@ pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
             None
         }
     };
-    let (Some(model), Some(mut theme), false) = (model, theme, diagnostics.has_errors()) else {
+    let (Some(model), Some(theme), false) = (model, theme, diagnostics.has_errors()) else {
         return (None, diagnostics);
     };
     let language = model.settings.language.clone();
     let site = site::Site::resolve(model, options.today);
     let views = render::views(&site, None, None);
-    match render::render(&site, &views, &mut theme, &options.content, &options.theme) {
-        Ok(rendered) => {
-            diagnostics.extend(rendered.warnings);
-            (Some(RenderedSite { files: rendered.files, records: rendered.records, language }), diagnostics)
-        }
-        Err(errors) => {
-            diagnostics.extend(errors);
-            (None, diagnostics)
+    (Some(Ready { site, views, theme, language }), diagnostics)
+}
+
+impl Ready {
+    /// Renders the pages and exports; their warnings join `diagnostics`.
+    fn render(&mut self, options: &Options, diagnostics: &mut Diagnostics) -> Option<Vec<render::OutputFile>> {
+        match render::render(&self.site, &self.views, &mut self.theme, &options.content, &options.theme) {
+            Ok(rendered) => {
+                diagnostics.extend(rendered.warnings);
+                Some(rendered.files)
+            }
+            Err(errors) => {
+                diagnostics.extend(errors);
+                None
+            }
         }
     }
 }
 
+/// Load -> validate -> resolve -> render, all in memory. `None` when there is any error.
+pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
+    let (ready, mut diagnostics) = ready(options);
+    let Some(mut ready) = ready else { return (None, diagnostics) };
+    let records = render::search_records(&ready.site, &ready.views);
+    let files = ready.render(options, &mut diagnostics);
+    (files.map(|files| RenderedSite { files, records, language: ready.language }), diagnostics)
+}
+
 /// Builds the site: load -> validate -> resolve -> render -> index -> write. Writes
-/// nothing when there is any error; the previous output stays as it was.
+/// nothing when there is any error; the previous output stays as it was. The search index
+/// is made while the pages are rendered and written.
 pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Report {
     let guard = output::writer::Guard { content: &options.content, theme: &options.theme, current_dir, home };
     let output = output::writer::check_output(&options.output, &guard);
-    let (rendered, mut diagnostics) = render_site(options);
+    let (ready, mut diagnostics) = ready(options);
     let output = match output {
         Ok(p) => p,
         Err(d) => {
@@ -146,42 +171,55 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
             return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
         }
     };
-    let Some(site) = rendered else {
+    let Some(mut ready) = ready else {
         return Report { diagnostics: diagnostics.sorted(), ..Report::default() };
     };
-    let fail = |mut diagnostics: Diagnostics, d: Diagnostic| {
-        diagnostics.push(d);
+    let fail = |mut diagnostics: Diagnostics, d: Option<Diagnostic>| {
+        diagnostics.extend(d);
         Report { diagnostics: diagnostics.sorted(), ..Report::default() }
     };
     let mut staged = match output::writer::Staged::begin(&output) {
         Ok(s) => s,
-        Err(d) => return fail(diagnostics, d),
+        Err(d) => return fail(diagnostics, Some(d)),
     };
     let earlier = output::search::Earlier::from_output(&output);
-    let pages = site.files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let RenderedSite { files, records, language } = site;
-    // The pages are written while the search index is built; their bytes are freed once written.
-    let (written, index) = std::thread::scope(|scope| {
-        let staged = &mut staged;
-        let writer = scope.spawn(move || (staged.write(&files), files.len()));
-        let index = output::search::index(&records, &language, &earlier);
-        let written = writer.join().unwrap_or_else(|_| {
-            (Err(Diagnostic::error(&output, "skrivingen av nettstedet stoppet uventet").outside_content()), 0)
-        });
-        (written, index)
+    let records = render::search_records(&ready.site, &ready.views);
+    let layout = output::search::Layout::build(records.len());
+    let given_up = std::sync::atomic::AtomicBool::new(false);
+    let give_up = || given_up.load(std::sync::atomic::Ordering::Relaxed);
+    let language = ready.language.clone();
+    // The index is made on its own threads while the pages are rendered and written; it
+    // gives up if they fail.
+    let (pages, index) = std::thread::scope(|scope| {
+        let indexer = scope.spawn(|| output::search::index_unless(&records, &language, &earlier, layout, &give_up));
+        // `Err(None)`: the render failed, and its errors are among the diagnostics.
+        let pages = match ready.render(options, &mut diagnostics) {
+            Some(files) => {
+                let count = (files.iter().filter(|f| f.path.ends_with(".html")).count(), files.len());
+                staged.write(&files).map(|_| count).map_err(Some)
+            }
+            None => Err(None),
+        };
+        if pages.is_err() {
+            given_up.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        let index = indexer
+            .join()
+            .unwrap_or_else(|_| Err(Diagnostic::error(&output, "søkeindeksen stoppet uventet").outside_content()));
+        (pages, index)
     });
-    let (result, page_files) = written;
-    if let Err(d) = result {
-        return fail(diagnostics, d);
-    }
+    let (pages, page_files) = match pages {
+        Ok(counts) => counts,
+        Err(d) => return fail(diagnostics, d),
+    };
     let index = match index {
         Ok(index) => index,
-        Err(d) => return fail(diagnostics, d),
+        Err(d) => return fail(diagnostics, Some(d)),
     };
     let search_parts = (index.built, index.reused);
     let files_written = page_files + index.files.len() + 1;
     if let Err(d) = staged.write(&index.files).and_then(|_| staged.commit()) {
-        return fail(diagnostics, d);
+        return fail(diagnostics, Some(d));
     }
     Report { diagnostics: diagnostics.sorted(), files_written, pages, search_parts, ..Report::default() }
 }

@@ -68,7 +68,8 @@ struct BuildGlobals {
     expiring_months: u32,
 }
 
-/// Renders every page and lists every file the site needs.
+/// Renders every page and lists every file the site needs; the search records are made
+/// apart (see [`search_records`]), so that indexing can start before the pages are rendered.
 pub fn render(
     site: &Site,
     views: &Views,
@@ -94,7 +95,7 @@ pub fn render(
                 .collect();
             (paths, rendered)
         },
-        || exports_and_records(site, views, &urls),
+        || crate::output::exports::files(site, views, &urls),
     );
     let mut files = Vec::with_capacity(rendered.len() + 16);
     let mut errors = Vec::new();
@@ -110,7 +111,7 @@ pub fn render(
     let sitemap = sitemap(&site.model.settings.base_url, &paths).into_bytes();
     files.extend(other_files(site, theme, sitemap, content_dir));
     files.extend(exported.files);
-    Ok(Rendered { files, records: exported.records, warnings: exported.warnings })
+    Ok(Rendered { files, records: Vec::new(), warnings: exported.warnings })
 }
 
 /// Template errors, each told once (one broken template breaks many pages alike).
@@ -218,13 +219,23 @@ pub fn views(site: &Site, markdown: Option<&markdown::Memo>, earlier: Option<(&S
 }
 
 fn exports_and_records(site: &Site, views: &Views, urls: &Urls) -> Rendered {
-    let (exported, mut records) =
-        rayon::join(|| crate::output::exports::files(site, views, urls), || records::records(site, views));
+    let (exported, records) =
+        rayon::join(|| crate::output::exports::files(site, views, urls), || records_below_root(site, views, urls));
+    Rendered { files: exported.files, records, warnings: exported.warnings }
+}
+
+/// What the search index gets of each page of the site.
+pub fn search_records(site: &Site, views: &Views) -> Vec<crate::output::search::SearchRecord> {
+    records_below_root(site, views, &urls_of(site))
+}
+
+fn records_below_root(site: &Site, views: &Views, urls: &Urls) -> Vec<crate::output::search::SearchRecord> {
+    let mut records = records::records(site, views);
     // The index stores paths below the site root; the browser adds the root back (`baseUrl`).
     for r in &mut records {
         r.url = format!("/{}", r.url.strip_prefix(urls.root.as_str()).unwrap_or(&r.url));
     }
-    Rendered { files: exported.files, records, warnings: exported.warnings }
+    records
 }
 
 /// The path part of the base URL: `/` or `/innkjop/`.
