@@ -142,3 +142,22 @@ fn a_part_with_a_file_gone_from_the_output_is_indexed_anew() {
     assert_eq!(site.run(&["build", "--output", "fresh"]).code, 0);
     assert_eq!(tree_bytes(&site.path("public/pagefind")), tree_bytes(&site.path("fresh/pagefind")));
 }
+
+#[test]
+fn a_rebuild_keeps_the_time_of_unchanged_files_and_equals_a_fresh_build() {
+    let site = TestSite::sample();
+    assert_eq!(site.run(&["build"]).code, 0);
+    let modified = |path: &str| std::fs::metadata(site.path(path)).and_then(|m| m.modified()).expect("time");
+    let unchanged = "public/kurs/index.html";
+    let changed = "public/rammeavtaler/kontorrekvisita/index.html";
+    let (unchanged_before, changed_before) = (modified(unchanged), modified(changed));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let file = "content/rammeavtaler/kontorrekvisita.md";
+    site.write(file, &site.read(file).replace("kopipapir", "kopipapir og arkivbokser"));
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert_eq!(modified(unchanged), unchanged_before, "a page the edit did not touch keeps its time");
+    assert_ne!(modified(changed), changed_before, "the edited page is written anew");
+    assert!(site.read(changed).contains("arkivbokser"));
+    assert_eq!(site.run(&["build", "--output", "fresh"]).code, 0);
+    assert_eq!(tree_bytes(&site.path("public")), tree_bytes(&site.path("fresh")));
+}
