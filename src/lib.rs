@@ -188,25 +188,33 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
     let given_up = std::sync::atomic::AtomicBool::new(false);
     let give_up = || given_up.load(std::sync::atomic::Ordering::Relaxed);
     let language = ready.language.clone();
-    // The index is made on its own threads while the pages are rendered and written; it
-    // gives up if they fail.
+    let index = || output::search::index_unless(&records, &language, &earlier, layout, &give_up);
+    let stopped = || Err(Diagnostic::error(&output, "søkeindeksen stoppet uventet").outside_content());
+    // On a small site the index is made while the pages are rendered (it gives up if they
+    // fail): a rebuild after an edit then waits for neither in turn. On a large one the
+    // index and the rendered pages would not fit in memory together: the pages are written,
+    // and their bytes freed, while the index is made.
+    let early = layout.index_while_rendering;
     let (pages, index) = std::thread::scope(|scope| {
-        let indexer = scope.spawn(|| output::search::index_unless(&records, &language, &earlier, layout, &give_up));
-        // `Err(None)`: the render failed, and its errors are among the diagnostics.
-        let pages = match ready.render(options, &mut diagnostics) {
-            Some(files) => {
-                let count = (files.iter().filter(|f| f.path.ends_with(".html")).count(), files.len());
-                staged.write(&files).map(|_| count).map_err(Some)
-            }
-            None => Err(None),
-        };
-        if pages.is_err() {
+        let indexer = early.then(|| scope.spawn(index));
+        let Some(files) = ready.render(options, &mut diagnostics) else {
             given_up.store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-        let index = indexer
-            .join()
-            .unwrap_or_else(|_| Err(Diagnostic::error(&output, "søkeindeksen stoppet uventet").outside_content()));
-        (pages, index)
+            let _ = indexer.map(|i| i.join());
+            // The render's errors are among the diagnostics.
+            return (Err(None), stopped());
+        };
+        let count = (files.iter().filter(|f| f.path.ends_with(".html")).count(), files.len());
+        let (written, index) = match indexer {
+            Some(indexer) => (staged.write(&files), indexer.join().unwrap_or_else(|_| stopped())),
+            None => {
+                let staged = &mut staged;
+                // The bytes of each page are freed once the writer is done with them.
+                let writer = scope.spawn(move || staged.write(&files));
+                let index = index();
+                (writer.join().unwrap_or_else(|_| stopped().map(|_| ())), index)
+            }
+        };
+        (written.map(|_| count).map_err(Some), index)
     });
     let (pages, page_files) = match pages {
         Ok(counts) => counts,

@@ -51,6 +51,9 @@ pub struct Layout {
     pub records_per_part: usize,
     /// Parts made at once.
     pub threads: usize,
+    /// Whether a build makes the index while it renders the pages (small sites), or after
+    /// (large ones, where the two would not fit in memory together).
+    pub index_while_rendering: bool,
 }
 
 impl Layout {
@@ -61,16 +64,16 @@ impl Layout {
     /// query stays small).
     pub fn build(records: usize) -> Layout {
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-        let records_per_part =
-            if records <= parts::SMALL_SITE { parts::RECORDS_PER_SMALL_PART } else { parts::RECORDS_PER_PART };
-        Layout { records_per_part, threads: cores }
+        let small = records <= parts::SMALL_SITE;
+        let records_per_part = if small { parts::RECORDS_PER_SMALL_PART } else { parts::RECORDS_PER_PART };
+        Layout { records_per_part, threads: cores, index_while_rendering: small }
     }
 
     /// For the preview server, which makes its index in the background: small parts, one at
     /// a time. Pagefind needs about 100 KB per record while it indexes a part, so this keeps
     /// the server's memory low; the index is ready a little later.
     pub fn preview() -> Layout {
-        Layout { records_per_part: 250, threads: 1 }
+        Layout { records_per_part: 250, threads: 1, index_while_rendering: false }
     }
 }
 
