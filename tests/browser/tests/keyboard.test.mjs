@@ -65,3 +65,17 @@ test("typing in the search page keeps focus in the field", async () => {
   assert.equal((await focused(page)).id, "sok-q");
   await page.close();
 });
+
+test("a result keeps focus when the filter counts load after the results", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/sok/?q=kontorrekvisita`);
+  await page.waitForSelector("#sok-resultater .result a");
+  await page.focus("#sok-resultater .result a");
+  const first = (await focused(page)).href;
+  // The counts load a second after the results stand.
+  await page.waitForFunction(() => /\(\d+\)/.test(document.querySelector("#sok select option:nth-child(2)").textContent));
+  assert.equal((await focused(page)).href, first, "focus stays on the result");
+  await page.keyboard.press("Tab");
+  assert.notEqual((await focused(page)).tag, "BODY", "Tab goes on from the result");
+  await page.close();
+});

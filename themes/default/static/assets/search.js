@@ -117,14 +117,30 @@
     if (!countsLoaded) countsTimer = window.setTimeout(loadCounts, 1000);
   }
 
+  // Only the counts change: the results stay as they are, and so does the focus of someone
+  // tabbing through them.
   function loadCounts() {
     if (countsLoaded) return;
     countsLoaded = true;
     pagefind.filters().then(function (all) {
-      if (!input.value.trim() && !Object.keys(chosenFilters()).length) showCounts(all);
-      else if (busy) again = true;
-      else run();
+      var q = input.value.trim();
+      var filters = chosenFilters();
+      if (!q && !Object.keys(filters).length) return showCounts(all);
+      if (busy) {
+        again = true;
+        return;
+      }
+      var mine = latest;
+      return pagefind.search(q || null, searchOptions(q, filters)).then(function (search) {
+        if (mine === latest) showCounts(search.filters);
+      });
     });
+  }
+
+  function searchOptions(q, filters) {
+    var options = { filters: filters };
+    if (!q) options.sort = { dato: "desc" };
+    return options;
   }
 
   function run() {
@@ -144,11 +160,9 @@
       status.textContent = q ? "Skriv minst to bokstaver." : "Skriv et søkeord, eller velg et filter.";
       return;
     }
-    var options = { filters: filters };
-    if (!q) options.sort = { dato: "desc" };
     busy = true;
     pagefind
-      .search(q || null, options)
+      .search(q || null, searchOptions(q, filters))
       .then(function (search) {
         if (again) return null;
         var n = search.results.length;
