@@ -6,6 +6,7 @@ use crate::content::model::*;
 use crate::diagnostics::Diagnostic;
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 /// The package and the warnings for what could not be exported. No package without an
@@ -18,24 +19,55 @@ pub fn package(site: &Site) -> (Option<String>, Vec<Diagnostic>) {
             .hint("skriv prefikset fra Open Contracting Partnership, for eksempel ocid_prefiks: \"ocds-abc123-kbr\"");
         return (None, vec![warning]);
     };
-    let mut warnings = Vec::new();
-    let mut releases: Vec<Value> = Vec::new();
-    for p in &site.model.purchases {
-        releases.push(planning(site, prefix, p, &mut warnings));
-    }
-    for (i, a) in site.model.agreements.iter().enumerate() {
-        releases.push(contract(site, prefix, i, a));
-    }
+    // Each release is made and written out on its own, side by side; the package around
+    // them is written with a placeholder where they go.
+    let planned = site.model.purchases.par_iter().map(|p| {
+        let mut warnings = Vec::new();
+        let release = planning(site, prefix, p, &mut warnings);
+        (in_package(&release), warnings)
+    });
+    let contracts = site
+        .model
+        .agreements
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| (in_package(&contract(site, prefix, i, a)), Vec::new()));
+    let (releases, warnings): (Vec<String>, Vec<Vec<Diagnostic>>) = planned.chain(contracts).collect();
     let package = json!({
         "uri": format!("{}data/ocds.json", settings.base_url),
         "version": "1.1",
         "publishedDate": start_of_day(site.today),
         "publisher": { "name": settings.title, "uri": settings.base_url },
-        "releases": releases,
+        "releases": RELEASES,
     });
-    let mut text = serde_json::to_string_pretty(&package).unwrap_or_default();
+    (Some(write_package(&package, &releases)), warnings.into_iter().flatten().collect())
+}
+
+/// The package's outline written out, with the releases (each from [`in_package`]) in place of
+/// its placeholder: the same text as writing the whole package at once.
+fn write_package(outline: &Value, releases: &[String]) -> String {
+    let outline = serde_json::to_string_pretty(outline).unwrap_or_default();
+    let releases = if releases.is_empty() { "[]".to_string() } else { format!("[\n{}\n  ]", releases.join(",\n")) };
+    let mut text = outline.replacen(&format!("\"{RELEASES}\""), &releases, 1);
     text.push('\n');
-    (Some(text), warnings)
+    text
+}
+
+/// Where the releases go in the package's outline.
+const RELEASES: &str = "innkjop:releases";
+
+/// A release written as it stands in the package: pretty, one level into its list.
+fn in_package(release: &Value) -> String {
+    let text = serde_json::to_string_pretty(release).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.lines() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
 }
 
 /// `<prefix>-<kind>-<slug>`.
@@ -279,6 +311,18 @@ mod tests {
             mapped,
             ["open", "selective", "selective", "selective", "selective", "open", "selective", "limited", "direct"]
         );
+    }
+
+    #[test]
+    fn a_package_written_in_pieces_equals_one_written_whole() {
+        let releases = [json!({"ocid": "a", "tag": ["planning"], "planning": {"budget": {"amount": 1}}}), json!({})];
+        for n in [0, 1, 2] {
+            let whole = json!({"uri": "u", "releases": &releases[..n], "version": "1.1"});
+            let outline = json!({"uri": "u", "releases": RELEASES, "version": "1.1"});
+            let pieces: Vec<String> = releases[..n].iter().map(in_package).collect();
+            let expected = serde_json::to_string_pretty(&whole).expect("json") + "\n";
+            assert_eq!(write_package(&outline, &pieces), expected, "{n} releases");
+        }
     }
 
     #[test]
