@@ -159,7 +159,7 @@ pub fn render_site(options: &Options) -> (Option<RenderedSite>, Diagnostics) {
 
 /// Builds the site: load -> validate -> resolve -> render -> index -> write. Writes
 /// nothing when there is any error; the previous output stays as it was. The search index
-/// is made while the pages are rendered and written.
+/// is made while the pages are rendered (small sites) or written (large ones).
 pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Report {
     let guard = output::writer::Guard { content: &options.content, theme: &options.theme, current_dir, home };
     let output = output::writer::check_output(&options.output, &guard);
@@ -211,7 +211,9 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
                 // The bytes of each page are freed once the writer is done with them.
                 let writer = scope.spawn(move || staged.write(&files));
                 let index = index();
-                (writer.join().unwrap_or_else(|_| stopped().map(|_| ())), index)
+                let writer_stopped =
+                    || Err(Diagnostic::error(&output, "skrivingen av nettstedet stoppet uventet").outside_content());
+                (writer.join().unwrap_or_else(|_| writer_stopped()), index)
             }
         };
         (written.map(|_| count).map_err(Some), index)
