@@ -1,5 +1,6 @@
 //! The memory allocator of the binaries (not of the library): mimalloc, which keeps freed
-//! memory for the whole of a build and hands it back soon while the preview server runs.
+//! memory for the whole of a build and hands it back soon while the preview server runs,
+//! with transparent huge pages off.
 //!
 //! A build allocates many small strings and maps (Markdown, templates, the search index);
 //! with the system allocator, malloc and free were a fifth of the profile. With mimalloc's
@@ -22,6 +23,7 @@ const SOON: std::ffi::c_long = 10;
 /// Keeps freed memory for reuse instead of purging it; for runs that end (a build), not for
 /// the preview server.
 pub fn keep_freed_memory() {
+    small_pages_only();
     set_purge_delay(KEEP);
 }
 
@@ -30,7 +32,22 @@ pub fn keep_freed_memory() {
 /// background). With the default of a second, memory freed on one thread was not yet free for
 /// the next burst on another, and the server's peak grew by a fifth at 2,000 items.
 pub fn return_freed_memory_soon() {
+    small_pages_only();
     set_purge_delay(SOON);
+}
+
+/// Turns transparent huge pages off for this process (Linux). mimalloc asks for them, and the
+/// kernel then zeroes 2 MiB at the first touch of each: at 10,000 items a build spent about
+/// 4 CPU-seconds in the kernel, most of it zeroing, and 1.6 without them, with a fifth less
+/// memory. Applies to every page touched from now on, including mimalloc's first arena.
+#[allow(unsafe_code)]
+fn small_pages_only() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with PR_SET_THP_DISABLE takes plain integers and touches no memory of ours;
+    // a failure (an old kernel) leaves huge pages on, which is only slower.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 #[allow(unsafe_code)]
