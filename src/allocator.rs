@@ -74,4 +74,14 @@ mod tests {
         super::keep_freed_memory();
         assert_eq!(delay(), -1, "the build's delay took effect");
     }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    #[allow(unsafe_code)]
+    fn transparent_huge_pages_are_off() {
+        super::keep_freed_memory();
+        // SAFETY: prctl with PR_GET_THP_DISABLE reads a flag of this process.
+        let disabled = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        assert_eq!(disabled, 1);
+    }
 }
