@@ -153,6 +153,10 @@ pub fn to_html_at(markdown: &str, top: u8, id_prefix: &str) -> String {
 /// Where a Markdown text has raw HTML (byte offsets): it is shown as text, never passed
 /// through, and the coordinator is told.
 pub fn raw_html_offsets(markdown: &str) -> Vec<usize> {
+    // Raw HTML starts with `<`: a text without one needs no parse.
+    if !markdown.contains('<') {
+        return Vec::new();
+    }
     Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES)
         .into_offset_iter()
         .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
