@@ -187,8 +187,10 @@ fn under_stress_it_keeps_serving_and_ends_consistent_with_the_files() {
         .map(|_| {
             let (stop, ok, bad, addr) = (stop.clone(), ok.clone(), bad.clone(), server.addr.clone());
             std::thread::spawn(move || {
+                // At least 20 requests each, however soon the site settles: a fast rebuild
+                // must not end the stress before it began.
                 let mut n = 0;
-                while !stop.load(Ordering::Relaxed) && n < 200 {
+                while n < 200 && (n < 20 || !stop.load(Ordering::Relaxed)) {
                     let (status, body) = get(&addr, page);
                     if status == 200 && body.contains("<h1>") {
                         ok.fetch_add(1, Ordering::Relaxed)
