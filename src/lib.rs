@@ -189,7 +189,8 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
     let give_up = || given_up.load(std::sync::atomic::Ordering::Relaxed);
     let language = ready.language.clone();
     let index = || output::search::index_unless(&records, &language, &earlier, layout, &give_up);
-    let stopped = || Err(Diagnostic::error(&output, "søkeindeksen stoppet uventet").outside_content());
+    // A thread of the build that panicked: `what` stopped unexpectedly.
+    let stopped = |what: &str| Diagnostic::error(&output, format!("{what} stoppet uventet")).outside_content();
     // On a small site the index is made while the pages are rendered (it gives up if they
     // fail): a rebuild after an edit then waits for neither in turn. On a large one the
     // index and the rendered pages would not fit in memory together: the pages are written,
@@ -200,20 +201,19 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
         let Some(files) = ready.render(options, &mut diagnostics) else {
             given_up.store(true, std::sync::atomic::Ordering::Relaxed);
             let _ = indexer.map(|i| i.join());
-            // The render's errors are among the diagnostics.
-            return (Err(None), stopped());
+            // The render's errors are among the diagnostics; the build stops there, so the
+            // given-up index is never looked at.
+            return (Err(None), Err(stopped("søkeindeksen")));
         };
         let count = (files.iter().filter(|f| f.path.ends_with(".html")).count(), files.len());
         let (written, index) = match indexer {
-            Some(indexer) => (staged.write(&files), indexer.join().unwrap_or_else(|_| stopped())),
+            Some(indexer) => (staged.write(&files), indexer.join().unwrap_or_else(|_| Err(stopped("søkeindeksen")))),
             None => {
                 let staged = &mut staged;
                 // The bytes of each page are freed once the writer is done with them.
                 let writer = scope.spawn(move || staged.write(&files));
                 let index = index();
-                let writer_stopped =
-                    || Err(Diagnostic::error(&output, "skrivingen av nettstedet stoppet uventet").outside_content());
-                (writer.join().unwrap_or_else(|_| writer_stopped()), index)
+                (writer.join().unwrap_or_else(|_| Err(stopped("skrivingen av nettstedet"))), index)
             }
         };
         (written.map(|_| count).map_err(Some), index)
