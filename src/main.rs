@@ -8,11 +8,23 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    small_search_chunks();
     match cli::Cli::parse().command {
         cli::Command::Build(args) => cmd::build::run(args),
         cli::Command::Check(args) => cmd::check::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
         cli::Command::New(args) => cmd::new::run(args),
         cli::Command::Schema(args) => cmd::schema::run(args),
+    }
+}
+
+/// Sets the search index's chunk size (see `innkjop::output::search::CHUNK_SIZE`) unless
+/// the environment already names one.
+#[allow(unsafe_code)]
+fn small_search_chunks() {
+    use innkjop::output::search::{CHUNK_SIZE, CHUNK_SIZE_VARIABLE};
+    if std::env::var_os(CHUNK_SIZE_VARIABLE).is_none() {
+        // SAFETY: the first thing `main` does; no other thread reads the environment yet.
+        unsafe { std::env::set_var(CHUNK_SIZE_VARIABLE, CHUNK_SIZE) };
     }
 }

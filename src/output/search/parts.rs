@@ -16,7 +16,7 @@ pub const RECORDS_PER_PART: usize = 5000;
 pub const RECORDS_PER_SMALL_PART: usize = 500;
 pub const SMALL_SITE: usize = 8 * RECORDS_PER_SMALL_PART;
 /// Changes when the way a part is built changes, so no earlier part is taken over then.
-const FORMAT: &str = "innkjop-sok-1 pagefind-1.6";
+const FORMAT: &str = "innkjop-sok-2 pagefind-1.6";
 
 /// The list of parts, read by the search page and by the next build.
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -93,7 +93,9 @@ fn digest(dir: &str, language: &str, records: &[&SearchRecord]) -> String {
         // A separator no field contains, so ("ab", "c") and ("a", "bc") differ.
         hash = fnv1a(hash, &[0xff]);
     };
-    for fixed in [FORMAT, dir, language] {
+    // A part indexed with other chunks is not taken over.
+    let chunk_size = std::env::var(super::CHUNK_SIZE_VARIABLE).unwrap_or_default();
+    for fixed in [FORMAT, dir, language, &chunk_size] {
         add(fixed);
     }
     for r in records {
