@@ -203,17 +203,27 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 /// a folder still marked as ours, which the next build finishes removing.
 fn remove_marked(dir: &Path) {
     if let Ok(entries) = fs::read_dir(dir) {
-        for entry in entries.flatten().filter(|e| e.file_name() != MARKER) {
-            let path = entry.path();
-            let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                fs::remove_dir_all(&path)
-            } else {
-                fs::remove_file(&path)
-            };
-        }
+        let entries: Vec<fs::DirEntry> = entries.flatten().filter(|e| e.file_name() != MARKER).collect();
+        entries.par_iter().for_each(remove_entry);
     }
     let _ = fs::remove_file(dir.join(MARKER));
     let _ = fs::remove_dir(dir);
+}
+
+/// Removes a file, or a folder with everything in it, on all cores: a site has thousands of
+/// files, and removing them one by one took a sixth of a rebuild at 2,000 items. A link is
+/// removed, never followed.
+fn remove_entry(entry: &fs::DirEntry) {
+    let path = entry.path();
+    if entry.file_type().is_ok_and(|t| t.is_dir()) {
+        if let Ok(inner) = fs::read_dir(&path) {
+            let inner: Vec<fs::DirEntry> = inner.flatten().collect();
+            inner.par_iter().for_each(remove_entry);
+        }
+        let _ = fs::remove_dir(&path);
+    } else {
+        let _ = fs::remove_file(&path);
+    }
 }
 
 /// Cleans up after a build that was killed: a previous site moved aside but not replaced

@@ -93,6 +93,21 @@ fn refuses_output_folders_that_could_destroy_something() {
 }
 
 #[test]
+#[cfg(unix)]
+fn a_rebuild_removes_links_in_the_old_site_without_following_them() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    assert_eq!(site.run(&["build"]).code, 0);
+    // Someone links their own folder and file into the published site by hand.
+    std::fs::create_dir_all(site.path("mine")).expect("mkdir");
+    std::fs::write(site.path("mine/notat.txt"), "mitt").expect("write");
+    std::os::unix::fs::symlink(site.path("mine"), site.path("public/mine")).expect("link");
+    std::os::unix::fs::symlink(site.path("mine/notat.txt"), site.path("public/kurs/notat.txt")).expect("link");
+    assert_eq!(site.run(&["build"]).code, 0);
+    assert!(!site.path("public/mine").exists() && !site.path("public/kurs/notat.txt").exists());
+    assert_eq!(std::fs::read_to_string(site.path("mine/notat.txt")).expect("kept"), "mitt");
+}
+
+#[test]
 fn rebuilds_replace_an_output_folder_it_wrote_and_empty_ones() {
     let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
     std::fs::create_dir_all(site.path("empty")).expect("mkdir");
