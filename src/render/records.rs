@@ -5,6 +5,7 @@ use super::views::Views;
 use crate::content::model::Scope;
 use crate::output::search::SearchRecord;
 use crate::site::Site;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -58,14 +59,15 @@ fn join(parts: &[&str]) -> String {
     parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("\n")
 }
 
-/// One record per item page.
+/// One record per item page, made on all cores (each needs its Markdown as plain text), in
+/// the order of the items, so the parts and their bytes are the same in every build.
 pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
     let mut out = Vec::new();
     let kind_label = |k: &str| KINDS.iter().find(|(key, _)| *key == k).map(|(_, l)| *l).unwrap_or("");
-    for (a, v) in site.model.agreements.iter().zip(&views.agreements) {
+    out.par_extend(site.model.agreements.par_iter().zip(&views.agreements).map(|(a, v)| {
         let suppliers: Vec<&str> = v.card.suppliers.iter().map(|s| s.name.as_str()).collect();
         let municipality_names: Vec<&str> = v.municipalities.iter().map(|m| m.name.as_str()).collect();
-        out.push(SearchRecord {
+        SearchRecord {
             url: v.card.url.clone(),
             title: a.title.clone(),
             summary: a.summary.clone().unwrap_or_default(),
@@ -86,12 +88,12 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             categories: vec![a.category.clone()],
             municipalities: municipalities(site, &a.municipalities),
             suppliers: a.suppliers.clone(),
-        });
-    }
-    for (p, v) in site.model.purchases.iter().zip(&views.purchases) {
+        }
+    }));
+    out.par_extend(site.model.purchases.par_iter().zip(&views.purchases).map(|(p, v)| {
         let cpv: Vec<String> =
             p.cpv.iter().map(|c| format!("{} {}", c.code, c.name.as_deref().unwrap_or(""))).collect();
-        out.push(SearchRecord {
+        SearchRecord {
             url: v.card.url.clone(),
             title: p.title.clone(),
             summary: p.summary.clone().unwrap_or_default(),
@@ -110,11 +112,11 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             categories: vec![p.category.clone()],
             municipalities: municipalities(site, &p.municipalities),
             suppliers: Vec::new(),
-        });
-    }
-    for (c, v) in site.model.courses.iter().zip(&views.courses) {
+        }
+    }));
+    out.par_extend(site.model.courses.par_iter().zip(&views.courses).map(|(c, v)| {
         let status = if v.past { ("holdt", "Holdt") } else { ("kommende", "Kommende") };
-        out.push(SearchRecord {
+        SearchRecord {
             url: v.url.clone(),
             title: c.title.clone(),
             summary: c.summary.clone().unwrap_or_default(),
@@ -132,49 +134,45 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             categories: Vec::new(),
             municipalities: Vec::new(),
             suppliers: Vec::new(),
-        });
-    }
-    for (r, v) in site.model.requirements.iter().zip(&views.requirements) {
-        out.push(SearchRecord {
-            url: v.url.clone(),
-            title: r.title.clone(),
-            summary: r.summary.clone().unwrap_or_default(),
-            kind: "etisk-krav",
-            kind_label: kind_label("etisk-krav"),
-            status: None,
-            date: None,
-            text: join(&[
-                &r.title,
-                r.summary.as_deref().unwrap_or(""),
-                r.area.label(),
-                r.legal_basis.as_deref().unwrap_or(""),
-                r.clause.as_deref().unwrap_or(""),
-                &plain_text(&r.body),
-            ]),
-            categories: Vec::new(),
-            municipalities: Vec::new(),
-            suppliers: Vec::new(),
-        });
-    }
-    for s in &views.suppliers {
-        out.push(SearchRecord {
-            url: s.url.clone(),
-            title: s.name.clone(),
-            summary: if s.local { "Lokal leverandør".into() } else { "Leverandør".into() },
-            kind: "leverandor",
-            kind_label: kind_label("leverandor"),
-            status: None,
-            date: None,
-            text: join(&[&s.name, &s.orgnr, s.address.as_deref().unwrap_or("")]),
-            categories: Vec::new(),
-            municipalities: Vec::new(),
-            suppliers: vec![s.id.clone()],
-        });
-    }
-    for p in &site.model.pages {
+        }
+    }));
+    out.par_extend(site.model.requirements.par_iter().zip(&views.requirements).map(|(r, v)| SearchRecord {
+        url: v.url.clone(),
+        title: r.title.clone(),
+        summary: r.summary.clone().unwrap_or_default(),
+        kind: "etisk-krav",
+        kind_label: kind_label("etisk-krav"),
+        status: None,
+        date: None,
+        text: join(&[
+            &r.title,
+            r.summary.as_deref().unwrap_or(""),
+            r.area.label(),
+            r.legal_basis.as_deref().unwrap_or(""),
+            r.clause.as_deref().unwrap_or(""),
+            &plain_text(&r.body),
+        ]),
+        categories: Vec::new(),
+        municipalities: Vec::new(),
+        suppliers: Vec::new(),
+    }));
+    out.par_extend(views.suppliers.par_iter().map(|s| SearchRecord {
+        url: s.url.clone(),
+        title: s.name.clone(),
+        summary: if s.local { "Lokal leverandør".into() } else { "Leverandør".into() },
+        kind: "leverandor",
+        kind_label: kind_label("leverandor"),
+        status: None,
+        date: None,
+        text: join(&[&s.name, &s.orgnr, s.address.as_deref().unwrap_or("")]),
+        categories: Vec::new(),
+        municipalities: Vec::new(),
+        suppliers: vec![s.id.clone()],
+    }));
+    out.par_extend(site.model.pages.par_iter().map(|p| {
         let text = plain_text(&p.body);
         let summary: String = text.split_whitespace().take(30).collect::<Vec<_>>().join(" ");
-        out.push(SearchRecord {
+        SearchRecord {
             url: format!("{}{}/", super::base_path(&site.model.settings.base_url), p.origin.slug),
             title: p.title.clone(),
             summary,
@@ -186,7 +184,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             categories: Vec::new(),
             municipalities: Vec::new(),
             suppliers: Vec::new(),
-        });
-    }
+        }
+    }));
     out
 }
