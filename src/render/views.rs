@@ -324,6 +324,7 @@ impl Views {
             })
             .collect();
         let courses = (0..site.model.courses.len())
+            .into_par_iter()
             .map(|i| {
                 earlier
                     .and_then(|e| e.course_view(site, i))
@@ -331,6 +332,7 @@ impl Views {
             })
             .collect();
         let requirements = (0..site.model.requirements.len())
+            .into_par_iter()
             .map(|i| {
                 earlier.and_then(|e| e.requirement_view(site, i, &agreement_cards)).unwrap_or_else(|| {
                     Arc::new(requirement_view(site, urls, html, &site.model.requirements[i], &agreement_cards))
