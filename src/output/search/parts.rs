@@ -67,6 +67,8 @@ fn primary_dir() -> String {
 
 /// Spreads the records over parts; empty parts are left out.
 pub fn plan<'a>(records: &'a [SearchRecord], language: &str, records_per_part: usize) -> Vec<Part<'a>> {
+    // A part indexed with other chunks is not taken over.
+    let chunk_size = std::env::var(super::CHUNK_SIZE_VARIABLE).unwrap_or_default();
     // An even count keeps two (or four) cores equally busy to the end.
     let count = records.len().div_ceil(records_per_part.max(1)).next_multiple_of(2).clamp(2, 64);
     let mut buckets: Vec<Vec<&SearchRecord>> = vec![Vec::new(); count];
@@ -79,25 +81,21 @@ pub fn plan<'a>(records: &'a [SearchRecord], language: &str, records_per_part: u
         .enumerate()
         .map(|(i, records)| {
             let mappe = if i == 0 { primary_dir() } else { format!("{}/del-{i}/", super::BUNDLE_DIR) };
-            let nokkel = digest(&mappe, language, &records);
+            let nokkel = digest(&[FORMAT, &mappe, language, &chunk_size], &records);
             Part { entry: PartEntry { mappe, nokkel }, records }
         })
         .collect()
 }
 
 /// A stable digest of a part's records: equal records give an equal digest in every build.
-fn digest(dir: &str, language: &str, records: &[&SearchRecord]) -> String {
+fn digest(fixed: &[&str], records: &[&SearchRecord]) -> String {
     let mut hash = FNV_OFFSET;
     let mut add = |text: &str| {
         hash = fnv1a(hash, text.as_bytes());
         // A separator no field contains, so ("ab", "c") and ("a", "bc") differ.
         hash = fnv1a(hash, &[0xff]);
     };
-    // A part indexed with other chunks is not taken over.
-    let chunk_size = std::env::var(super::CHUNK_SIZE_VARIABLE).unwrap_or_default();
-    for fixed in [FORMAT, dir, language, &chunk_size] {
-        add(fixed);
-    }
+    fixed.iter().for_each(|f| add(f));
     for r in records {
         for field in [&r.url, &r.title, &r.summary, &r.text] {
             add(field);
