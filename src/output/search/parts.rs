@@ -16,7 +16,7 @@ pub const RECORDS_PER_PART: usize = 5000;
 pub const RECORDS_PER_SMALL_PART: usize = 500;
 pub const SMALL_SITE: usize = 8 * RECORDS_PER_SMALL_PART;
 /// Changes when the way a part is built changes, so no earlier part is taken over then.
-const FORMAT: &str = "innkjop-sok-2 pagefind-1.6";
+const FORMAT: &str = "innkjop-sok-3 pagefind-1.6";
 
 /// The list of parts, read by the search page and by the next build.
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
