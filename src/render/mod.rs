@@ -1,5 +1,6 @@
 //! Rendering: the resolved site to the files of the output, in memory.
 
+pub mod cards;
 pub mod export_pages;
 pub mod format;
 pub mod markdown;
@@ -80,6 +81,7 @@ pub fn render(
     let urls = urls_of(site);
     set_globals(site, &urls, theme);
     let theme: &Theme = theme;
+    cards::render_once(views, theme, theme_shown_as);
     // Pages, exports and search records are independent: build them side by side.
     let ((paths, rendered), exported) = rayon::join(
         || {
