@@ -9,6 +9,7 @@ use crate::site::Site;
 use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Oslo;
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
+use rayon::prelude::*;
 
 /// The calendar with everything, relative to the site root.
 pub const ALL: &str = "kalender.ics";
@@ -21,29 +22,37 @@ pub fn category_path(category: &str) -> String {
     format!("kategorier/{category}/kalender.ics")
 }
 
-/// Every calendar: (path relative to the output folder, text with CRLF line ends).
+/// Every calendar: (path relative to the output folder, text with CRLF line ends). Each
+/// event is written out once, on all cores, and goes as text into every calendar it is in.
 pub fn calendars(site: &Site) -> Vec<(String, String)> {
     let settings = &site.model.settings;
-    let mut all: Vec<Event> = site.model.courses.iter().map(|c| course_event(site, c)).collect();
-    all.extend(site.model.purchases.iter().flat_map(|p| purchase_events(site, p)));
-    let mut out = vec![(ALL.to_string(), calendar(&settings.title, all))];
+    let courses: Vec<String> = site.model.courses.par_iter().map(|c| text(&course_event(site, c))).collect();
+    // The deadline, when there is one, is a purchase's last event.
+    let purchases: Vec<Vec<String>> =
+        site.model.purchases.par_iter().map(|p| purchase_events(site, p).iter().map(text).collect()).collect();
+    let mut out = vec![(ALL.to_string(), calendar(&settings.title, courses.iter().chain(purchases.iter().flatten())))];
     for c in &settings.categories {
-        let events = site.model.purchases.iter().filter(|p| p.category == c.id).flat_map(|p| purchase_events(site, p));
-        let name = format!("{}: {}", settings.title, c.name);
-        out.push((category_path(&c.id), calendar(&name, events.collect())));
+        let events =
+            site.model.purchases.iter().zip(&purchases).filter(|(p, _)| p.category == c.id).flat_map(|(_, e)| e);
+        out.push((category_path(&c.id), calendar(&format!("{}: {}", settings.title, c.name), events)));
     }
-    let courses = site.model.courses.iter().map(|c| course_event(site, c)).collect();
-    out.push((COURSES.to_string(), calendar(&format!("{}: kurs", settings.title), courses)));
-    for c in &site.model.courses {
-        out.push((format!("kurs/{}/kalender.ics", c.origin.slug), calendar(&c.title, vec![course_event(site, c)])));
-    }
-    for p in &site.model.purchases {
-        if let Some(deadline) = p.deadline {
-            let event = deadline_event(site, p, deadline);
-            out.push((format!("planlagte-innkjop/{}/kalender.ics", p.origin.slug), calendar(&p.title, vec![event])));
-        }
-    }
+    out.push((COURSES.to_string(), calendar(&format!("{}: kurs", settings.title), courses.iter())));
+    let per_course =
+        site.model.courses.par_iter().zip(&courses).map(|(c, event)| {
+            (format!("kurs/{}/kalender.ics", c.origin.slug), calendar(&c.title, std::iter::once(event)))
+        });
+    let per_deadline =
+        site.model.purchases.par_iter().zip(&purchases).filter(|(p, _)| p.deadline.is_some()).map(|(p, events)| {
+            (format!("planlagte-innkjop/{}/kalender.ics", p.origin.slug), calendar(&p.title, events.last().into_iter()))
+        });
+    out.par_extend(per_course);
+    out.par_extend(per_deadline);
     out
+}
+
+/// An event as it stands in a calendar: its lines folded, each ending in CRLF.
+fn text(event: &Event) -> String {
+    refold(&event.try_into_string().unwrap_or_default())
 }
 
 /// A stable UID: `<kind>-<slug>@<host of base_url>`.
@@ -71,7 +80,8 @@ RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n\
 END:STANDARD\r\n\
 END:VTIMEZONE\r\n";
 
-fn calendar(name: &str, events: Vec<Event>) -> String {
+/// A calendar of events written out by [`text`], with the time zone before the first.
+fn calendar<'a>(name: &str, events: impl Iterator<Item = &'a String>) -> String {
     let mut cal = Calendar::empty();
     for (k, v) in [
         ("VERSION", "2.0"),
@@ -84,17 +94,17 @@ fn calendar(name: &str, events: Vec<Event>) -> String {
     }
     cal.append_property(Property::new("NAME", name));
     cal.append_property(Property::new("X-WR-CALNAME", name));
-    for e in events {
-        cal.push(e);
-    }
     // `icalendar` has no VTIMEZONE component of its own (a custom component would get a
     // DTSTAMP and a random UID): the time zone goes in as text, before the first event.
-    let text = refold(&cal.to_string());
-    match text.find("BEGIN:VEVENT").or_else(|| text.find("END:VCALENDAR")) {
-        Some(i) => format!("{}{VTIMEZONE}{}", &text[..i], &text[i..]),
-        None => text,
-    }
+    let head = refold(&cal.to_string());
+    let mut text = head.strip_suffix(END).unwrap_or(&head).to_string();
+    text.push_str(VTIMEZONE);
+    events.for_each(|e| text.push_str(e));
+    text.push_str(END);
+    text
 }
+
+const END: &str = "END:VCALENDAR\r\n";
 
 /// Folds every content line at 75 octets including the leading space of a continuation
 /// (RFC 5545 3.1), on character boundaries; `icalendar` lets a continuation reach 76.
