@@ -105,7 +105,7 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
         }
     };
     for _ in 0..64 {
-        match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+        match serde_path_to_error::deserialize::<_, T>(&value) {
             Ok(t) => return (Some(t), diagnostics, settled),
             Err(error) => {
                 let mut path = convert_path(error.path());
