@@ -230,8 +230,14 @@ fn build_part(
 /// keeps its place.
 fn words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    // Split at ASCII spaces and line ends, which is cheap; the indexer splits a word again at
+    // any other space in it (a no-break space in «1 250 000 kr»).
+    for word in text.split_ascii_whitespace() {
+        // Most words begin and end with an ASCII letter or digit: nothing to trim.
+        let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        let (first, last) = (word.as_bytes().first(), word.as_bytes().last());
+        let trimmed =
+            if plain(first) && plain(last) { word } else { word.trim_matches(|c: char| !c.is_alphanumeric()) };
         if !out.is_empty() {
             out.push(' ');
         }
@@ -280,5 +286,6 @@ mod tests {
             "Avtalen 2026–2028 gjelder e-handel – se § 11-1"
         );
         assert_eq!(words("  "), "");
+        assert_eq!(words("(1\u{a0}250\u{a0}000\u{a0}kr)."), "1\u{a0}250\u{a0}000\u{a0}kr");
     }
 }
