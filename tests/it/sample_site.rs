@@ -192,3 +192,33 @@ fn a_search_fetches_small_index_chunks() {
     assert!(chunks.len() >= 4, "{chunks:?}");
     assert!(chunks.iter().all(|(_, bytes)| *bytes <= 10_000), "{chunks:?}");
 }
+
+/// Cards are rendered once per build, and their partials write that out on every list; a
+/// theme whose card partials render each card themselves gets the same pages.
+#[test]
+fn a_theme_whose_cards_render_themselves_makes_the_same_pages() {
+    let site = built_sample();
+    let own = TestSite::sample();
+    for partial in ["agreement-card", "purchase-card"] {
+        let rel = format!("themes/default/templates/partials/{partial}.html");
+        let text = own.read(&rel);
+        let card = text
+            .split_once("{% else %}")
+            .and_then(|(_, rest)| rest.rsplit_once("{% endif -%}"))
+            .map(|(card, _)| card.to_string())
+            .unwrap_or_else(|| panic!("{rel} has no html branch"));
+        own.write(&rel, &card);
+    }
+    let out = own.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for page in [
+        "public/index.html",
+        "public/rammeavtaler/index.html",
+        "public/planlagte-innkjop/index.html",
+        "public/kommuner/flesberg/index.html",
+        "public/kategorier/renhold/index.html",
+        "public/rammeavtaler/kontorrekvisita/index.html",
+    ] {
+        assert_eq!(own.read(page), site.read(page), "{page}");
+    }
+}
