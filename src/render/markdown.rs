@@ -56,11 +56,51 @@ impl Memo {
 /// largest heading becomes `top`, and the rest keep their distance to it.
 /// Heading ids start with `id_prefix`, so two texts on one page never share an id.
 pub fn to_html_at(markdown: &str, top: u8, id_prefix: &str) -> String {
+    convert(markdown, top, id_prefix, None)
+}
+
+/// [`to_html_at`] and the text's words (as [`plain_text`] gives them) from one parse: a build
+/// needs both of every body, the HTML for its page and the words for the search index.
+pub fn to_html_and_text_at(markdown: &str, top: u8, id_prefix: &str) -> (String, String) {
+    let mut text = String::with_capacity(markdown.len());
+    let html = convert(markdown, top, id_prefix, Some(&mut text));
+    (html, text)
+}
+
+/// Makes Markdown into HTML, through the preview server's memo when there is one.
+#[derive(Clone, Copy)]
+pub struct Html<'a>(pub Option<&'a Memo>);
+
+impl Html<'_> {
+    pub fn at(self, text: &str, top: u8, id_prefix: &str) -> String {
+        match self.0 {
+            Some(memo) => memo.to_html_at(text, top, id_prefix),
+            None => to_html_at(text, top, id_prefix),
+        }
+    }
+
+    /// The HTML, and the words too when there is no memo (a build); the preview server
+    /// makes the words of the search index apart, after the pages.
+    pub fn with_text_at(self, text: &str, top: u8, id_prefix: &str) -> (String, Option<String>) {
+        match self.0 {
+            Some(memo) => (memo.to_html_at(text, top, id_prefix), None),
+            None => {
+                let (html, words) = to_html_and_text_at(text, top, id_prefix);
+                (html, Some(words))
+            }
+        }
+    }
+}
+
+fn convert(markdown: &str, top: u8, id_prefix: &str, text: Option<&mut String>) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    if let Some(text) = text {
+        events.iter().for_each(|e| push_words(text, e));
+    }
     let largest = events
         .iter()
         .filter_map(|e| match e {
@@ -168,13 +208,18 @@ pub fn raw_html_offsets(markdown: &str) -> Vec<usize> {
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
-        match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
-            _ => {}
-        }
+        push_words(&mut out, &event);
     }
     out
+}
+
+/// What an event adds to the words of a text: its text, or a space where a block or a line ends.
+fn push_words(out: &mut String, event: &Event) {
+    match event {
+        Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(t),
+        Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+        _ => {}
+    }
 }
 
 /// Footnotes are numbered in the order they are first seen.
@@ -238,6 +283,14 @@ mod tests {
             super::plain_text("## Priser\n\n*Billig* papir").split_whitespace().collect::<Vec<_>>(),
             ["Priser", "Billig", "papir"]
         );
+    }
+
+    #[test]
+    fn a_build_gets_the_html_and_the_words_of_a_text_from_one_parse() {
+        let body = "## Slik bestiller du\n\nBestill i **e-handel**, se [avtalen](/a/).\n\n| Vare | Pris |\n|---|---|\n| Papir | 10 kr |\n";
+        let (html, words) = super::to_html_and_text_at(body, 2, "");
+        assert_eq!(html, super::to_html_at(body, 2, ""));
+        assert_eq!(words, super::plain_text(body));
     }
 
     #[test]

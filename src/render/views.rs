@@ -3,7 +3,7 @@
 
 pub use super::format::quarter_label;
 use super::format::{self, capitalise, text_with_line_breaks};
-use super::markdown;
+pub use super::markdown::Html;
 use super::reuse::Earlier;
 pub use super::shared::Shared;
 use crate::content::dates::{self, FuzzyDate, When};
@@ -133,10 +133,15 @@ pub struct AgreementView {
     pub doffin_url: Option<String>,
     pub ecommerce: Option<bool>,
     pub ordering_html: Option<String>,
+    /// Words of `bestilling` and the body for search, made with the HTML (`Html::with_text_at`).
+    #[serde(skip)]
+    pub ordering_text: Option<String>,
     pub requirements: Vec<Link>,
     pub documents: Vec<DocumentView>,
     pub contact: Option<ContactView>,
     pub body_html: String,
+    #[serde(skip)]
+    pub body_text: Option<String>,
     pub retender: Option<Shared<PurchaseCard>>,
     pub produced_by: Option<Link>,
 }
@@ -211,6 +216,8 @@ pub struct PurchaseView {
     pub doffin_url: Option<String>,
     pub contact: Option<ContactView>,
     pub body_html: String,
+    #[serde(skip)]
+    pub body_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -234,6 +241,8 @@ pub struct CourseView {
     pub price: Option<String>,
     pub organiser: Option<String>,
     pub body_html: String,
+    #[serde(skip)]
+    pub body_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -246,6 +255,8 @@ pub struct RequirementView {
     /// The clause as HTML: escaped, with its line breaks kept.
     pub clause_html: Option<String>,
     pub body_html: String,
+    #[serde(skip)]
+    pub body_text: Option<String>,
     pub agreements: Vec<Shared<AgreementCard>>,
 }
 
@@ -269,19 +280,6 @@ pub struct Views {
     pub courses: Vec<Arc<CourseView>>,
     pub requirements: Vec<Arc<RequirementView>>,
     pub suppliers: Vec<Arc<SupplierView>>,
-}
-
-/// Makes Markdown into HTML, through the preview server's memo when there is one.
-#[derive(Clone, Copy)]
-pub struct Html<'a>(pub Option<&'a markdown::Memo>);
-
-impl Html<'_> {
-    fn at(self, text: &str, top: u8, id_prefix: &str) -> String {
-        match self.0 {
-            Some(memo) => memo.to_html_at(text, top, id_prefix),
-            None => markdown::to_html_at(text, top, id_prefix),
-        }
-    }
 }
 
 impl Views {
@@ -354,6 +352,7 @@ fn requirement_view(
     r: &Requirement,
     agreement_cards: &[Shared<AgreementCard>],
 ) -> RequirementView {
+    let (body_html, body_text) = html.with_text_at(&r.body, 2, "");
     RequirementView {
         url: urls.item("etiske-krav", &r.origin.slug),
         title: r.title.clone(),
@@ -361,7 +360,8 @@ fn requirement_view(
         area: r.area.label().to_string(),
         legal_basis: r.legal_basis.clone(),
         clause_html: r.clause.as_deref().map(text_with_line_breaks),
-        body_html: html.at(&r.body, 2, ""),
+        body_html,
+        body_text,
         agreements: site
             .agreements_by_requirement
             .get(&r.origin.slug)
@@ -447,6 +447,9 @@ fn agreement_view(
     card: Shared<AgreementCard>,
     purchases: &[Shared<PurchaseCard>],
 ) -> AgreementView {
+    let ordering = a.ordering.as_deref().map(|o| html.with_text_at(o, 3, "bestilling-"));
+    let (ordering_html, ordering_text) = ordering.map_or((None, None), |(html, text)| (Some(html), text));
+    let (body_html, body_text) = html.with_text_at(&a.body, 3, "");
     let documents = a
         .documents
         .iter()
@@ -483,7 +486,8 @@ fn agreement_view(
         doffin: a.doffin.clone(),
         doffin_url: doffin_url(&a.doffin),
         ecommerce: a.ecommerce,
-        ordering_html: a.ordering.as_deref().map(|o| html.at(o, 3, "bestilling-")),
+        ordering_html,
+        ordering_text,
         requirements: a
             .requirements
             .iter()
@@ -492,7 +496,8 @@ fn agreement_view(
             .collect(),
         documents,
         contact: a.contact.as_ref().map(ContactView::of),
-        body_html: html.at(&a.body, 3, ""),
+        body_html,
+        body_text,
         retender: site.retender_of.get(&a.origin.slug).map(|&i| purchases[i].clone()),
         produced_by: site
             .produced_by
@@ -529,6 +534,7 @@ fn purchase_view(
 ) -> PurchaseView {
     let agreement =
         |slug: &Option<String>| slug.as_deref().and_then(|s| site.agreement_index(s)).map(|i| agreements[i].clone());
+    let (body_html, body_text) = html.with_text_at(&p.body, 3, "");
     PurchaseView {
         municipalities: municipality_links(site, urls, &p.municipalities),
         procedure: p.procedure.map(|x| capitalise(x.label())),
@@ -542,12 +548,14 @@ fn purchase_view(
         doffin: p.doffin.clone(),
         doffin_url: doffin_url(&p.doffin),
         contact: p.contact.as_ref().map(ContactView::of),
-        body_html: html.at(&p.body, 3, ""),
+        body_html,
+        body_text,
         card,
     }
 }
 
 fn course_view(site: &Site, urls: &Urls, html: Html, c: &Course) -> CourseView {
+    let (body_html, body_text) = html.with_text_at(&c.body, 3, "");
     let start = c.start;
     let end = c.end.unwrap_or(start);
     let when = if end.date() > start.date() {
@@ -585,6 +593,7 @@ fn course_view(site: &Site, urls: &Urls, html: Html, c: &Course) -> CourseView {
         seats: c.seats,
         price: c.price.map(|p| if p == 0 { "Gratis".to_string() } else { format::amount(p) }),
         organiser: c.organiser.clone(),
-        body_html: html.at(&c.body, 3, ""),
+        body_html,
+        body_text,
     }
 }
