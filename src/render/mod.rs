@@ -11,6 +11,7 @@ pub mod shared;
 pub mod source;
 pub mod templates;
 pub mod timeline;
+pub mod values;
 pub mod views;
 
 use crate::diagnostics::Diagnostic;

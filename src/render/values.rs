@@ -1,0 +1,108 @@
+//! The small values every view is made of: links, dates, statuses and contacts, each already
+//! written out in Norwegian, and the site's URLs.
+
+use crate::content::dates::{self, FuzzyDate, When};
+use crate::content::model::Contact;
+use crate::rules::period::AgreementStatus;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// URLs of the site, under the base path of `base_url`.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    pub root: String,
+}
+
+impl Urls {
+    pub fn section(&self, dir: &str) -> String {
+        format!("{}{dir}/", self.root)
+    }
+    pub fn item(&self, dir: &str, slug: &str) -> String {
+        format!("{}{dir}/{slug}/", self.root)
+    }
+    pub fn page(&self, slug: &str) -> String {
+        format!("{}{slug}/", self.root)
+    }
+    pub fn asset(&self, path: &str) -> String {
+        format!("{}{path}", self.root)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub url: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub long: String,
+    pub short: String,
+}
+
+impl DateView {
+    pub fn of(date: NaiveDate) -> DateView {
+        DateView {
+            iso: date.format("%Y-%m-%d").to_string(),
+            long: dates::long_date(date),
+            short: dates::short_date(date),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub key: String,
+    pub label: String,
+}
+
+impl StatusView {
+    pub fn agreement(s: AgreementStatus) -> StatusView {
+        StatusView { key: s.key().replace('_', "-"), label: s.label().to_string() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl ContactView {
+    pub fn of(c: &Contact) -> ContactView {
+        ContactView { name: c.name.clone(), title: c.title.clone(), email: c.email.clone(), phone: c.phone.clone() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FuzzyView {
+    pub iso: String,
+    pub long: String,
+    pub tentative: bool,
+}
+
+impl FuzzyView {
+    pub fn of(date: FuzzyDate) -> FuzzyView {
+        // `datetime` takes a year, a month or a day; a quarter is given as its first month.
+        let iso = match date {
+            FuzzyDate::Quarter(..) => date.first_day().format("%Y-%m").to_string(),
+            _ => date.iso(),
+        };
+        FuzzyView { iso, long: date.long(), tentative: date.is_tentative() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WhenView {
+    pub iso: String,
+    pub long: String,
+}
+
+impl WhenView {
+    pub fn of(w: When) -> WhenView {
+        WhenView { iso: w.iso(), long: w.long() }
+    }
+}
