@@ -1,5 +1,5 @@
-//! Cards rendered once per build. A card is listed on a dozen pages (its section, its
-//! status, its category, its municipalities, its suppliers); rendering it again on each
+//! Cards rendered once per build. A card is listed on about seven pages (its section,
+//! its status, its category, its municipalities, its suppliers); rendering it again on each
 //! was a fifth of the page rendering. Each card's partial is rendered here once, in
 //! parallel, and keeps the result as `html`; the partial writes that out on the pages.
 

@@ -72,13 +72,6 @@ pub fn to_html_and_text_at(markdown: &str, top: u8, id_prefix: &str) -> (String,
 pub struct Html<'a>(pub Option<&'a Memo>);
 
 impl Html<'_> {
-    pub fn at(self, text: &str, top: u8, id_prefix: &str) -> String {
-        match self.0 {
-            Some(memo) => memo.to_html_at(text, top, id_prefix),
-            None => to_html_at(text, top, id_prefix),
-        }
-    }
-
     /// The HTML, and the words too when there is no memo (a build); the preview server
     /// makes the words of the search index apart, after the pages.
     pub fn with_text_at(self, text: &str, top: u8, id_prefix: &str) -> (String, Option<String>) {

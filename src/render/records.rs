@@ -57,7 +57,7 @@ fn municipalities(site: &Site, scope: &Scope) -> Vec<String> {
 
 /// The words of a Markdown text: as its view has them when the build made them with its HTML,
 /// else made here (the preview server).
-fn words<'a>(made: Option<&'a str>, markdown: &str) -> std::borrow::Cow<'a, str> {
+fn markdown_words<'a>(made: Option<&'a str>, markdown: &str) -> std::borrow::Cow<'a, str> {
     match made {
         Some(words) => std::borrow::Cow::Borrowed(words),
         None => std::borrow::Cow::Owned(plain_text(markdown)),
@@ -91,8 +91,8 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
                 &suppliers.join(", "),
                 &municipality_names.join(", "),
                 a.number.as_deref().unwrap_or(""),
-                &words(v.ordering_text.as_deref(), a.ordering.as_deref().unwrap_or("")),
-                &words(v.body_text.as_deref(), &a.body),
+                &markdown_words(v.ordering_text.as_deref(), a.ordering.as_deref().unwrap_or("")),
+                &markdown_words(v.body_text.as_deref(), &a.body),
             ]),
             categories: vec![a.category.clone()],
             municipalities: municipalities(site, &a.municipalities),
@@ -116,7 +116,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
                 &v.card.category.name,
                 &v.card.municipalities_text,
                 &cpv.join("\n"),
-                &words(v.body_text.as_deref(), &p.body),
+                &markdown_words(v.body_text.as_deref(), &p.body),
             ]),
             categories: vec![p.category.clone()],
             municipalities: municipalities(site, &p.municipalities),
@@ -138,7 +138,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
                 c.summary.as_deref().unwrap_or(""),
                 &v.when,
                 &c.audience.join(", "),
-                &words(v.body_text.as_deref(), &c.body),
+                &markdown_words(v.body_text.as_deref(), &c.body),
             ]),
             categories: Vec::new(),
             municipalities: Vec::new(),
@@ -159,7 +159,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             r.area.label(),
             r.legal_basis.as_deref().unwrap_or(""),
             r.clause.as_deref().unwrap_or(""),
-            &words(v.body_text.as_deref(), &r.body),
+            &markdown_words(v.body_text.as_deref(), &r.body),
         ]),
         categories: Vec::new(),
         municipalities: Vec::new(),

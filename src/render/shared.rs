@@ -39,9 +39,7 @@ impl<T> Shared<T> {
     pub fn same(a: &Shared<T>, b: &Shared<T>) -> bool {
         Arc::ptr_eq(&a.made, &b.made)
     }
-}
 
-impl<T> Shared<T> {
     /// Keeps the card's HTML in its template value, as `html`: the card's partial writes it
     /// out as it is on every other page that lists the card. Set once; a card whose value
     /// could not be made keeps none.

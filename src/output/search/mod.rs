@@ -230,11 +230,11 @@ fn build_part(
 /// keeps its place.
 fn words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
     // Split at ASCII spaces and line ends, which is cheap; the indexer splits a word again at
     // any other space in it (a no-break space in «1 250 000 kr»).
     for word in text.split_ascii_whitespace() {
         // Most words begin and end with an ASCII letter or digit: nothing to trim.
-        let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
         let (first, last) = (word.as_bytes().first(), word.as_bytes().last());
         let trimmed =
             if plain(first) && plain(last) { word } else { word.trim_matches(|c: char| !c.is_alphanumeric()) };
