@@ -89,7 +89,8 @@ impl Session {
             return (None, diagnostics);
         };
         let site = site::Site::resolve(model, options.today);
-        let earlier = self.last.as_deref().map(PageSource::site_and_views);
+        // Views are taken over only under the same theme: a card keeps the HTML it was rendered to.
+        let earlier = self.last.as_deref().filter(|_| !theme_changed).map(PageSource::site_and_views);
         let views = render::views(&site, Some(&self.markdown), earlier);
         self.markdown.finish();
         let source = Arc::new(PageSource::new(site, views, theme.clone(), &options.theme, self.last.as_deref()));

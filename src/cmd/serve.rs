@@ -51,6 +51,9 @@ pub fn run(args: ServeArgs) -> ExitCode {
         }
         ServeEvent::LateWarnings(warnings) => eprint!("{}", innkjop::diagnostics::render(&warnings, &content)),
         ServeEvent::SearchReady { took } => eprintln!("Søket er oppdatert ({} ms).", took.as_millis()),
+        ServeEvent::Updated { took } => {
+            eprintln!("Eksportene og søket er oppdatert også; alt var ferdig på {} ms.", took.as_millis())
+        }
         ServeEvent::WatchError(message) => eprintln!("advarsel: {message}"),
     };
     match innkjop::serve::run(options, SocketAddr::new(args.bind, args.port), report) {

@@ -2,6 +2,7 @@
 //! its status, its category, its municipalities, its suppliers); rendering it again on each
 //! was a fifth of the page rendering. Each card's partial is rendered here once, in
 //! parallel, and keeps the result as `html`; the partial writes that out on the pages.
+//! A card the preview server took over from its previous build keeps the HTML it had.
 
 use super::templates::Theme;
 use super::views::{Shared, Views};
@@ -14,7 +15,8 @@ pub const AGREEMENT: (&str, &str) = ("partials/agreement-card.html", "a");
 /// The partial of a purchase card, and the name it sees the card by.
 pub const PURCHASE: (&str, &str) = ("partials/purchase-card.html", "p");
 
-/// Renders every agreement and purchase card of `views` once. A theme without these
+/// Renders every agreement and purchase card of `views` once, but for those that have their
+/// HTML already (taken over, with the same theme and site-wide values). A theme without these
 /// partials, or one whose partial fails, renders its cards on each page as before (and
 /// reports the failure there).
 pub fn render_once(views: &Views, theme: &Theme, shown_as: &Path) {
@@ -30,6 +32,7 @@ fn keep<T: Serialize + Sync + Send>(
     theme: &Theme,
     shown_as: &Path,
 ) {
+    let cards: Vec<&Shared<T>> = cards.into_iter().filter(|card| !card.has_html()).collect();
     let render = |card: &Shared<T>| {
         let mut context = tera::Context::new();
         context.insert(name, card);

@@ -28,8 +28,6 @@ use views::{ContactView, Link, Urls, Views};
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub files: Vec<OutputFile>,
-    /// What the search index gets; indexed separately (see `output::search`).
-    pub records: Vec<crate::output::search::SearchRecord>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -114,7 +112,7 @@ pub fn render(
     let sitemap = sitemap(&site.model.settings.base_url, &paths).into_bytes();
     files.extend(other_files(site, theme, sitemap, content_dir));
     files.extend(exported.files);
-    Ok(Rendered { files, records: Vec::new(), warnings: exported.warnings })
+    Ok(Rendered { files, warnings: exported.warnings })
 }
 
 /// Template errors, each told once (one broken template breaks many pages alike).
@@ -221,18 +219,12 @@ pub fn views(site: &Site, markdown: Option<&markdown::Memo>, earlier: Option<(&S
     Views::build(site, &urls_of(site), views::Html(markdown), earlier.as_ref())
 }
 
-fn exports_and_records(site: &Site, views: &Views, urls: &Urls) -> Rendered {
-    let (exported, records) =
-        rayon::join(|| crate::output::exports::files(site, views, urls), || records_below_root(site, views, urls));
-    Rendered { files: exported.files, records, warnings: exported.warnings }
-}
-
 /// What the search index gets of each page of the site.
 pub fn search_records(site: &Site, views: &Views) -> Vec<crate::output::search::SearchRecord> {
     records_below_root(site, views, &urls_of(site))
 }
 
-fn records_below_root(site: &Site, views: &Views, urls: &Urls) -> Vec<crate::output::search::SearchRecord> {
+pub(crate) fn records_below_root(site: &Site, views: &Views, urls: &Urls) -> Vec<crate::output::search::SearchRecord> {
     let mut records = records::records(site, views);
     // The index stores paths below the site root; the browser adds the root back (`baseUrl`).
     for r in &mut records {

@@ -1,7 +1,8 @@
 //! Which pages the site has, and the context each one is rendered with.
 
-use super::views::{AgreementCard, CourseView, Link, PurchaseCard, Shared, Urls, Views, quarter_label};
-use crate::content::model::{Agreement, PlannedPurchase};
+use super::views::quarter_label;
+use super::views::{AgreementCard, AgreementView, CourseView, Link, PurchaseCard, PurchaseView, Shared, Urls, Views};
+use crate::content::model::{Agreement, Course, PlannedPurchase, Requirement};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use serde::Serialize;
@@ -298,9 +299,7 @@ fn agreements(b: &mut Builder) {
     for view in &views.agreements {
         let meta =
             b.meta(&view.card.title, view.card.url.clone(), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
-        b.page(format!("rammeavtaler/{}/index.html", view.card.slug), "agreement.html", meta, |c| {
-            c.insert("agreement", view)
-        });
+        b.page(agreement_page(view), "agreement.html", meta, |c| c.insert("agreement", view));
     }
 }
 
@@ -336,14 +335,13 @@ fn purchases(b: &mut Builder) {
     let meta = b.meta("Planlagte innkjøp", b.urls.section("planlagte-innkjop"), "planlagte-innkjop", vec![]);
     b.page("planlagte-innkjop/index.html".into(), "purchases.html", meta, |c| c.insert("groups", &groups));
     for view in &views.purchases {
-        let slug = view.card.url.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
         let meta = b.meta(
             &view.card.title,
             view.card.url.clone(),
             "planlagte-innkjop",
             b.crumb("planlagte-innkjop", "Planlagte innkjøp"),
         );
-        b.page(format!("planlagte-innkjop/{slug}/index.html"), "purchase.html", meta, |c| c.insert("purchase", view));
+        b.page(purchase_page(view), "purchase.html", meta, |c| c.insert("purchase", view));
     }
 }
 
@@ -358,7 +356,7 @@ fn courses(b: &mut Builder) {
     });
     for (course, view) in b.site.model.courses.iter().zip(&views.courses) {
         let meta = b.meta(&view.title, view.url.clone(), "kurs", b.crumb("kurs", "Kurs og samlinger"));
-        b.page(format!("kurs/{}/index.html", course.origin.slug), "course.html", meta, |c| c.insert("course", view));
+        b.page(course_page(course), "course.html", meta, |c| c.insert("course", view));
     }
 }
 
@@ -370,9 +368,7 @@ fn requirements(b: &mut Builder) {
     });
     for (r, view) in b.site.model.requirements.iter().zip(&views.requirements) {
         let meta = b.meta(&view.title, view.url.clone(), "etiske-krav", b.crumb("etiske-krav", "Etiske krav"));
-        b.page(format!("etiske-krav/{}/index.html", r.origin.slug), "requirement.html", meta, |c| {
-            c.insert("requirement", view)
-        });
+        b.page(requirement_page(r), "requirement.html", meta, |c| c.insert("requirement", view));
     }
 }
 
@@ -449,6 +445,43 @@ fn suppliers(b: &mut Builder) {
             c.insert("agreements", &agreements);
         });
     }
+}
+
+fn agreement_page(view: &AgreementView) -> String {
+    format!("rammeavtaler/{}/index.html", view.card.slug)
+}
+
+fn purchase_page(view: &PurchaseView) -> String {
+    let slug = view.card.url.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+    format!("planlagte-innkjop/{slug}/index.html")
+}
+
+fn course_page(course: &Course) -> String {
+    format!("kurs/{}/index.html", course.origin.slug)
+}
+
+fn requirement_page(requirement: &Requirement) -> String {
+    format!("etiske-krav/{}/index.html", requirement.origin.slug)
+}
+
+/// The pages of the items whose views `views` took over from `earlier` (the same shared
+/// view, so the same values as before). The pages of suppliers, which list cards, and the
+/// lists are not among them.
+pub fn taken_over(site: &Site, views: &Views, earlier: &Views) -> HashSet<String> {
+    fn kept<T>(earlier: &[Arc<T>]) -> HashSet<*const T> {
+        earlier.iter().map(Arc::as_ptr).collect()
+    }
+    let (agreements, purchases) = (kept(&earlier.agreements), kept(&earlier.purchases));
+    let (courses, requirements) = (kept(&earlier.courses), kept(&earlier.requirements));
+    let mut pages = HashSet::new();
+    pages.extend(views.agreements.iter().filter(|v| agreements.contains(&Arc::as_ptr(v))).map(|v| agreement_page(v)));
+    pages.extend(views.purchases.iter().filter(|v| purchases.contains(&Arc::as_ptr(v))).map(|v| purchase_page(v)));
+    let courses = site.model.courses.iter().zip(&views.courses).filter(|(_, v)| courses.contains(&Arc::as_ptr(v)));
+    pages.extend(courses.map(|(c, _)| course_page(c)));
+    let requirements =
+        site.model.requirements.iter().zip(&views.requirements).filter(|(_, v)| requirements.contains(&Arc::as_ptr(v)));
+    pages.extend(requirements.map(|(r, _)| requirement_page(r)));
+    pages
 }
 
 /// Where the search page goes.

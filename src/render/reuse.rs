@@ -24,11 +24,13 @@ fn same<T>(a: Option<&Shared<T>>, b: Option<&Shared<T>>) -> bool {
 }
 
 impl<'a> Earlier<'a> {
-    /// `None` when the settings, the suppliers or the day changed: then every view is made anew.
+    /// `None` when the settings, the suppliers, the day or the menu changed: then every view
+    /// is made anew. (A card taken over keeps its HTML, which may show the site-wide values.)
     pub fn of(site: &Site, earlier: &'a Site, views: &'a Views) -> Option<Earlier<'a>> {
         let unchanged = site.today == earlier.today
             && site.model.settings == earlier.model.settings
-            && site.model.suppliers == earlier.model.suppliers;
+            && site.model.suppliers == earlier.model.suppliers
+            && menu(site).eq(menu(earlier));
         unchanged.then_some(Earlier { site: earlier, views })
     }
 
@@ -132,6 +134,11 @@ impl<'a> Earlier<'a> {
     pub fn supplier_views(&self) -> Vec<Arc<SupplierView>> {
         self.views.suppliers.clone()
     }
+}
+
+/// What the menu is made of: the pages in it, with their titles and places.
+fn menu(site: &Site) -> impl Iterator<Item = (&str, &str, Option<i64>)> {
+    site.model.pages.iter().filter(|p| p.menu.is_some()).map(|p| (p.origin.slug.as_str(), p.title.as_str(), p.menu))
 }
 
 /// Whether an item is as it was: the same shared item (taken over by the validation

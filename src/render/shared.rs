@@ -40,6 +40,12 @@ impl<T> Shared<T> {
         Arc::ptr_eq(&a.made, &b.made)
     }
 
+    /// Whether the card's HTML is kept already (by this build, or by the build it was taken
+    /// over from).
+    pub fn has_html(&self) -> bool {
+        self.made.with_html.get().is_some()
+    }
+
     /// Keeps the card's HTML in its template value, as `html`: the card's partial writes it
     /// out as it is on every other page that lists the card. Set once; a card whose value
     /// could not be made keeps none.

@@ -4,13 +4,15 @@
 use super::pages::Wanted;
 use super::templates::Theme;
 use super::views::{Urls, Views};
-use super::{OutputFile, Rendered, exports_and_records, other_files, page_specs, set_globals, urls_of};
+use super::{OutputFile, other_files, page_specs, records_below_root, set_globals, urls_of};
 use crate::diagnostics::Diagnostic;
+use crate::output::exports::Exported;
+use crate::output::search::SearchRecord;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The resolved site with its views and theme, and the path of every page it has.
 pub struct PageSource {
@@ -24,6 +26,11 @@ pub struct PageSource {
     lookup: Arc<HashSet<String>>,
     sitemap: Arc<Vec<u8>>,
     ids: PageIds,
+    /// Item pages made from the same views as in the last build, when every page of that
+    /// build rendered: they render now as they did then, so the check passes them by.
+    rendered_before: HashSet<String>,
+    /// Set once a check found that every page renders.
+    every_page_renders: OnceLock<()>,
 }
 
 /// What decides which pages a site has: the ids of everything with a page of its own, sorted.
@@ -76,8 +83,25 @@ impl PageSource {
                 (Arc::new(paths), Arc::new(lookup), Arc::new(sitemap))
             }
         };
+        let rendered_before = match earlier {
+            Some(e) if e.every_page_renders.get().is_some() => super::pages::taken_over(&site, &views, &e.views),
+            _ => HashSet::new(),
+        };
         let theme_shown_as = theme_shown_as.to_path_buf();
-        PageSource { site, views, theme, urls, theme_shown_as, paths, lookup, sitemap, ids }
+        let every_page_renders = OnceLock::new();
+        PageSource {
+            site,
+            views,
+            theme,
+            urls,
+            theme_shown_as,
+            paths,
+            lookup,
+            sitemap,
+            ids,
+            rendered_before,
+            every_page_renders,
+        }
     }
 
     /// The paths of every page.
@@ -102,14 +126,21 @@ impl PageSource {
     /// Renders every page and keeps none: the template errors of the site, each told once.
     /// Stops early, saying nothing more, once `cancelled` says so (a newer save came).
     /// The pages are made a batch at a time, so their contexts are never all held at once.
+    /// The cards are rendered first, once each (those taken over from the last build keep
+    /// their HTML), and pages rendered later, on request, use them too. The pages of items
+    /// whose views were taken over from a last build whose every page rendered are passed by.
+    /// The views are taken over only under the same theme and site-wide values.
     pub fn check_every_page(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Result<(), Vec<Diagnostic>> {
         const BATCHES: usize = 8;
+        super::cards::render_once(&self.views, &self.theme, &self.theme_shown_as);
         let mut errors: Vec<Diagnostic> = Vec::new();
-        for batch in self.paths.chunks(self.paths.len().div_ceil(BATCHES).max(1)) {
+        let to_check: Vec<&str> =
+            self.paths.iter().map(String::as_str).filter(|p| !self.rendered_before.contains(*p)).collect();
+        for batch in to_check.chunks(to_check.len().div_ceil(BATCHES).max(1)) {
             if cancelled() {
-                break;
+                return Ok(());
             }
-            let batch: HashSet<&str> = batch.iter().map(String::as_str).collect();
+            let batch: HashSet<&str> = batch.iter().copied().collect();
             let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Wanted::Among(&batch));
             errors.par_extend(
                 specs
@@ -118,7 +149,13 @@ impl PageSource {
                     .filter_map(|spec| self.theme.render(spec.template, &spec.context, &self.theme_shown_as).err()),
             );
         }
-        if errors.is_empty() { Ok(()) } else { Err(super::distinct(errors)) }
+        if !errors.is_empty() {
+            return Err(super::distinct(errors));
+        }
+        if !cancelled() {
+            let _ = self.every_page_renders.set(());
+        }
+        Ok(())
     }
 
     /// The files beside the pages: sitemap, robots.txt, the theme's static files, the documents.
@@ -126,9 +163,14 @@ impl PageSource {
         other_files(&self.site, &self.theme, self.sitemap.as_ref().clone(), content_dir)
     }
 
-    /// The exports and the search records.
-    pub fn exports_and_records(&self) -> Rendered {
-        exports_and_records(&self.site, &self.views, &self.urls)
+    /// The exports: feeds, calendars, open data and OCDS.
+    pub fn exports(&self) -> Exported {
+        crate::output::exports::files(&self.site, &self.views, &self.urls)
+    }
+
+    /// What the search index gets of each page.
+    pub fn records(&self) -> Vec<SearchRecord> {
+        records_below_root(&self.site, &self.views, &self.urls)
     }
 
     /// The site and its views, for the next build to take over what did not change.

@@ -39,8 +39,13 @@ pub enum ServeEvent {
     Changed(Vec<PathBuf>),
     /// Warnings of the exports, made after the reload.
     LateWarnings(Vec<Diagnostic>),
-    /// The search index of the current build is ready.
+    /// The search index of the first build is ready.
     SearchReady {
+        took: Duration,
+    },
+    /// After a save, the exports and the search index are made too: everything of the site
+    /// follows the save (`took`: since the rebuild began).
+    Updated {
         took: Duration,
     },
     WatchError(String),
@@ -91,9 +96,10 @@ pub fn run(
 
 /// Prepares the build, taking over what the change did not touch; on success swaps it in
 /// and sends the reload: its pages are rendered as they are asked for. Then, in the
-/// background, every page is tried once (unless that was done before the reload) and the
-/// exports and the search index are made (on the first build, the exports before the
-/// server opens). On failure keeps the old site and sends the errors.
+/// background, every page is tried once (unless that was done before the reload; pages
+/// made from views taken over from a build whose pages all rendered are passed by), the
+/// exports are made, and beside them the search index (on the first build, the exports
+/// before the server opens). On failure keeps the old site and sends the errors.
 fn rebuild(
     options: &Options,
     session: &mut Session,
@@ -119,50 +125,65 @@ fn rebuild(
     let pages = source.paths().iter().filter(|p| p.ends_with(".html")).count();
     let files = source.other_files(&options.content);
     let generation = shared.publish(Snapshot::from_files(files), source.clone(), diagnostics.clone());
-    let shared = shared.clone();
-    let report = report.clone();
-    let exports = move |shared: &Shared, source: &PageSource| {
-        if shared.superseded(number) {
-            return None;
-        }
-        let rendered = source.exports_and_records();
-        let warnings = rendered.warnings.clone();
-        let is_export = |p: &str| !p.starts_with(crate::output::search::BUNDLE_DIR);
-        shared
-            .add_later(generation, is_export, rendered.files, rendered.warnings)
-            .then_some((rendered.records, warnings))
-    };
+    let (shared, report) = (shared.clone(), report.clone());
+    let build = (generation, number);
     if first {
-        let Some((records, warnings)) = exports(&shared, &source) else { return };
+        let Some(warnings) = exports(&shared, build, &source) else { return };
         report(ServeEvent::Built { pages, took: started.elapsed(), warnings: [diagnostics, warnings].concat() });
-        let language = source.language().to_string();
-        std::thread::spawn(move || search(&shared, &report, (generation, number), &records, &language));
-    } else {
-        report(ServeEvent::Built { pages, took: started.elapsed(), warnings: diagnostics });
+        let (records, language) = (source.records(), source.language().to_string());
+        drop(source);
         std::thread::spawn(move || {
-            let check_and_export = || {
-                if !theme_changed
-                    && !shared.superseded(number)
-                    && let Err(errors) = source.check_every_page(&|| shared.superseded(number))
-                    && shared.fail_pages(generation, errors.clone())
-                {
-                    report(ServeEvent::Failed { diagnostics: errors });
-                }
-                exports(&shared, &source)
-            };
-            let done = match background_pool() {
-                Some(pool) => pool.install(check_and_export),
-                None => check_and_export(),
-            };
-            let Some((records, warnings)) = done else { return };
-            if !warnings.is_empty() {
-                report(ServeEvent::LateWarnings(warnings));
+            let started = Instant::now();
+            if search(&shared, build, &records, &language) {
+                report(ServeEvent::SearchReady { took: started.elapsed() });
             }
-            let language = source.language().to_string();
-            drop(source);
-            search(&shared, &report, (generation, number), &records, &language);
         });
+        return;
     }
+    report(ServeEvent::Built { pages, took: started.elapsed(), warnings: diagnostics });
+    std::thread::spawn(move || {
+        // The search index is made on a thread of its own, beside the check and the exports.
+        let (records, language) = (source.records(), source.language().to_string());
+        let searcher = {
+            let shared = shared.clone();
+            std::thread::spawn(move || search(&shared, build, &records, &language))
+        };
+        let check_and_export = || {
+            if !theme_changed
+                && !shared.superseded(number)
+                && let Err(errors) = source.check_every_page(&|| shared.superseded(number))
+                && shared.fail_pages(generation, errors.clone())
+            {
+                report(ServeEvent::Failed { diagnostics: errors });
+            }
+            exports(&shared, build, &source)
+        };
+        let exported = match background_pool() {
+            Some(pool) => pool.install(check_and_export),
+            None => check_and_export(),
+        };
+        drop(source);
+        let searched = searcher.join().unwrap_or(false);
+        let Some(warnings) = exported else { return };
+        if !warnings.is_empty() {
+            report(ServeEvent::LateWarnings(warnings));
+        }
+        if searched && shared.updated(generation) {
+            report(ServeEvent::Updated { took: started.elapsed() });
+        }
+    });
+}
+
+/// Makes a build's exports and serves them, unless a newer build came meanwhile; returns
+/// their warnings.
+fn exports(shared: &Shared, (generation, number): (u64, u64), source: &PageSource) -> Option<Vec<Diagnostic>> {
+    if shared.superseded(number) {
+        return None;
+    }
+    let exported = source.exports();
+    let warnings = exported.warnings.clone();
+    let is_export = |p: &str| !p.starts_with(crate::output::search::BUNDLE_DIR);
+    shared.add_later(generation, is_export, exported.files, exported.warnings).then_some(warnings)
 }
 
 /// One thread for the work that follows a reload (trying every page, the exports; the search
@@ -175,20 +196,16 @@ fn background_pool() -> Option<&'static rayon::ThreadPool> {
 }
 
 /// Indexes a build's records and swaps the index in, unless a newer build came meanwhile.
+/// Whether it was swapped in.
 fn search(
     shared: &Shared,
-    report: &Arc<dyn Fn(ServeEvent) + Send + Sync>,
     (generation, number): (u64, u64),
     records: &[crate::output::search::SearchRecord],
     language: &str,
-) {
-    let started = Instant::now();
+) -> bool {
     let earlier = shared.earlier_search();
     let is_index = |p: &str| p.starts_with(crate::output::search::BUNDLE_DIR);
     let newer = || shared.superseded(number);
-    if let Ok(index) = crate::output::search::index_unless(records, language, &earlier, Layout::preview(), &newer)
-        && shared.add_later(generation, is_index, index.files, Vec::new())
-    {
-        report(ServeEvent::SearchReady { took: started.elapsed() });
-    }
+    crate::output::search::index_unless(records, language, &earlier, Layout::preview(), &newer)
+        .is_ok_and(|index| shared.add_later(generation, is_index, index.files, Vec::new()))
 }

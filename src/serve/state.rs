@@ -140,6 +140,16 @@ impl Shared {
         true
     }
 
+    /// Tells the pages (and anyone timing a save) that build `generation`'s exports and search
+    /// index are in, unless a newer build came meanwhile. Whether it is still the current one.
+    pub fn updated(&self, generation: u64) -> bool {
+        let current = self.inner.read().unwrap_or_else(|e| e.into_inner()).generation == generation;
+        if current {
+            let _ = self.events.send("updated");
+        }
+        current
+    }
+
     /// The search index now served, so unchanged parts of it are taken over, not indexed again.
     pub fn earlier_search(&self) -> crate::output::search::Earlier {
         use crate::output::search::{BUNDLE_DIR, MANIFEST_NAME};

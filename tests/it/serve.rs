@@ -64,8 +64,14 @@ fn listen(addr: &str) -> mpsc::Receiver<String> {
     rx
 }
 
+/// The next event but `updated` (which says that a build's exports and search index are in).
 fn next_event(events: &mpsc::Receiver<String>) -> String {
-    events.recv_timeout(Duration::from_secs(30)).expect("an event")
+    loop {
+        let event = events.recv_timeout(Duration::from_secs(30)).expect("an event");
+        if event != "updated" {
+            return event;
+        }
+    }
 }
 
 /// The next event that is not an error report.
@@ -101,6 +107,10 @@ fn change_break_and_fix_a_file_while_serving() {
         .expect("write");
     assert_eq!(next_event(&events), "reload");
     assert_eq!(h1(&get(&server.addr, page).1), "Kontorrekvisita endret", "new content right after the reload event");
+    // The exports follow, and the server says when they and the search index are in.
+    assert_eq!(events.recv_timeout(Duration::from_secs(30)).expect("an event"), "updated");
+    let (_, data) = get(&server.addr, "/data/rammeavtaler.json");
+    assert!(data.contains("Kontorrekvisita endret"), "the open data has the new title once updated: {data}");
 
     // Broken: the errors are announced, the status has them, the last good site is served.
     let changed = std::fs::read_to_string(&file).expect("read");

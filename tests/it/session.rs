@@ -41,12 +41,14 @@ fn served(
     let messages = diagnostics.sorted().iter().map(|d| format!("{}: {}", d.path.display(), d.message)).collect();
     let Some(prepared) = prepared else { return (None, messages) };
     let source = prepared.source;
+    // As the server does after each reload: every page tried once, each card rendered once.
+    source.check_every_page(&|| false).expect("every page renders");
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for path in source.paths() {
         let html = source.render(path).expect("listed page exists").expect("page renders");
         files.insert(path.clone(), html.into_bytes());
     }
-    for file in source.other_files(&options.content).iter().chain(&source.exports_and_records().files) {
+    for file in source.other_files(&options.content).iter().chain(&source.exports().files) {
         files.insert(file.path.clone(), bytes(&file.content));
     }
     (Some(files), messages)
@@ -79,6 +81,7 @@ fn every_kind_of_edit_serves_what_a_fresh_build_makes() {
     assert_eq!(first, fresh(&options).0, "first build");
 
     let agreement = "content/rammeavtaler/anskaffelsesfaglig-radgivning.md";
+    let card = "themes/default/templates/partials/agreement-card.html";
     let text = site.read(agreement);
     let edits: Vec<(&str, &str, String)> = vec![
         ("title", agreement, text.replace("tittel: Anskaffelsesfaglig og", "tittel: Aaa juridisk og")),
@@ -109,6 +112,20 @@ fn every_kind_of_edit_serves_what_a_fresh_build_makes() {
         ),
         ("new item", "content/etiske-krav/ny-krav.md", "---\ntittel: Nytt krav\nomrade: miljo\n---\nTekst.\n".into()),
         ("template", "themes/default/templates/404.html", site.read("themes/default/templates/404.html") + "\n"),
+        (
+            "card partial that lists the menu",
+            card,
+            site.read(card).replacen(
+                "<li class=\"card\">",
+                "<li class=\"card\"><!-- {% for m in menu %}{{ m.name }} {% endfor %}-->",
+                1,
+            ),
+        ),
+        (
+            "title of a page in the menu",
+            "content/sider/e-handel.md",
+            site.read("content/sider/e-handel.md").replace("tittel: E-handel", "tittel: Elektronisk handel"),
+        ),
     ];
     for (step, rel, new_text) in edits {
         site.write(rel, &new_text);
@@ -135,4 +152,39 @@ fn a_reported_file_is_read_again_even_when_its_size_and_time_are_unchanged() {
     std::fs::write(&agreement, text.replace("Anskaffelsesfaglig og", "Anskaffelsesfaglig om")).expect("write");
     std::fs::File::options().write(true).open(&agreement).and_then(|f| f.set_modified(modified)).expect("time");
     assert_same("same size and time", &mut session, &options, &[agreement]);
+}
+
+/// What the server's check after a save finds: every template error of the site.
+fn check(session: &mut Session, options: &Options, changes: Changes) -> Result<(), Vec<String>> {
+    let (prepared, diagnostics) = session.prepare(options, changes);
+    assert!(!diagnostics.has_errors(), "the content is valid");
+    let source = prepared.expect("prepared").source;
+    source.check_every_page(&|| false).map_err(|errors| errors.iter().map(|d| d.message.clone()).collect())
+}
+
+#[test]
+fn a_page_that_fails_is_still_reported_after_a_save_elsewhere() {
+    let site = TestSite::sample();
+    let options = options(&site);
+    let mut session = Session::default();
+    assert_eq!(check(&mut session, &options, Changes::Everything), Ok(()));
+    // One agreement's page fails, the others render.
+    let template = "themes/default/templates/agreement.html";
+    let original = site.read(template);
+    let failing = original.replacen(
+        "{% set a = agreement %}",
+        "{% set a = agreement %}{% if a.slug == \"bedriftshelsetjeneste\" %}{{ a.mangler.felt }}{% endif %}",
+        1,
+    );
+    site.write(template, &failing);
+    let errors = check(&mut session, &options, Changes::Paths(&[site.path(template)])).expect_err("the page fails");
+    // An edit of another agreement: the failing page was made from a view taken over, but the
+    // build it came from had a failing page, so every page is tried again.
+    let other = "content/rammeavtaler/broyting-og-stroing.md";
+    site.write(other, &format!("{}\nMer tekst.\n", site.read(other)));
+    assert_eq!(check(&mut session, &options, Changes::Paths(&[site.path(other)])), Err(errors));
+    site.write(template, &original);
+    assert_eq!(check(&mut session, &options, Changes::Paths(&[site.path(template)])), Ok(()));
+    site.write(other, &format!("{}\nEnda mer.\n", site.read(other)));
+    assert_eq!(check(&mut session, &options, Changes::Paths(&[site.path(other)])), Ok(()));
 }
