@@ -12,7 +12,7 @@ use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The resolved site with its views and theme, and the path of every page it has.
 pub struct PageSource {
@@ -26,9 +26,10 @@ pub struct PageSource {
     lookup: Arc<HashSet<String>>,
     sitemap: Arc<Vec<u8>>,
     ids: PageIds,
-    /// Item pages made from the same views as in the last build, when every page of that
-    /// build rendered: they render now as they did then, so the check passes them by.
-    rendered_before: HashSet<String>,
+    /// The views of the last build, when every page of it rendered: the pages of items whose
+    /// views were taken over from it render as they did then, so the check passes them by.
+    /// Taken by the check, off the way to the reload.
+    earlier_views: Mutex<Option<Views>>,
     /// Set once a check found that every page renders.
     every_page_renders: OnceLock<()>,
 }
@@ -83,10 +84,8 @@ impl PageSource {
                 (Arc::new(paths), Arc::new(lookup), Arc::new(sitemap))
             }
         };
-        let rendered_before = match earlier {
-            Some(e) if e.every_page_renders.get().is_some() => super::pages::taken_over(&site, &views, &e.views),
-            _ => HashSet::new(),
-        };
+        let earlier_views = earlier.filter(|e| e.every_page_renders.get().is_some()).map(|e| e.views.clone());
+        let earlier_views = Mutex::new(earlier_views);
         let theme_shown_as = theme_shown_as.to_path_buf();
         let every_page_renders = OnceLock::new();
         PageSource {
@@ -99,7 +98,7 @@ impl PageSource {
             lookup,
             sitemap,
             ids,
-            rendered_before,
+            earlier_views,
             every_page_renders,
         }
     }
@@ -134,8 +133,11 @@ impl PageSource {
         const BATCHES: usize = 8;
         super::cards::render_once(&self.views, &self.theme, &self.theme_shown_as);
         let mut errors: Vec<Diagnostic> = Vec::new();
+        let earlier = self.earlier_views.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let rendered_before =
+            earlier.map(|e| super::pages::taken_over(&self.site, &self.views, &e)).unwrap_or_default();
         let to_check: Vec<&str> =
-            self.paths.iter().map(String::as_str).filter(|p| !self.rendered_before.contains(*p)).collect();
+            self.paths.iter().map(String::as_str).filter(|p| !rendered_before.contains(*p)).collect();
         for batch in to_check.chunks(to_check.len().div_ceil(BATCHES).max(1)) {
             if cancelled() {
                 return Ok(());

@@ -173,6 +173,7 @@ pub struct SupplierView {
 }
 
 /// Builds views once per item; pages then borrow them.
+#[derive(Clone)]
 pub struct Views {
     pub agreements: Vec<Arc<AgreementView>>,
     pub purchases: Vec<Arc<PurchaseView>>,
