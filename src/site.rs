@@ -32,36 +32,55 @@ pub struct Site {
     supplier_by_id: HashMap<String, usize>,
 }
 
-impl Site {
-    /// Sorts the model and computes everything that depends on the day.
-    pub fn resolve(mut model: Model, today: NaiveDate) -> Site {
-        model.agreements.sort_by_cached_key(|a| (sort_key(&a.title), a.origin.slug.clone()));
-        model.purchases.sort_by_cached_key(|p| (p.announcement.is_none(), p.announcement, sort_key(&p.title)));
-        model.courses.sort_by(|a, b| (a.start, &a.origin.slug).cmp(&(b.start, &b.origin.slug)));
-        model.requirements.sort_by_cached_key(|r| sort_key(&r.title));
-        model.pages.sort_by_cached_key(|p| (p.menu.is_none(), p.menu, sort_key(&p.title)));
-        model.suppliers.sort_by_cached_key(|s| sort_key(&s.name));
-        model.settings.municipalities.sort_by_cached_key(|m| sort_key(&m.name));
-        model.settings.categories.sort_by_cached_key(|c| sort_key(&c.name));
+/// The indexes by id, for the lookups every card and view makes.
+struct BySlug {
+    agreement_by_slug: HashMap<String, usize>,
+    purchase_by_slug: HashMap<String, usize>,
+    course_by_slug: HashMap<String, usize>,
+    requirement_by_slug: HashMap<String, usize>,
+    supplier_by_id: HashMap<String, usize>,
+}
 
-        let months = model.settings.expiring_months;
-        let agreement_status = model.agreements.iter().map(|a| period::status(a, today, months)).collect();
-        let purchase_class = model
-            .purchases
-            .iter()
-            .map(|p| {
-                let on = p.announcement.map(|a| a.first_day()).unwrap_or(today);
-                thresholds::classify(&model.settings.thresholds, p.estimated_value, p.contract_type, on)
-            })
-            .collect();
-        let mut agreements_by_requirement: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut agreements_by_supplier: HashMap<String, Vec<usize>> = HashMap::new();
+impl BySlug {
+    fn of(model: &Model) -> BySlug {
+        let by = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).rev().collect();
+        BySlug {
+            agreement_by_slug: by(model.agreements.iter().map(|a| &a.origin.slug).collect()),
+            purchase_by_slug: by(model.purchases.iter().map(|p| &p.origin.slug).collect()),
+            course_by_slug: by(model.courses.iter().map(|c| &c.origin.slug).collect()),
+            requirement_by_slug: by(model.requirements.iter().map(|r| &r.origin.slug).collect()),
+            supplier_by_id: by(model.suppliers.iter().map(|s| &s.id).collect()),
+        }
+    }
+}
+
+/// What links back from one item to others.
+struct BackLinks {
+    agreements_by_requirement: HashMap<String, Vec<usize>>,
+    agreements_by_supplier: HashMap<String, Vec<usize>>,
+    retender_of: HashMap<String, usize>,
+    produced_by: HashMap<String, usize>,
+}
+
+impl BackLinks {
+    fn of(model: &Model) -> BackLinks {
+        // A key is copied only the first time it is met.
+        fn push(map: &mut HashMap<String, Vec<usize>>, key: &str, i: usize) {
+            match map.get_mut(key) {
+                Some(list) => list.push(i),
+                None => {
+                    map.insert(key.to_string(), vec![i]);
+                }
+            }
+        }
+        let mut agreements_by_requirement = HashMap::with_capacity(model.requirements.len());
+        let mut agreements_by_supplier = HashMap::with_capacity(model.suppliers.len());
         for (i, a) in model.agreements.iter().enumerate() {
             for r in &a.requirements {
-                agreements_by_requirement.entry(r.clone()).or_default().push(i);
+                push(&mut agreements_by_requirement, r, i);
             }
             for s in &a.suppliers {
-                agreements_by_supplier.entry(s.clone()).or_default().push(i);
+                push(&mut agreements_by_supplier, s, i);
             }
         }
         let mut retender_of = HashMap::new();
@@ -74,12 +93,52 @@ impl Site {
                 produced_by.entry(a.clone()).or_insert(i);
             }
         }
-        let by = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).rev().collect();
-        let agreement_by_slug = by(model.agreements.iter().map(|a| &a.origin.slug).collect());
-        let purchase_by_slug = by(model.purchases.iter().map(|p| &p.origin.slug).collect());
-        let course_by_slug = by(model.courses.iter().map(|c| &c.origin.slug).collect());
-        let requirement_by_slug = by(model.requirements.iter().map(|r| &r.origin.slug).collect());
-        let supplier_by_id = by(model.suppliers.iter().map(|s| &s.id).collect());
+        BackLinks { agreements_by_requirement, agreements_by_supplier, retender_of, produced_by }
+    }
+}
+
+impl Site {
+    /// Sorts the model and computes everything that depends on the day.
+    pub fn resolve(mut model: Model, today: NaiveDate) -> Site {
+        // On all cores: at 10,000 items the sorts alone took a fifth of the time from a save
+        // to the preview's reload.
+        let Model { settings, suppliers, agreements, purchases, courses, requirements, pages } = &mut model;
+        rayon::join(
+            || agreements.sort_by_cached_key(|a| (sort_key(&a.title), a.origin.slug.clone())),
+            || {
+                rayon::join(
+                    || purchases.sort_by_cached_key(|p| (p.announcement.is_none(), p.announcement, sort_key(&p.title))),
+                    || {
+                        courses.sort_by(|a, b| (a.start, &a.origin.slug).cmp(&(b.start, &b.origin.slug)));
+                        requirements.sort_by_cached_key(|r| sort_key(&r.title));
+                        pages.sort_by_cached_key(|p| (p.menu.is_none(), p.menu, sort_key(&p.title)));
+                        suppliers.sort_by_cached_key(|s| sort_key(&s.name));
+                        settings.municipalities.sort_by_cached_key(|m| sort_key(&m.name));
+                        settings.categories.sort_by_cached_key(|c| sort_key(&c.name));
+                    },
+                )
+            },
+        );
+        let model = model;
+        let months = model.settings.expiring_months;
+        let ((agreement_status, purchase_class), (by_slug, back_links)) = rayon::join(
+            || {
+                let agreement_status = model.agreements.iter().map(|a| period::status(a, today, months)).collect();
+                let purchase_class = model
+                    .purchases
+                    .iter()
+                    .map(|p| {
+                        let on = p.announcement.map(|a| a.first_day()).unwrap_or(today);
+                        thresholds::classify(&model.settings.thresholds, p.estimated_value, p.contract_type, on)
+                    })
+                    .collect();
+                (agreement_status, purchase_class)
+            },
+            || rayon::join(|| BySlug::of(&model), || BackLinks::of(&model)),
+        );
+        let BySlug { agreement_by_slug, purchase_by_slug, course_by_slug, requirement_by_slug, supplier_by_id } =
+            by_slug;
+        let BackLinks { agreements_by_requirement, agreements_by_supplier, retender_of, produced_by } = back_links;
         Site {
             agreement_by_slug,
             purchase_by_slug,
