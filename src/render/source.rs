@@ -34,29 +34,37 @@ pub struct PageSource {
     every_page_renders: OnceLock<()>,
 }
 
-/// What decides which pages a site has: the ids of everything with a page of its own, sorted.
+/// What decides which pages a site has: the ids of everything with a page of its own, as
+/// their count and two sums of their hashes. The sums do not depend on the order, so the ids
+/// need no sorting (at 10,000 items, making and sorting them took 6 ms of each save).
 #[derive(PartialEq)]
-struct PageIds(Vec<String>);
+struct PageIds {
+    count: usize,
+    sums: [u64; 2],
+}
 
 impl PageIds {
     fn of(site: &Site) -> PageIds {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut ids = PageIds { count: 0, sums: [0; 2] };
+        let mut add = |kind: u8, id: &str| {
+            ids.count += 1;
+            for (seed, sum) in ids.sums.iter_mut().enumerate() {
+                let mut hasher = DefaultHasher::new();
+                (seed, kind, id).hash(&mut hasher);
+                *sum = sum.wrapping_add(hasher.finish());
+            }
+        };
         let m = &site.model;
-        let slugs = [
-            m.agreements.iter().map(|a| &a.origin).collect::<Vec<_>>(),
-            m.purchases.iter().map(|p| &p.origin).collect(),
-            m.courses.iter().map(|c| &c.origin).collect(),
-            m.requirements.iter().map(|r| &r.origin).collect(),
-            m.pages.iter().map(|p| &p.origin).collect(),
-        ];
-        let ids = slugs.iter().enumerate().flat_map(|(i, list)| list.iter().map(move |o| format!("{i}/{}", o.slug)));
-        let others = [
-            m.suppliers.iter().map(|s| format!("s/{}", s.id)).collect::<Vec<_>>(),
-            m.settings.municipalities.iter().map(|x| format!("m/{}", x.id)).collect(),
-            m.settings.categories.iter().map(|x| format!("c/{}", x.id)).collect(),
-        ];
-        let mut all: Vec<String> = ids.chain(others.into_iter().flatten()).collect();
-        all.sort_unstable();
-        PageIds(all)
+        m.agreements.iter().for_each(|a| add(0, &a.origin.slug));
+        m.purchases.iter().for_each(|p| add(1, &p.origin.slug));
+        m.courses.iter().for_each(|c| add(2, &c.origin.slug));
+        m.requirements.iter().for_each(|r| add(3, &r.origin.slug));
+        m.pages.iter().for_each(|p| add(4, &p.origin.slug));
+        m.suppliers.iter().for_each(|s| add(5, &s.id));
+        m.settings.municipalities.iter().for_each(|x| add(6, &x.id));
+        m.settings.categories.iter().for_each(|x| add(7, &x.id));
+        ids
     }
 }
 
