@@ -5,7 +5,7 @@ use crate::content::model::*;
 use crate::rules::period::{self, AgreementStatus};
 use crate::rules::thresholds::{self, ThresholdClass};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Everything a render needs: the model and what follows from it on the build day.
 #[derive(Debug)]
@@ -73,8 +73,9 @@ impl BackLinks {
                 }
             }
         }
-        let mut agreements_by_requirement = HashMap::with_capacity(model.requirements.len());
-        let mut agreements_by_supplier = HashMap::with_capacity(model.suppliers.len());
+        let mut agreements_by_requirement =
+            HashMap::with_capacity_and_hasher(model.requirements.len(), Default::default());
+        let mut agreements_by_supplier = HashMap::with_capacity_and_hasher(model.suppliers.len(), Default::default());
         for (i, a) in model.agreements.iter().enumerate() {
             for r in &a.requirements {
                 push(&mut agreements_by_requirement, r, i);
@@ -83,8 +84,8 @@ impl BackLinks {
                 push(&mut agreements_by_supplier, s, i);
             }
         }
-        let mut retender_of = HashMap::new();
-        let mut produced_by = HashMap::new();
+        let mut retender_of = HashMap::default();
+        let mut produced_by = HashMap::default();
         for (i, p) in model.purchases.iter().enumerate() {
             if let Some(a) = &p.replaces {
                 retender_of.entry(a.clone()).or_insert(i);

@@ -5,7 +5,7 @@ use super::slug::slugify;
 use super::yaml::Source;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use walkdir::WalkDir;
@@ -72,7 +72,7 @@ impl Stamp {
 /// the files that changed.
 #[derive(Debug, Default)]
 pub struct ReadCache {
-    files: HashMap<PathBuf, SourceFile>,
+    files: rustc_hash::FxHashMap<PathBuf, SourceFile>,
     listing: Option<Listing>,
 }
 

@@ -5,7 +5,7 @@
 use super::views::{AgreementCard, AgreementView, CourseView, PurchaseCard, PurchaseView, RequirementView, Shared};
 use super::views::{SupplierView, Views};
 use crate::site::Site;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// The previous build (its site looks items up by slug).
@@ -72,8 +72,8 @@ impl<'a> Earlier<'a> {
             let a = &site.model.agreements[i];
             a.requirements.iter().map(|id| s.requirement(id).map(|r| r.title.clone())).collect()
         };
-        let new_card = |map: &HashMap<String, usize>| map.get(slug).map(|&k| &purchases[k]);
-        let old_card = |map: &HashMap<String, usize>| map.get(slug).map(|&k| &self.views.purchases[k].card);
+        let new_card = |map: &FxHashMap<String, usize>| map.get(slug).map(|&k| &purchases[k]);
+        let old_card = |map: &FxHashMap<String, usize>| map.get(slug).map(|&k| &self.views.purchases[k].card);
         let unchanged = Shared::same(&old.card, card)
             && titles(site) == titles(self.site)
             && same(new_card(&site.retender_of), old_card(&self.site.retender_of))

@@ -7,7 +7,7 @@ use super::{Converted, Head, items};
 use crate::content::load::{Loaded, Section, SourceFile, Stamp};
 use crate::diagnostics::Diagnostic;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 /// The memo; empty until the first validation that is given it.
@@ -16,7 +16,7 @@ pub struct Memo {
     /// The texts of `nettsted.yaml` and `leverandorer.yaml`, and what they gave.
     head: Option<(Option<String>, Option<String>, Head)>,
     surroundings: Option<Surroundings>,
-    items: HashMap<PathBuf, Remembered>,
+    items: FxHashMap<PathBuf, Remembered>,
 }
 
 impl Memo {
@@ -41,12 +41,12 @@ impl Memo {
     }
 
     /// The remembered items, if they were checked in the same surroundings; else none.
-    pub(super) fn items_around(&mut self, surroundings: &Surroundings) -> HashMap<PathBuf, Remembered> {
+    pub(super) fn items_around(&mut self, surroundings: &Surroundings) -> FxHashMap<PathBuf, Remembered> {
         let items = std::mem::take(&mut self.items);
-        if self.surroundings.as_ref() == Some(surroundings) { items } else { HashMap::new() }
+        if self.surroundings.as_ref() == Some(surroundings) { items } else { FxHashMap::default() }
     }
 
-    pub(super) fn remember_items(&mut self, surroundings: Surroundings, items: HashMap<PathBuf, Remembered>) {
+    pub(super) fn remember_items(&mut self, surroundings: Surroundings, items: FxHashMap<PathBuf, Remembered>) {
         self.surroundings = Some(surroundings);
         self.items = items;
     }

@@ -87,7 +87,7 @@ pub fn validate_with(
     let surroundings = memo::Surroundings::of(&ctx, head.cpv_source, &loaded.assets);
     let mut remembered = match memo.as_deref_mut() {
         Some(m) => m.items_around(&surroundings),
-        None => HashMap::new(),
+        None => rustc_hash::FxHashMap::default(),
     };
     let keep = memo.is_some();
     // Items whose text is as it was are taken over (their model items are shared, not copied);
