@@ -186,9 +186,9 @@ fn exports(shared: &Shared, (generation, number): (u64, u64), source: &PageSourc
     shared.add_later(generation, is_export, exported.files, exported.warnings).then_some(warnings)
 }
 
-/// One thread for the work that follows a reload (trying every page, the exports; the search
-/// index has a thread of its own), so that the next save's build finds the shared pool free
-/// rather than queued behind it, and the background never takes more than one core.
+/// One thread for the work that follows a reload (trying every page, the exports), so that
+/// the next save's build finds the shared pool free rather than queued behind it. The search
+/// index is made beside it, on a thread of its own, from records made first on all cores.
 fn background_pool() -> Option<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
     POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(1).thread_name(|_| "bakgrunn".into()).build().ok())
