@@ -148,7 +148,7 @@ impl PageSource {
             self.paths.iter().map(String::as_str).filter(|p| !rendered_before.contains(*p)).collect();
         for batch in to_check.chunks(to_check.len().div_ceil(BATCHES).max(1)) {
             if cancelled() {
-                return Ok(());
+                break;
             }
             let batch: HashSet<&str> = batch.iter().copied().collect();
             let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Wanted::Among(&batch));
