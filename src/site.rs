@@ -25,14 +25,11 @@ pub struct Site {
     /// The planned purchase (index) an agreement came from.
     pub produced_by: HashMap<String, usize>,
     /// Index by id, for the lookups every card and view makes.
-    agreement_by_slug: HashMap<String, usize>,
-    purchase_by_slug: HashMap<String, usize>,
-    course_by_slug: HashMap<String, usize>,
-    requirement_by_slug: HashMap<String, usize>,
-    supplier_by_id: HashMap<String, usize>,
+    by_slug: BySlug,
 }
 
 /// The indexes by id, for the lookups every card and view makes.
+#[derive(Debug)]
 struct BySlug {
     agreement_by_slug: HashMap<String, usize>,
     purchase_by_slug: HashMap<String, usize>,
@@ -137,15 +134,9 @@ impl Site {
             },
             || rayon::join(|| BySlug::of(&model), || BackLinks::of(&model)),
         );
-        let BySlug { agreement_by_slug, purchase_by_slug, course_by_slug, requirement_by_slug, supplier_by_id } =
-            by_slug;
         let BackLinks { agreements_by_requirement, agreements_by_supplier, retender_of, produced_by } = back_links;
         Site {
-            agreement_by_slug,
-            purchase_by_slug,
-            course_by_slug,
-            requirement_by_slug,
-            supplier_by_id,
+            by_slug,
             model,
             today,
             agreement_status,
@@ -166,23 +157,28 @@ impl Site {
     }
 
     pub fn supplier(&self, id: &str) -> Option<&Supplier> {
-        self.supplier_by_id.get(id).map(|&i| &self.model.suppliers[i])
+        self.by_slug.supplier_by_id.get(id).map(|&i| &self.model.suppliers[i])
     }
 
     pub fn agreement_index(&self, slug: &str) -> Option<usize> {
-        self.agreement_by_slug.get(slug).copied()
+        self.by_slug.agreement_by_slug.get(slug).copied()
     }
 
     pub fn purchase_index(&self, slug: &str) -> Option<usize> {
-        self.purchase_by_slug.get(slug).copied()
+        self.by_slug.purchase_by_slug.get(slug).copied()
     }
 
     pub fn course_index(&self, slug: &str) -> Option<usize> {
-        self.course_by_slug.get(slug).copied()
+        self.by_slug.course_by_slug.get(slug).copied()
     }
 
     pub fn requirement_index(&self, slug: &str) -> Option<usize> {
-        self.requirement_by_slug.get(slug).copied()
+        self.by_slug.requirement_by_slug.get(slug).copied()
+    }
+
+    /// The pages in the menu, in menu order.
+    pub fn menu_pages(&self) -> impl Iterator<Item = &Page> {
+        self.model.pages.iter().filter(|p| p.menu.is_some()).map(|p| &**p)
     }
 
     pub fn requirement(&self, slug: &str) -> Option<&Requirement> {

@@ -21,18 +21,18 @@ pub const PURCHASE: (&str, &str) = ("partials/purchase-card.html", "p");
 /// reports the failure there).
 pub fn render_once(views: &Views, theme: &Theme, shown_as: &Path) {
     rayon::join(
-        || keep(views.agreements.iter().map(|v| &v.card).collect(), AGREEMENT, theme, shown_as),
-        || keep(views.purchases.iter().map(|v| &v.card).collect(), PURCHASE, theme, shown_as),
+        || keep(views.agreements.iter().map(|v| &v.card), AGREEMENT, theme, shown_as),
+        || keep(views.purchases.iter().map(|v| &v.card), PURCHASE, theme, shown_as),
     );
 }
 
-fn keep<T: Serialize + Sync + Send>(
-    cards: Vec<&Shared<T>>,
+fn keep<'a, T: Serialize + Sync + Send + 'a>(
+    cards: impl Iterator<Item = &'a Shared<T>>,
     (template, name): (&str, &'static str),
     theme: &Theme,
     shown_as: &Path,
 ) {
-    let cards: Vec<&Shared<T>> = cards.into_iter().filter(|card| !card.has_html()).collect();
+    let cards: Vec<&Shared<T>> = cards.filter(|card| !card.has_html()).collect();
     let render = |card: &Shared<T>| {
         let mut context = tera::Context::new();
         context.insert(name, card);

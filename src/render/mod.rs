@@ -142,13 +142,8 @@ fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
             host: site.municipality(&settings.host).map(|m| m.name.as_str()),
         },
     );
-    let menu: Vec<Link> = site
-        .model
-        .pages
-        .iter()
-        .filter(|p| p.menu.is_some())
-        .map(|p| Link { url: urls.page(&p.origin.slug), name: p.title.clone() })
-        .collect();
+    let menu: Vec<Link> =
+        site.menu_pages().map(|p| Link { url: urls.page(&p.origin.slug), name: p.title.clone() }).collect();
     theme.set_globals("menu", &menu);
     theme.set_globals(
         "build",

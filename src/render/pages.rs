@@ -468,20 +468,19 @@ fn requirement_page(requirement: &Requirement) -> String {
 /// view, so the same values as before). The pages of suppliers, which list cards, and the
 /// lists are not among them.
 pub fn taken_over(site: &Site, views: &Views, earlier: &Views) -> HashSet<String> {
-    fn kept<T>(earlier: &[Arc<T>]) -> HashSet<*const T> {
-        earlier.iter().map(Arc::as_ptr).collect()
+    /// The indexes of the views in `now` that are among `earlier`.
+    fn kept<T>(now: &[Arc<T>], earlier: &[Arc<T>]) -> Vec<usize> {
+        let earlier: HashSet<*const T> = earlier.iter().map(Arc::as_ptr).collect();
+        (0..now.len()).filter(|&i| earlier.contains(&Arc::as_ptr(&now[i]))).collect()
     }
-    let (agreements, purchases) = (kept(&earlier.agreements), kept(&earlier.purchases));
-    let (courses, requirements) = (kept(&earlier.courses), kept(&earlier.requirements));
-    let mut pages = HashSet::new();
-    pages.extend(views.agreements.iter().filter(|v| agreements.contains(&Arc::as_ptr(v))).map(|v| agreement_page(v)));
-    pages.extend(views.purchases.iter().filter(|v| purchases.contains(&Arc::as_ptr(v))).map(|v| purchase_page(v)));
-    let courses = site.model.courses.iter().zip(&views.courses).filter(|(_, v)| courses.contains(&Arc::as_ptr(v)));
-    pages.extend(courses.map(|(c, _)| course_page(c)));
+    let m = &site.model;
+    let agreements =
+        kept(&views.agreements, &earlier.agreements).into_iter().map(|i| agreement_page(&views.agreements[i]));
+    let purchases = kept(&views.purchases, &earlier.purchases).into_iter().map(|i| purchase_page(&views.purchases[i]));
+    let courses = kept(&views.courses, &earlier.courses).into_iter().map(|i| course_page(&m.courses[i]));
     let requirements =
-        site.model.requirements.iter().zip(&views.requirements).filter(|(_, v)| requirements.contains(&Arc::as_ptr(v)));
-    pages.extend(requirements.map(|(r, _)| requirement_page(r)));
-    pages
+        kept(&views.requirements, &earlier.requirements).into_iter().map(|i| requirement_page(&m.requirements[i]));
+    agreements.chain(purchases).chain(courses).chain(requirements).collect()
 }
 
 /// Where the search page goes.

@@ -138,7 +138,7 @@ impl<'a> Earlier<'a> {
 
 /// What the menu is made of: the pages in it, with their titles and places.
 fn menu(site: &Site) -> impl Iterator<Item = (&str, &str, Option<i64>)> {
-    site.model.pages.iter().filter(|p| p.menu.is_some()).map(|p| (p.origin.slug.as_str(), p.title.as_str(), p.menu))
+    site.menu_pages().map(|p| (p.origin.slug.as_str(), p.title.as_str(), p.menu))
 }
 
 /// Whether an item is as it was: the same shared item (taken over by the validation
