@@ -192,13 +192,20 @@
   }
 
   more.addEventListener("click", function () { showMore(latest, true); });
-  // A pause of 30 ms ends a burst of keystrokes (fast typing, pasting): the words in between
-  // are not searched, so their index chunks are not fetched either.
+  // A keystroke searches at once. Only a burst of keystrokes closer than 30 ms (a key held
+  // down, a typing program) waits for its pause, so the words in between are not searched
+  // and their index chunks are not fetched.
+  var BURST = 30;
   var typing = null;
+  var lastKey = 0;
   input.addEventListener("input", function () {
+    var now = Date.now();
+    var inBurst = now - lastKey < BURST;
+    lastKey = now;
     window.clearTimeout(typing);
     window.clearTimeout(countsTimer);
-    typing = window.setTimeout(run, 30);
+    if (inBurst) typing = window.setTimeout(run, BURST);
+    else run();
   });
   selects.forEach(function (s) {
     s.addEventListener("change", run);
