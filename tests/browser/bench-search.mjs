@@ -1,64 +1,93 @@
-// Search budgets in headless Chromium: the bytes fetched for the first query (scripts, wasm,
-// index chunks) and the time from a keypress to the results, on a built site (SITE_DIR).
-// Run by `cargo bench --bench build` when Chromium is there, or by hand:
+// Search budgets in headless Chromium, on a built site (SITE_DIR): the bytes fetched for the
+// first query (scripts, wasm, index chunks, the shown results) and the time from a keypress to
+// the results. Run by `cargo bench --bench build` when Chromium is there, or by hand:
 //   SITE_DIR=/path/to/public node bench-search.mjs [query ...]
+//
+// Each word goes twice into a freshly loaded search page:
+// - pasted (one input event): what the first query fetches, and its time;
+// - as a person types, one key every TYPING ms: the time from the last keypress to the results
+//   for this first word ("cold": its index chunks are fetched as it is typed), then for the next
+//   word of the list typed the same way on the same page ("warm": Pagefind is loaded), and what
+//   typing the first word fetched in all (each prefix is searched as it is typed).
 import { serve, launch } from "./lib.mjs";
 
+const TYPING = 120; // ms between keys: a fast typist, about 100 words a minute
 const queries = process.argv.slice(2).length ? process.argv.slice(2) : ["kontorrekvisita", "renhold", "møbler", "avtale"];
 const server = await serve();
 const browser = await launch();
 const results = [];
-try {
-  for (const query of queries) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    // Bytes of the search itself: Pagefind's script, worker, wasm, entry, filters, index and
-    // fragment chunks, and our search.js (requests of the page and of its worker).
-    // Each finished request with the time it finished: what counts is what the browser had
-    // fetched when the results showed (the filter counts load after them).
-    const finished = [];
-    context.on("requestfinished", async (request) => {
-      const at = Date.now();
-      const url = request.url();
-      if (url.includes("/pagefind/") || url.endsWith("/assets/search.js")) {
-        const sizes = await request.sizes().catch(() => null);
-        if (sizes) finished.push({ at, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
-      }
+
+// Opens the search page in a fresh browser context; counts the bytes of the search itself
+// (Pagefind's script, worker, wasm, entry, filter, index and fragment files, and our search.js),
+// each with the time its request finished.
+async function searchPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const finished = [];
+  context.on("requestfinished", async (request) => {
+    const at = Date.now();
+    const url = request.url();
+    if (url.includes("/pagefind/") || url.endsWith("/assets/search.js")) {
+      const sizes = await request.sizes().catch(() => null);
+      if (sizes) finished.push({ at, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+    }
+  });
+  await page.goto(`${server.url}/sok/`);
+  await page.waitForFunction(() => /Skriv et søkeord/.test(document.getElementById("sok-melding").textContent));
+  await page.focus("#sok-q");
+  const bytesUntil = (at) => finished.filter((f) => f.at <= at).reduce((sum, f) => sum + f.bytes, 0);
+  return { context, page, bytesUntil };
+}
+
+// Types `query` into the empty field (pastes it when `delay` is null) and resolves to the ms
+// from its last keydown (the paste) until the results for it are announced.
+async function type(page, query, delay) {
+  await page.fill("#sok-q", "");
+  await page.waitForTimeout(100);
+  await page.evaluate((query) => {
+    window.__done = new Promise((resolve) => {
+      const status = document.getElementById("sok-melding");
+      const onKey = () => { window.__start = performance.now(); };
+      document.getElementById("sok-q").addEventListener("keydown", onKey);
+      const seen = new MutationObserver(() => {
+        if (status.textContent.includes("«" + query + "»")) {
+          seen.disconnect();
+          document.getElementById("sok-q").removeEventListener("keydown", onKey);
+          resolve(performance.now() - window.__start);
+        }
+      });
+      seen.observe(status, { childList: true, characterData: true, subtree: true });
     });
-    await page.goto(`${server.url}/sok/`);
-    await page.waitForFunction(() => /Skriv et søkeord/.test(document.getElementById("sok-melding").textContent));
-    await page.focus("#sok-q");
+  }, query);
+  if (delay === null) {
     await page.evaluate((query) => {
-      window.__done = new Promise((resolve) => {
-        const list = document.getElementById("sok-resultater");
-        const status = document.getElementById("sok-melding");
-        document.getElementById("sok-q").addEventListener("keydown", () => { window.__start = performance.now(); });
-        new MutationObserver(() => {
-          if (status.textContent.includes("«" + query + "»")) resolve(performance.now() - window.__start);
-        }).observe(status, { childList: true, characterData: true, subtree: true });
-        void list;
-      });
+      window.__start = performance.now();
+      document.execCommand("insertText", false, query);
     }, query);
-    await page.keyboard.type(query, { delay: 0 });
-    const firstResult = await page.evaluate(() => window.__done);
+  } else {
+    await page.keyboard.type(query, { delay });
+  }
+  return page.evaluate(() => window.__done);
+}
+
+try {
+  for (const [i, query] of queries.entries()) {
+    const pasted = await searchPage();
+    const pastedMs = await type(pasted.page, query, null);
     const shownAt = Date.now();
-    await page.waitForTimeout(300);
-    const firstQueryBytes = finished.filter((f) => f.at <= shownAt).reduce((sum, f) => sum + f.bytes, 0);
-    // A second query, index warm: keypress to results.
-    await page.fill("#sok-q", "");
-    await page.evaluate((part) => {
-      window.__done2 = new Promise((resolve) => {
-        const status = document.getElementById("sok-melding");
-        document.getElementById("sok-q").addEventListener("keydown", () => { window.__start2 = performance.now(); });
-        new MutationObserver(() => {
-          if (status.textContent.includes("«" + part + "»")) resolve(performance.now() - window.__start2);
-        }).observe(status, { childList: true, characterData: true, subtree: true });
-      });
-    }, query.slice(0, 4));
-    await page.keyboard.type(query.slice(0, 4), { delay: 0 });
-    const warm = await page.evaluate(() => window.__done2);
-    results.push({ query, firstQueryKB: Math.round(firstQueryBytes / 1024), firstResultMs: Math.round(firstResult), warmMs: Math.round(warm) });
-    await context.close();
+    await pasted.page.waitForTimeout(300);
+    const firstQueryKB = Math.round(pasted.bytesUntil(shownAt) / 1024);
+    await pasted.context.close();
+
+    const typed = await searchPage();
+    const typedMs = await type(typed.page, query, TYPING);
+    const typedAt = Date.now();
+    await typed.page.waitForTimeout(300);
+    const typedKB = Math.round(typed.bytesUntil(typedAt) / 1024);
+    const warmMs = await type(typed.page, queries[(i + 1) % queries.length], TYPING);
+    await typed.context.close();
+
+    results.push({ query, firstQueryKB, pastedMs: Math.round(pastedMs), typedKB, typedMs: Math.round(typedMs), warmMs: Math.round(warmMs) });
   }
 } finally {
   await browser.close();
