@@ -1,7 +1,6 @@
 //! Which pages the site has, and the context each one is rendered with.
 
-use super::views::quarter_label;
-use super::views::{AgreementCard, AgreementView, CourseView, Link, PurchaseCard, PurchaseView, Shared, Urls, Views};
+use super::views::{AgreementCard, AgreementView, CourseView, Link, PurchaseCard, Shared, Urls, Views, quarter_label};
 use crate::content::model::{Agreement, Course, PlannedPurchase, Requirement};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
@@ -334,14 +333,14 @@ fn purchases(b: &mut Builder) {
     }
     let meta = b.meta("Planlagte innkjøp", b.urls.section("planlagte-innkjop"), "planlagte-innkjop", vec![]);
     b.page("planlagte-innkjop/index.html".into(), "purchases.html", meta, |c| c.insert("groups", &groups));
-    for view in &views.purchases {
+    for (purchase, view) in b.site.model.purchases.iter().zip(&views.purchases) {
         let meta = b.meta(
             &view.card.title,
             view.card.url.clone(),
             "planlagte-innkjop",
             b.crumb("planlagte-innkjop", "Planlagte innkjøp"),
         );
-        b.page(purchase_page(view), "purchase.html", meta, |c| c.insert("purchase", view));
+        b.page(purchase_page(purchase), "purchase.html", meta, |c| c.insert("purchase", view));
     }
 }
 
@@ -451,9 +450,8 @@ fn agreement_page(view: &AgreementView) -> String {
     format!("rammeavtaler/{}/index.html", view.card.slug)
 }
 
-fn purchase_page(view: &PurchaseView) -> String {
-    let slug = view.card.url.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
-    format!("planlagte-innkjop/{slug}/index.html")
+fn purchase_page(purchase: &PlannedPurchase) -> String {
+    format!("planlagte-innkjop/{}/index.html", purchase.origin.slug)
 }
 
 fn course_page(course: &Course) -> String {
@@ -476,7 +474,7 @@ pub fn taken_over(site: &Site, views: &Views, earlier: &Views) -> HashSet<String
     let m = &site.model;
     let agreements =
         kept(&views.agreements, &earlier.agreements).into_iter().map(|i| agreement_page(&views.agreements[i]));
-    let purchases = kept(&views.purchases, &earlier.purchases).into_iter().map(|i| purchase_page(&views.purchases[i]));
+    let purchases = kept(&views.purchases, &earlier.purchases).into_iter().map(|i| purchase_page(&m.purchases[i]));
     let courses = kept(&views.courses, &earlier.courses).into_iter().map(|i| course_page(&m.courses[i]));
     let requirements =
         kept(&views.requirements, &earlier.requirements).into_iter().map(|i| requirement_page(&m.requirements[i]));

@@ -39,9 +39,9 @@ async function searchPage() {
   return { context, page, bytesUntil };
 }
 
-// Types `query` into the empty field (pastes it when `delay` is null) and resolves to the ms
-// from its last keydown (the paste) until the results for it are announced.
-async function type(page, query, delay) {
+// Empties the field, then enters `query` with `enter`; resolves to the ms from the last
+// keydown (or the paste) until the results for it are announced.
+async function timed(page, query, enter) {
   await page.fill("#sok-q", "");
   await page.waitForTimeout(100);
   await page.evaluate((query) => {
@@ -59,32 +59,37 @@ async function type(page, query, delay) {
       seen.observe(status, { childList: true, characterData: true, subtree: true });
     });
   }, query);
-  if (delay === null) {
-    await page.evaluate((query) => {
-      window.__start = performance.now();
-      document.execCommand("insertText", false, query);
-    }, query);
-  } else {
-    await page.keyboard.type(query, { delay });
-  }
+  await enter();
   return page.evaluate(() => window.__done);
 }
+
+// A person typing, one key every TYPING ms.
+const type = (page, query) => timed(page, query, () => page.keyboard.type(query, { delay: TYPING }));
+
+// A paste: one input event.
+const paste = (page, query) =>
+  timed(page, query, () =>
+    page.evaluate((query) => {
+      window.__start = performance.now();
+      document.execCommand("insertText", false, query);
+    }, query),
+  );
 
 try {
   for (const [i, query] of queries.entries()) {
     const pasted = await searchPage();
-    const pastedMs = await type(pasted.page, query, null);
+    const pastedMs = await paste(pasted.page, query);
     const shownAt = Date.now();
     await pasted.page.waitForTimeout(300);
     const firstQueryKB = Math.round(pasted.bytesUntil(shownAt) / 1024);
     await pasted.context.close();
 
     const typed = await searchPage();
-    const typedMs = await type(typed.page, query, TYPING);
+    const typedMs = await type(typed.page, query);
     const typedAt = Date.now();
     await typed.page.waitForTimeout(300);
     const typedKB = Math.round(typed.bytesUntil(typedAt) / 1024);
-    const warmMs = await type(typed.page, queries[(i + 1) % queries.length], TYPING);
+    const warmMs = await type(typed.page, queries[(i + 1) % queries.length]);
     await typed.context.close();
 
     results.push({ query, firstQueryKB, pastedMs: Math.round(pastedMs), typedKB, typedMs: Math.round(typedMs), warmMs: Math.round(warmMs) });
