@@ -79,12 +79,27 @@ fn load_model_with(
     if keep {
         read.keep(loaded);
     }
-    let model = model.map(|mut m| {
-        if let Some(url) = &options.base_url {
-            m.settings.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
-        }
-        m
-    });
+    let model = match (model, &options.base_url) {
+        (Some(mut m), Some(url)) => match rules::address::base_url(url) {
+            Ok(url) => {
+                m.settings.base_url = url;
+                Some(m)
+            }
+            Err(why) => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        diagnostics::codes::BAD_BASE_URL,
+                        "--base-url",
+                        format!("`{url}` kan ikke brukes: {why}"),
+                    )
+                    .hint("skriv adressen nettstedet publiseres på, for eksempel https://innkjop.kommune.no/")
+                    .outside_content(),
+                );
+                None
+            }
+        },
+        (model, _) => model,
+    };
     (model, diagnostics)
 }
 
@@ -190,7 +205,9 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
     let language = ready.language.clone();
     let index = || output::search::index_unless(&records, &language, &earlier, layout, &give_up);
     // A thread of the build that panicked: `what` stopped unexpectedly.
-    let stopped = |what: &str| Diagnostic::error(&output, format!("{what} stoppet uventet")).outside_content();
+    let stopped = |what: &str| {
+        Diagnostic::new(diagnostics::codes::WRITE_FAILED, &output, format!("{what} stoppet uventet")).outside_content()
+    };
     // On a small site the index is made while the pages are rendered (it gives up if they
     // fail): a rebuild after an edit then waits for neither in turn. On a large one the
     // index and the rendered pages would not fit in memory together: the pages are written,

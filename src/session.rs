@@ -108,9 +108,6 @@ fn sort(options: &Options, paths: &[PathBuf]) -> Option<Sorted> {
     };
     let mut sorted = Sorted::default();
     for path in paths {
-        if path.as_os_str() == crate::serve::WATCH_ERROR {
-            return None;
-        }
         if let Some(rel) = below(path, &content) {
             let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
             sorted.beyond_items |= !matches!(ext.as_str(), "md" | "yaml" | "yml");

@@ -4,6 +4,9 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use std::cmp::Ordering;
 
+/// The years content may use: a year outside them is surely a typo (`0202`, `9999`).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
 /// The expected form of a date, for hints.
 pub const DATE_FORM: &str = "datoer skrives ÅÅÅÅ-MM-DD, for eksempel 2026-03-01";
 /// The expected form of a date-time, for hints.
@@ -37,13 +40,25 @@ pub fn parse_norwegian_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
-/// Parses an ISO date `YYYY-MM-DD`.
+/// Parses an ISO date `YYYY-MM-DD` in [`YEARS`].
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     if text.len() != 10 {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|d| YEARS.contains(&d.year()))
+}
+
+/// The year of a date written with four digits first (`9999-01-01`, `0000-Q1`), when it is
+/// outside [`YEARS`]: the reason such a date is refused.
+pub fn year_out_of_range(text: &str) -> Option<i32> {
+    let text = text.trim();
+    let digits = text.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    if text.len() > 4 && !text[4..].starts_with('-') {
+        return None;
+    }
+    let year: i32 = digits.parse().ok()?;
+    (!YEARS.contains(&year)).then_some(year)
 }
 
 /// A point in time as written in content: a date alone (all day) or a local date-time.
@@ -113,7 +128,10 @@ impl FuzzyDate {
             return Some(FuzzyDate::Day(date));
         }
         let year = |s: &str| -> Option<i32> {
-            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+                .filter(|y| YEARS.contains(y))
         };
         if let Some(y) = year(text) {
             return Some(FuzzyDate::Year(y));
@@ -253,7 +271,7 @@ mod tests {
         assert_eq!(FuzzyDate::parse("2027-q4"), Some(FuzzyDate::Quarter(2027, 4)));
         assert_eq!(FuzzyDate::parse("2027-03"), Some(FuzzyDate::Month(2027, 3)));
         assert_eq!(FuzzyDate::parse("2027-03-15"), Some(FuzzyDate::Day(d(2027, 3, 15))));
-        for bad in ["2027-Q5", "2027-13", "27", "mars 2027", "2027-02-30", "", "2027-Q"] {
+        for bad in ["2027-Q5", "2027-13", "27", "mars 2027", "2027-02-30", "", "2027-Q", "9999", "0000-Q1", "1899-12"] {
             assert_eq!(FuzzyDate::parse(bad), None, "{bad}");
         }
     }
@@ -286,5 +304,10 @@ mod tests {
         assert_eq!(range(d(2027, 5, 30), d(2027, 6, 2)), "30. mai–2. juni 2027");
         assert_eq!(short_date(d(2025, 3, 1)), "01.03.2025");
         assert_eq!(When::parse("2026-03-01T25:00"), None);
+        assert_eq!(When::parse("9999-03-01T09:00"), None);
+        assert_eq!(year_out_of_range("9999-12-31"), Some(9999));
+        assert_eq!(year_out_of_range("0000"), Some(0));
+        assert_eq!(year_out_of_range("2026-03-01"), None);
+        assert_eq!(year_out_of_range("12.03.2026"), None);
     }
 }

@@ -1,9 +1,10 @@
 //! Loading: walk the content folder, read each file (UTF-8, with or without BOM, LF or
 //! CRLF), and split Markdown files into front matter and body.
 
+use super::chars;
 use super::slug::slugify;
 use super::yaml::Source;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes, io_words};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -133,8 +134,12 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
     let mut diagnostics = Vec::new();
     if !content_dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error("", format!("fant ikke innholdsmappen {}", content_dir.display()))
-                .hint("kjør kommandoen fra mappen som har content/, eller oppgi mappen med --content"),
+            Diagnostic::new(
+                codes::NO_CONTENT_FOLDER,
+                "",
+                format!("fant ikke innholdsmappen {}", content_dir.display()),
+            )
+            .hint("kjør kommandoen fra mappen som har content/, eller oppgi mappen med --content"),
         );
         return (loaded, diagnostics);
     }
@@ -193,8 +198,12 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
     earlier.listing = Some(listing);
     if loaded.site.is_none() && !diagnostics.iter().any(|d| d.path == Path::new("nettsted.yaml")) {
         diagnostics.push(
-            Diagnostic::error("nettsted.yaml", "fant ikke nettsted.yaml, filen med innstillingene for nettstedet")
-                .hint("lag content/nettsted.yaml med minst tittel, base_url, vertskommune, kommuner og kategorier"),
+            Diagnostic::new(
+                codes::NO_SETTINGS,
+                "nettsted.yaml",
+                "fant ikke nettsted.yaml, filen med innstillingene for nettstedet",
+            )
+            .hint("lag content/nettsted.yaml med minst tittel, base_url, vertskommune, kommuner og kategorier"),
         );
     }
     (loaded, diagnostics)
@@ -264,23 +273,47 @@ fn walk(content_dir: &Path) -> Listing {
             Err(e) => {
                 let rel =
                     e.path().and_then(|p| p.strip_prefix(content_dir).ok()).unwrap_or(Path::new("")).to_path_buf();
-                let message = if e.loop_ancestor().is_some() {
-                    "mappen lenker til seg selv (en symbolsk lenke i ring)".to_string()
+                let (code, message) = if e.loop_ancestor().is_some() {
+                    (codes::LINK_LOOP, "mappen lenker til seg selv (en symbolsk lenke i ring)".to_string())
                 } else {
-                    format!("kan ikke leses: {}", e.io_error().map(|e| e.to_string()).unwrap_or_default())
+                    (
+                        codes::UNREADABLE,
+                        format!("kan ikke leses: {}", e.io_error().map(io_words).unwrap_or("ukjent feil")),
+                    )
                 };
-                diagnostics.push(Diagnostic::error(rel, message).hint("fjern lenken eller gi lesetilgang til filen"));
+                diagnostics
+                    .push(Diagnostic::new(code, rel, message).hint("fjern lenken eller gi lesetilgang til filen"));
                 continue;
             }
         };
         let Ok(rel) = entry.path().strip_prefix(content_dir) else { continue };
+        // A link to a file or folder outside content/ is refused, whatever it leads to: what
+        // is published is what lies in content/.
+        if entry.path_is_symlink() && !inside(content_dir, entry.path()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    codes::LINK_OUTSIDE,
+                    rel,
+                    "filen er en symbolsk lenke til et sted utenfor content-mappen, og blir ikke med",
+                )
+                .hint("legg selve filen (eller en kopi) i content/ i stedet for en lenke"),
+            );
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         let name = entry.file_name().to_string_lossy();
         let is_item_name = [".md", ".yaml", ".yml"].iter().any(|ext| name.to_ascii_lowercase().ends_with(ext));
         if entry.depth() > 0 && (name.starts_with('.') || name.ends_with('~') || name.starts_with('#')) {
             if entry.file_type().is_file() && is_item_name && name.starts_with('.') && !name.starts_with(".#") {
                 diagnostics.push(
-                    Diagnostic::warning(rel, "filen begynner med punktum og blir derfor ikke med på nettstedet")
-                        .hint("fjern punktumet foran filnavnet hvis filen skal med"),
+                    Diagnostic::new(
+                        codes::HIDDEN_FILE,
+                        rel,
+                        "filen begynner med punktum og blir derfor ikke med på nettstedet",
+                    )
+                    .hint("fjern punktumet foran filnavnet hvis filen skal med"),
                 );
             }
             if entry.file_type().is_dir() {
@@ -291,8 +324,12 @@ fn walk(content_dir: &Path) -> Listing {
         }
         if entry.file_type().is_dir() && is_item_name {
             diagnostics.push(
-                Diagnostic::warning(rel, "dette er en mappe med navn som en innholdsfil, og den leses ikke som en fil")
-                    .hint("gi mappen et annet navn, eller legg filen der mappen står"),
+                Diagnostic::new(
+                    codes::FOLDER_NAMED_LIKE_FILE,
+                    rel,
+                    "dette er en mappe med navn som en innholdsfil, og den leses ikke som en fil",
+                )
+                .hint("gi mappen et annet navn, eller legg filen der mappen står"),
             );
         }
         if !entry.file_type().is_file() {
@@ -308,13 +345,27 @@ fn walk(content_dir: &Path) -> Listing {
                 candidates.push((None, rel))
             }
             (None, true) if ext == "md" && rel.components().count() == 1 => diagnostics.push(
-                Diagnostic::warning(&rel, "filen ligger ikke i en seksjonsmappe og blir ikke med på nettstedet")
-                    .hint("frie sider hører hjemme i content/sider/"),
+                Diagnostic::new(
+                    codes::LOOSE_PAGE,
+                    &rel,
+                    "filen ligger ikke i en seksjonsmappe og blir ikke med på nettstedet",
+                )
+                .hint("frie sider hører hjemme i content/sider/"),
             ),
             _ => assets.push(rel),
         }
     }
     Listing { candidates, assets, diagnostics }
+}
+
+/// Whether `path` (a link) leads to a place inside `content_dir`.
+fn inside(content_dir: &Path, path: &Path) -> bool {
+    match (path.canonicalize(), content_dir.canonicalize()) {
+        (Ok(target), Ok(content)) => target.starts_with(content),
+        // A broken link leads nowhere; reading it reports it.
+        (Err(_), Ok(_)) => true,
+        _ => false,
+    }
 }
 
 /// The largest content file read; anything bigger is surely a mistake.
@@ -325,7 +376,8 @@ pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<Sourc
     if let Ok(meta) = std::fs::metadata(content_dir.join(rel))
         && meta.len() > MAX_FILE_BYTES
     {
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::new(
+            codes::TOO_LARGE,
             rel,
             format!("filen er {} MB; en innholdsfil kan være høyst {} MB", meta.len() / 1_000_000, MAX_FILE_BYTES / 1024 / 1024),
         )
@@ -333,10 +385,20 @@ pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<Sourc
     }
     let stamp = Stamp::of(&content_dir.join(rel));
     let bytes = std::fs::read(content_dir.join(rel)).map_err(|e| {
-        Diagnostic::error(rel, format!("filen kan ikke leses: {e}"))
+        Diagnostic::new(codes::UNREADABLE, rel, format!("filen kan ikke leses: {}", io_words(&e)))
             .hint("sjekk at filen finnes og at du har lesetilgang")
     })?;
     let text = decode(rel, bytes)?;
+    if let Some((line, column, c)) = chars::first_forbidden(&text) {
+        return Err(Diagnostic::new(
+            codes::CONTROL_CHARACTER,
+            rel,
+            format!("filen har et usynlig styretegn ({}) på linje {line}, kolonne {column}", chars::name(c)),
+        )
+        .at(line, column)
+        .hint("slett tegnet og skriv teksten rundt på nytt (det kommer ofte med når tekst limes inn fra et annet program)")
+        .with_source(&text));
+    }
     let slug = slugify(&rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
     if !markdown {
         return Ok(SourceFile {
@@ -354,16 +416,16 @@ pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<Sourc
         let starts = text.lines().next().is_some_and(|l| l.trim_end() == "---");
         let (message, hint) = if starts {
             (
-                "front matter mangler avsluttende `---`",
-                "avslutt nøklene med en linje som bare har `---`, og skriv brødteksten under den",
+                "nøklene øverst i filen mangler en avsluttende linje med `---`",
+                "avslutt nøklene med en linje som bare har `---`, og skriv teksten under den",
             )
         } else {
             (
-                "filen begynner ikke med front matter",
+                "filen begynner ikke med nøklene mellom to linjer med `---`",
                 "har du glemt `---`? Filen må begynne med en linje `---`, så nøklene, så `---` igjen",
             )
         };
-        Diagnostic::error(rel, message).at(1, 1).hint(hint).with_source(&text)
+        Diagnostic::new(codes::NO_FRONT_MATTER, rel, message).at(1, 1).hint(hint).with_source(&text)
     })?;
     let body = text[body].to_string();
     Ok(SourceFile { rel_path: rel.to_path_buf(), yaml, text, slug, line_offset: 1, body, is_markdown: true, stamp })
@@ -409,7 +471,8 @@ fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
                 0x92 | 0x93 | 0x94 | 0x96 => " (trolig et typografisk tegn fra Word lagret som Windows-1252)",
                 _ => "",
             };
-            Err(Diagnostic::error(
+            Err(Diagnostic::new(
+                codes::NOT_UTF8,
                 rel,
                 format!("filen er ikke UTF-8: byte 0x{byte:02X} på linje {line}, kolonne {column}{guess}"),
             )

@@ -1,5 +1,6 @@
 //! Content: reading the coordinator's files and turning them into the validated model.
 
+pub mod chars;
 pub mod dates;
 pub mod load;
 pub mod model;

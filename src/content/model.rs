@@ -29,7 +29,7 @@ pub struct Settings {
     pub host: String,
     pub contact: Option<Contact>,
     pub expiring_months: u32,
-    pub accessibility_statement: Option<String>,
+    pub accessibility_statement: Option<Address>,
     pub ocid_prefix: Option<String>,
     pub municipalities: Vec<Municipality>,
     pub categories: Vec<Category>,
@@ -48,7 +48,32 @@ pub struct Contact {
 pub struct Municipality {
     pub id: String,
     pub name: String,
-    pub website: Option<String>,
+    pub website: Option<Address>,
+}
+
+/// A web address from the content: a link when it may be one (see `rules::address`), else
+/// only text, never a live address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Address {
+    Link(String),
+    Text(String),
+}
+
+impl Address {
+    /// The address to link to, if it may be a link.
+    pub fn href(&self) -> Option<&str> {
+        match self {
+            Address::Link(a) => Some(a),
+            Address::Text(_) => None,
+        }
+    }
+
+    /// The address as written.
+    pub fn text(&self) -> &str {
+        match self {
+            Address::Link(a) | Address::Text(a) => a,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,8 +85,18 @@ pub struct Category {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThresholdKind {
+    /// The value below which the procurement act does not apply.
+    LowerLimit,
     National,
     Eea,
+}
+
+impl ThresholdKind {
+    pub const ALL: [(&'static str, ThresholdKind); 3] = [
+        ("nedre_grense", ThresholdKind::LowerLimit),
+        ("nasjonal", ThresholdKind::National),
+        ("eos", ThresholdKind::Eea),
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,21 +104,20 @@ pub enum ContractType {
     Goods,
     Services,
     Works,
+    /// Health and social services and other special services, with their own EEA threshold.
+    SpecialServices,
 }
 
 impl ContractType {
-    pub const ALL: [(&'static str, ContractType); 3] = [
+    pub const ALL: [(&'static str, ContractType); 4] = [
         ("varer", ContractType::Goods),
         ("tjenester", ContractType::Services),
         ("bygg_og_anlegg", ContractType::Works),
+        ("saerlige_tjenester", ContractType::SpecialServices),
     ];
 
     pub fn key(self) -> &'static str {
-        match self {
-            ContractType::Goods => "varer",
-            ContractType::Services => "tjenester",
-            ContractType::Works => "bygg_og_anlegg",
-        }
+        ContractType::ALL.iter().find(|(_, c)| *c == self).map(|(k, _)| *k).unwrap_or("varer")
     }
 
     pub fn label(self) -> &'static str {
@@ -91,6 +125,7 @@ impl ContractType {
             ContractType::Goods => "Varer",
             ContractType::Services => "Tjenester",
             ContractType::Works => "Bygg og anlegg",
+            ContractType::SpecialServices => "Helse- og sosialtjenester og andre særlige tjenester",
         }
     }
 }
@@ -110,7 +145,7 @@ pub struct Supplier {
     pub id: String,
     pub name: String,
     pub orgnr: String,
-    pub website: Option<String>,
+    pub website: Option<Address>,
     pub contact: Option<Contact>,
     pub address: Option<String>,
     pub local: bool,
@@ -145,13 +180,28 @@ pub struct ExtensionOption {
     pub exercised: bool,
 }
 
-/// An agreement ended before its time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Termination {
+/// How an agreement ended before its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ending {
     /// `oppsagt`: terminated by notice.
     Terminated,
+    /// `hevet`: ended for breach.
+    Breach,
     /// `avsluttet`: ended early by agreement or replaced.
     Ended,
+}
+
+impl Ending {
+    pub const ALL: [(&'static str, Ending); 3] =
+        [("oppsagt", Ending::Terminated), ("hevet", Ending::Breach), ("avsluttet", Ending::Ended)];
+}
+
+/// An agreement ended before its time, and the day it ends or ended (`avsluttet_fra`): it
+/// is in force until the day before. Without the day it counts as ended already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Termination {
+    pub ending: Ending,
+    pub from: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,7 +211,7 @@ pub enum DocumentTarget {
         path: PathBuf,
         size: u64,
     },
-    Url(String),
+    Url(Address),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -193,20 +243,34 @@ pub struct Agreement {
 }
 
 impl Agreement {
-    /// The last exercised option's end, or the base period's end.
+    /// The last day in force: the last exercised option's end, or the base period's end;
+    /// for an agreement ended before its time, the day before `avsluttet_fra` if that is sooner.
     pub fn current_end(&self) -> NaiveDate {
-        self.options.iter().filter(|o| o.exercised).map(|o| o.until).next_back().unwrap_or(self.valid_to)
+        let by_dates =
+            self.options.iter().filter(|o| o.exercised).map(|o| o.until).next_back().unwrap_or(self.valid_to);
+        match self.termination_day_before() {
+            Some(last) => by_dates.min(last),
+            None => by_dates,
+        }
     }
 
-    /// The end if every option is exercised.
+    /// The end if every option is exercised (for an agreement ended before its time, its end).
     pub fn latest_end(&self) -> NaiveDate {
+        if self.termination.is_some() {
+            return self.current_end();
+        }
         self.options.last().map(|o| o.until).unwrap_or(self.valid_to).max(self.valid_to)
     }
 
-    /// Whether an option after the current end is still open.
+    /// Whether an option after the current end is still open (never once it is ended early).
     pub fn has_open_option(&self) -> bool {
         let end = self.current_end();
-        self.options.iter().any(|o| !o.exercised && o.until > end)
+        self.termination.is_none() && self.options.iter().any(|o| !o.exercised && o.until > end)
+    }
+
+    /// The day before `avsluttet_fra`: the last day in force of an agreement ended early.
+    fn termination_day_before(&self) -> Option<NaiveDate> {
+        self.termination.and_then(|t| t.from).map(|d| d.pred_opt().unwrap_or(d))
     }
 }
 
@@ -334,7 +398,7 @@ pub struct Venue {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Registration {
-    pub url: Option<String>,
+    pub url: Option<Address>,
     pub email: Option<String>,
     pub deadline: Option<When>,
 }
@@ -347,7 +411,7 @@ pub struct Course {
     pub start: When,
     pub end: Option<When>,
     pub venue: Option<Venue>,
-    pub online: Option<String>,
+    pub online: Option<Address>,
     pub audience: Vec<String>,
     pub registration: Option<Registration>,
     pub seats: Option<u32>,

@@ -185,14 +185,15 @@ pub struct RawCategory {
 pub struct RawThreshold {
     /// Navnet, for eksempel «Nasjonal terskelverdi».
     pub navn: Option<Text>,
-    /// `nasjonal` eller `eos`.
+    /// `nasjonal`, `eos`, eller `nedre_grense` (verdien loven ikke gjelder under).
     #[serde(rename = "type")]
     pub kind: Option<Text>,
     /// Beløp i kroner uten mva.
     pub belop: Option<u64>,
     /// Datoen verdien gjelder fra.
     pub gjelder_fra: Option<Text>,
-    /// Gjelder bare denne kontraktstypen: `varer`, `tjenester` eller `bygg_og_anlegg`.
+    /// Gjelder bare denne kontraktstypen: `varer`, `tjenester`, `bygg_og_anlegg` eller
+    /// `saerlige_tjenester`.
     pub kontraktstype: Option<Text>,
 }
 
@@ -258,8 +259,12 @@ pub struct RawAgreement {
     pub gyldig_til: Option<Text>,
     /// Opsjonene, i rekkefølge.
     pub opsjoner: Option<Vec<RawOption>>,
-    /// `oppsagt` eller `avsluttet`, bare når avtalen er avsluttet før tiden.
+    /// `oppsagt`, `hevet` (hevet på grunn av mislighold) eller `avsluttet`, bare når avtalen
+    /// slutter før tiden.
     pub status: Option<Text>,
+    /// Dagen avtalen slutter eller sluttet, når den er oppsagt, hevet eller avsluttet; den
+    /// gjelder til og med dagen før.
+    pub avsluttet_fra: Option<Text>,
     /// Avtalenummeret.
     pub avtalenummer: Option<Text>,
     /// Kunngjøringens nummer i Doffin, ÅÅÅÅ-NNNNNN.
@@ -302,7 +307,8 @@ pub struct RawPlannedPurchase {
     pub kommuner: Option<Scope>,
     /// planlagt, markedsdialog, kunngjort, evaluering, tildelt eller avlyst (påkrevd).
     pub status: Option<Text>,
-    /// varer, tjenester eller bygg_og_anlegg.
+    /// varer, tjenester, bygg_og_anlegg eller saerlige_tjenester (helse- og sosialtjenester og
+    /// andre særlige tjenester).
     pub kontraktstype: Option<Text>,
     /// Prosedyren, slik Doffin skriver den.
     pub prosedyre: Option<Text>,

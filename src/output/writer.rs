@@ -2,7 +2,7 @@
 //! every file is written, so a failed build leaves the previous site as it was. Refuses
 //! output folders where a swap could destroy anything innkjop did not write.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes, io_words};
 use crate::render::{FileContent, OutputFile};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -12,7 +12,17 @@ use std::path::{Path, PathBuf};
 
 /// The file that marks a folder as written by innkjop.
 pub const MARKER: &str = ".innkjop-output";
+/// What the marker says; a file of that name that says something else is not innkjop's.
 const MARKER_TEXT: &str = "Denne mappen er skrevet av innkjop og erstattes ved hver bygging.\n";
+
+/// Whether `dir` holds innkjop's marker, with innkjop's text in it (an empty file of that
+/// name, planted or left by another program, does not count).
+pub fn is_marked(dir: &Path) -> bool {
+    use std::io::Read;
+    let mut text = String::new();
+    let read = fs::File::open(dir.join(MARKER)).and_then(|f| f.take(4096).read_to_string(&mut text));
+    read.is_ok() && text.starts_with(MARKER_TEXT.trim_end())
+}
 
 /// The folders an output folder must keep clear of.
 pub struct Guard<'a> {
@@ -25,11 +35,15 @@ pub struct Guard<'a> {
 /// Checks that `output` may be replaced; returns its absolute path.
 pub fn check_output(output: &Path, guard: &Guard) -> Result<PathBuf, Diagnostic> {
     let refuse = |why: String| {
-        Diagnostic::error(output, format!("nekter å skrive nettstedet til {}: {why}", output.display()))
-            .hint("velg en egen mappe for nettstedet med --output, for eksempel public/")
-            .outside_content()
+        Diagnostic::new(
+            codes::OUTPUT_REFUSED,
+            output,
+            format!("nekter å skrive nettstedet til {}: {why}", output.display()),
+        )
+        .hint("velg en egen mappe for nettstedet med --output, for eksempel public/")
+        .outside_content()
     };
-    let abs = absolute(output).map_err(|e| refuse(format!("stien kan ikke leses ({e})")))?;
+    let abs = absolute(output).map_err(|e| refuse(format!("stien kan ikke leses ({})", io_words(&e))))?;
     let content = absolute(guard.content).unwrap_or_else(|_| guard.content.to_path_buf());
     let theme = absolute(guard.theme).unwrap_or_else(|_| guard.theme.to_path_buf());
     let cwd = absolute(guard.current_dir).unwrap_or_else(|_| guard.current_dir.to_path_buf());
@@ -64,14 +78,16 @@ pub fn check_output(output: &Path, guard: &Guard) -> Result<PathBuf, Diagnostic>
     }
     match fs::symlink_metadata(&abs) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(abs),
-        Err(e) => Err(refuse(format!("den kan ikke leses ({e})"))),
+        Err(e) => Err(refuse(format!("den kan ikke leses ({})", io_words(&e)))),
         Ok(m) if !m.is_dir() => Err(refuse("det finnes en fil med det navnet".into())),
         Ok(_) => {
             let empty = fs::read_dir(&abs).map(|mut d| d.next().is_none()).unwrap_or(false);
-            if empty || abs.join(MARKER).is_file() {
+            if empty || is_marked(&abs) {
                 Ok(abs)
             } else {
-                Err(refuse(format!("mappen finnes, er ikke tom og er ikke skrevet av innkjop (mangler {MARKER})")))
+                Err(refuse(format!(
+                    "mappen finnes, er ikke tom og er ikke skrevet av innkjop (mangler merket {MARKER} fra innkjop)"
+                )))
             }
         }
     }
@@ -86,35 +102,110 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic>
 
 /// A new site being written into a fresh folder beside the output folder: swapped in by
 /// [`Staged::commit`], removed if dropped before. Files can be written in several rounds,
-/// so a build need not hold the whole site in memory at once.
+/// so a build need not hold the whole site in memory at once. While it lives it holds the
+/// output folder's lock: a second build into the same folder stops at once with a message,
+/// instead of removing this one's folder as a leftover.
 pub struct Staged {
     output: PathBuf,
     fresh: PathBuf,
     old: PathBuf,
     committed: bool,
+    /// The lock file, locked; removed when the build is done.
+    _lock: Lock,
+}
+
+/// The lock of an output folder: a file beside it, locked by the build that holds it.
+struct Lock {
+    path: PathBuf,
+    file: Option<fs::File>,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while still locked: a build that opened it meanwhile finds it gone once it
+        // has the lock, and takes a new one (see `lock`).
+        if cfg!(unix) {
+            let _ = fs::remove_file(&self.path);
+        }
+        drop(self.file.take());
+    }
 }
 
 fn write_error(output: &Path, what: &str, e: io::Error) -> Diagnostic {
-    let hint = if e.kind() == io::ErrorKind::PermissionDenied {
-        "sjekk at du har skrivetilgang til mappen".to_string()
-    } else if e.raw_os_error() == Some(28) {
-        "disken er full; frigjør plass og bygg på nytt".to_string()
-    } else {
-        "forrige versjon av nettstedet er urørt".to_string()
+    let hint = match e.kind() {
+        io::ErrorKind::PermissionDenied => {
+            "sjekk at du har skrivetilgang til mappen; forrige versjon av nettstedet er urørt"
+        }
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "disken er full; frigjør plass og bygg på nytt (forrige versjon av nettstedet er urørt)"
+        }
+        _ => "forrige versjon av nettstedet er urørt",
     };
-    Diagnostic::error(output, format!("kunne ikke skrive nettstedet ({what}): {e}")).hint(hint).outside_content()
+    Diagnostic::new(codes::WRITE_FAILED, output, format!("kunne ikke skrive nettstedet ({what}): {}", io_words(&e)))
+        .hint(hint)
+        .outside_content()
+}
+
+/// Takes the lock of the output folder: `.<name>.innkjop-las` beside it, locked. A second
+/// build into the same folder stops at once with a message.
+fn lock(output: &Path, parent: &Path, name: &str) -> Result<Lock, Diagnostic> {
+    let path = parent.join(format!(".{name}.innkjop-las"));
+    loop {
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| write_error(output, "låse mappen", e))?;
+        match file.try_lock() {
+            // The file may have been removed by the build that held it, between our opening
+            // and our locking it: then it locks nothing, and a new one is taken.
+            Ok(()) if same_file(&file, &path) => return Ok(Lock { path, file: Some(file) }),
+            Ok(()) => continue,
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(Diagnostic::new(
+                    codes::BUILD_RUNNING,
+                    output,
+                    format!("en annen bygging skriver til {} akkurat nå", output.display()),
+                )
+                .hint("vent til den andre byggingen er ferdig, og prøv igjen; nettstedet den skriver blir helt")
+                .outside_content());
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(write_error(output, "låse mappen", e)),
+        }
+    }
+}
+
+/// Whether `file` is still the file at `path`.
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // Elsewhere a locked file cannot be removed, so it is always the same.
+        let _ = (file, path);
+        true
+    }
 }
 
 impl Staged {
-    /// Cleans up after a killed build, then creates the fresh folder with its marker.
+    /// Takes the output folder's lock, cleans up after a killed build, then creates the fresh
+    /// folder with its marker.
     pub fn begin(output: &Path) -> Result<Staged, Diagnostic> {
         let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
         fs::create_dir_all(parent).map_err(|e| write_error(output, "lage mappen over", e))?;
+        let lock = lock(output, parent, &name)?;
         remove_leftovers(parent, &name);
         let fresh = parent.join(format!(".{name}.innkjop-ny-{}", std::process::id()));
         let old = parent.join(format!(".{name}.innkjop-gammel-{}", std::process::id()));
-        let staged = Staged { output: output.to_path_buf(), fresh, old, committed: false };
+        let staged = Staged { output: output.to_path_buf(), fresh, old, committed: false, _lock: lock };
         fs::create_dir(&staged.fresh)
             .and_then(|_| fs::write(staged.fresh.join(MARKER), MARKER_TEXT))
             .map_err(|e| write_error(output, "skrive filene", e))?;
@@ -237,8 +328,7 @@ pub fn remove_leftovers(parent: &Path, name: &str) {
             let file_name = entry.file_name().to_string_lossy().to_string();
             let is_old = file_name.starts_with(&old);
             // Ours when marked, or empty (killed between creating it and marking it).
-            let ours =
-                entry.path().join(MARKER).is_file() || fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none());
+            let ours = is_marked(&entry.path()) || fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none());
             ((is_old || file_name.starts_with(&fresh)) && ours).then(|| (is_old, entry.path()))
         })
         .collect();

@@ -1,7 +1,9 @@
 //! Markdown to HTML: tables, footnotes, heading ids; headings moved one level down so the
-//! page keeps one `h1`; raw HTML shown as text, never passed through.
+//! page keeps one `h1`; raw HTML, links and images to addresses that are not allowed, and
+//! heading attributes other than an id never reach the page as markup.
 
 use crate::content::slug::slugify;
+use crate::rules::address::{self, Verdict};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -85,12 +87,60 @@ impl Html<'_> {
     }
 }
 
+/// The Markdown the site reads: tables, footnotes, strikethrough, and `{#id}` after a heading.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// What in a Markdown text is not shown as written, for the coordinator's warnings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Raw HTML, shown as text.
+    RawHtml,
+    /// A link or image to an address whose scheme is not allowed (`javascript`), shown as text.
+    RefusedAddress(String),
+    /// A link or image whose address cannot be read, shown as text.
+    UnreadableAddress,
+    /// A heading with classes or attributes in `{ }`, which are left out.
+    HeadingAttributes,
+}
+
+/// Every problem of a Markdown text, with its byte offset.
+pub fn problems(markdown: &str) -> Vec<(usize, Problem)> {
+    // Each problem needs a `<`, a `:` (a scheme) or a `{`: a text without them needs no parse.
+    if !markdown.contains(['<', ':', '{', '&']) {
+        return Vec::new();
+    }
+    Parser::new_ext(markdown, OPTIONS)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            let problem = match event {
+                Event::Html(_) | Event::InlineHtml(_) => Problem::RawHtml,
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    match address::judge(&dest_url) {
+                        Verdict::Allowed { .. } => return None,
+                        Verdict::Refused(scheme) => Problem::RefusedAddress(scheme),
+                        Verdict::Unreadable => Problem::UnreadableAddress,
+                    }
+                }
+                Event::Start(Tag::Heading { classes, attrs, .. }) if !classes.is_empty() || !attrs.is_empty() => {
+                    Problem::HeadingAttributes
+                }
+                _ => return None,
+            };
+            Some((range.start, problem))
+        })
+        .collect()
+}
+
+/// Whether a link or image may keep its address.
+fn allowed(dest: &str) -> bool {
+    matches!(address::judge(dest), Verdict::Allowed { .. })
+}
+
 fn convert(markdown: &str, top: u8, id_prefix: &str, text: Option<&mut String>) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS).collect();
     if let Some(text) = text {
         events.iter().for_each(|e| push_words(text, e));
     }
@@ -106,11 +156,13 @@ fn convert(markdown: &str, top: u8, id_prefix: &str, text: Option<&mut String>) 
     let mut used_ids: Vec<String> = Vec::new();
     let mut footnotes: Vec<String> = Vec::new();
     let mut open_footnote: Option<String> = None;
+    // Links whose address is refused: their text stays, followed by the address as text.
+    let mut refused_links: Vec<Option<String>> = Vec::new();
     let mut out_events = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level, id, .. }) => {
                 let text: String = events[i + 1..]
                     .iter()
                     .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
@@ -134,15 +186,45 @@ fn convert(markdown: &str, top: u8, id_prefix: &str, text: Option<&mut String>) 
                     unique = format!("{base}-{n}");
                 }
                 used_ids.push(unique.clone());
+                // Only the id is kept: classes and attributes (`onfocus=...`) never reach the page.
                 out_events.push(Event::Start(Tag::Heading {
                     level: shift(*level),
                     id: Some(CowStr::from(unique)),
-                    classes: classes.clone(),
-                    attrs: attrs.clone(),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
                 }));
             }
             Event::End(TagEnd::Heading(level)) => out_events.push(Event::End(TagEnd::Heading(shift(*level)))),
             Event::Html(raw) | Event::InlineHtml(raw) => out_events.push(Event::Text(raw.clone())),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if allowed(dest_url) {
+                    refused_links.push(None);
+                    out_events.push(events[i].clone());
+                } else {
+                    refused_links.push(Some(dest_url.to_string()));
+                }
+            }
+            Event::End(TagEnd::Link) => match refused_links.pop().flatten() {
+                Some(dest) => out_events.push(Event::Text(CowStr::from(format!(" ({dest})")))),
+                None => out_events.push(events[i].clone()),
+            },
+            Event::Start(Tag::Image { dest_url, .. }) if !allowed(dest_url) => {
+                // The image's alt text, then its address, as text; the image is left out.
+                let dest = dest_url.to_string();
+                let mut depth = 0;
+                while let Some(e) = events.get(i + 1) {
+                    match e {
+                        Event::Start(_) => depth += 1,
+                        Event::End(TagEnd::Image) if depth == 0 => break,
+                        Event::End(_) => depth -= 1,
+                        Event::Text(t) | Event::Code(t) => out_events.push(Event::Text(t.clone())),
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                out_events.push(Event::Text(CowStr::from(format!(" ({dest})"))));
+                i += 1;
+            }
             Event::FootnoteReference(label) => {
                 let n = footnote_number(&mut footnotes, label);
                 let id = slugify(label);
@@ -181,20 +263,6 @@ fn convert(markdown: &str, top: u8, id_prefix: &str, text: Option<&mut String>) 
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, out_events.into_iter());
     html_out
-}
-
-/// Where a Markdown text has raw HTML (byte offsets): it is shown as text, never passed
-/// through, and the coordinator is told.
-pub fn raw_html_offsets(markdown: &str) -> Vec<usize> {
-    // Raw HTML starts with `<`: a text without one needs no parse.
-    if !markdown.contains('<') {
-        return Vec::new();
-    }
-    Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES)
-        .into_offset_iter()
-        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
-        .map(|(_, range)| range.start)
-        .collect()
 }
 
 /// The words of a Markdown text without markup, for the search index.
@@ -238,7 +306,7 @@ fn level_of(n: u8) -> HeadingLevel {
 
 #[cfg(test)]
 mod tests {
-    use super::to_html_at;
+    use super::{Problem, problems, to_html_at};
 
     #[test]
     fn headings_get_unique_ids_and_start_at_the_given_level() {
@@ -284,6 +352,32 @@ mod tests {
         let (html, words) = super::to_html_and_text_at(body, 2, "");
         assert_eq!(html, super::to_html_at(body, 2, ""));
         assert_eq!(words, super::plain_text(body));
+    }
+
+    #[test]
+    fn script_addresses_and_heading_attributes_never_reach_the_page() {
+        let text = "## Tittel {autofocus tabindex=0 onfocus=alert(1)}\n\n[klikk](javascript:alert(1)) [ok](https://doffin.no/) \
+            [x](JaVaScRiPt:alert(2)) ![bilde](data:text/html,x) <vbscript:msgbox(1)>\n\n[ref]\n\n[ref]: java\tscript:alert(3)\n";
+        let html = to_html_at(text, 2, "");
+        for bad in [
+            "onfocus",
+            "autofocus",
+            "tabindex",
+            "href=\"javascript",
+            "href=\"JaVaScRiPt",
+            "<img",
+            "href=\"vbscript",
+            "href=\"java",
+        ] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        assert!(html.contains("<a href=\"https://doffin.no/\">ok</a>"), "{html}");
+        assert!(html.contains("klikk (javascript:alert(1))"), "{html}");
+        assert!(html.contains("bilde (data:text/html,x)"), "{html}");
+        let found: Vec<Problem> = problems(text).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(found.iter().filter(|p| matches!(p, Problem::RefusedAddress(_))).count(), 4, "{found:?}");
+        assert!(found.contains(&Problem::HeadingAttributes), "{found:?}");
+        assert!(to_html_at("## Priser {#priser-2027}\n", 2, "").contains("id=\"priser-2027\""));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use templates::Theme;
-use views::{ContactView, Link, Urls, Views};
+use views::{AddressView, ContactView, Link, Urls, Views};
 
 /// Everything a render produced: the files of the site, and warnings about what could
 /// only be exported in part.
@@ -57,7 +57,7 @@ struct SiteGlobals<'a> {
     root: &'a str,
     language: &'a str,
     contact: Option<ContactView>,
-    accessibility_statement: Option<&'a str>,
+    accessibility_statement: Option<AddressView>,
     host: Option<&'a str>,
 }
 
@@ -110,7 +110,11 @@ pub fn render(
         return Err(distinct(errors));
     }
     let sitemap = sitemap(&site.model.settings.base_url, &paths).into_bytes();
-    files.extend(other_files(site, theme, sitemap, content_dir));
+    let (other, errors) = other_files(site, theme, sitemap, content_dir, &paths);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    files.extend(other);
     files.extend(exported.files);
     Ok(Rendered { files, warnings: exported.warnings })
 }
@@ -138,7 +142,7 @@ fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
             root: &urls.root,
             language: &settings.language,
             contact: settings.contact.as_ref().map(ContactView::of),
-            accessibility_statement: settings.accessibility_statement.as_deref(),
+            accessibility_statement: settings.accessibility_statement.as_ref().map(AddressView::of),
             host: site.municipality(&settings.host).map(|m| m.name.as_str()),
         },
     );
@@ -168,8 +172,17 @@ fn page_specs(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> (Vec<p
     (specs, paths)
 }
 
-/// The files beside the pages: sitemap, robots.txt, the theme's static files and the documents.
-fn other_files(site: &Site, theme: &Theme, sitemap: Vec<u8>, content_dir: &Path) -> Vec<OutputFile> {
+/// The files beside the pages: sitemap, robots.txt, the theme's static files and the documents;
+/// and an error for each document that would take the place of a page or a static file of the
+/// theme (checked without regard to case, as on Windows and macOS). The content check refuses
+/// documents in the site's own folders; this catches what a theme adds.
+fn other_files(
+    site: &Site,
+    theme: &Theme,
+    sitemap: Vec<u8>,
+    content_dir: &Path,
+    pages: &[String],
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     let base_url = &site.model.settings.base_url;
     let mut files = vec![
         OutputFile { path: "sitemap.xml".into(), content: FileContent::Bytes(sitemap) },
@@ -186,25 +199,38 @@ fn other_files(site: &Site, theme: &Theme, sitemap: Vec<u8>, content_dir: &Path)
             content: FileContent::Copy(full.clone()),
         });
     }
-    let mut documents: Vec<&PathBuf> = site
+    let taken: std::collections::HashSet<String> =
+        files.iter().map(|f| f.path.as_str()).chain(pages.iter().map(String::as_str)).map(str::to_lowercase).collect();
+    let mut documents: Vec<(&PathBuf, &Path)> = site
         .model
         .agreements
         .iter()
-        .flat_map(|a| &a.documents)
-        .filter_map(|d| match &d.target {
-            crate::content::model::DocumentTarget::File { path, .. } => Some(path),
+        .flat_map(|a| a.documents.iter().map(move |d| (d, a.origin.path.as_path())))
+        .filter_map(|(d, origin)| match &d.target {
+            crate::content::model::DocumentTarget::File { path, .. } => Some((path, origin)),
             _ => None,
         })
         .collect();
     documents.sort();
-    documents.dedup();
-    for path in documents {
-        files.push(OutputFile {
-            path: path.to_string_lossy().replace('\\', "/"),
-            content: FileContent::Copy(content_dir.join(path)),
-        });
+    documents.dedup_by(|a, b| a.0 == b.0);
+    let mut errors = Vec::new();
+    for (path, origin) in documents {
+        let out = path.to_string_lossy().replace('\\', "/");
+        if taken.contains(&out.to_lowercase()) {
+            errors.push(
+                Diagnostic::new(
+                    crate::diagnostics::codes::DOCUMENT_TAKES_GENERATED_PATH,
+                    origin,
+                    format!("dokumentet `{out}` ville erstattet en fil nettstedet lager selv"),
+                )
+                .field("dokumenter")
+                .hint("legg dokumentet i content/dokumenter/ og skriv `fil: dokumenter/navn.pdf`"),
+            );
+            continue;
+        }
+        files.push(OutputFile { path: out, content: FileContent::Copy(content_dir.join(path)) });
     }
-    files
+    (files, errors)
 }
 
 /// The views of a site: what every page, export and search record is made from.
@@ -243,14 +269,14 @@ fn sitemap(base_url: &str, paths: &[String]) -> String {
         paths.iter().filter(|p| *p != "404.html").map(|p| p.strip_suffix("index.html").unwrap_or(p)).collect();
     urls.sort();
     for path in urls {
-        out.push_str(&format!("  <url><loc>{}{}</loc></url>\n", base_url, escape_xml(path)));
+        out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape_xml(&format!("{base_url}{path}"))));
     }
     out.push_str("</urlset>\n");
     out
 }
 
 fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Which pages the site has, and the context each one is rendered with.
 
-use super::views::{AgreementCard, AgreementView, CourseView, Link, PurchaseCard, Shared, Urls, Views, quarter_label};
+use super::views::quarter_label;
+use super::views::{AddressView, AgreementCard, AgreementView, CourseView, Link, PurchaseCard, Shared, Urls, Views};
 use crate::content::model::{Agreement, Course, PlannedPurchase, Requirement};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
@@ -32,6 +33,13 @@ impl<'a> PageMeta<'a> {
     pub fn new(title: &'a str, url: String, section: &'a str) -> Self {
         PageMeta { title, url, section, description: None, breadcrumbs: Vec::new() }
     }
+}
+
+/// A municipality on its own page.
+#[derive(Serialize)]
+struct MunicipalityView<'a> {
+    name: &'a str,
+    website: Option<AddressView>,
 }
 
 #[derive(Serialize)]
@@ -385,7 +393,10 @@ fn municipalities(b: &mut Builder) {
         let is_host = site.model.settings.host == m.id;
         b.page(out, "municipality.html", meta, |c| {
             c.extend(ctx);
-            c.insert("municipality", &Link { url: m.website.clone().unwrap_or_default(), name: m.name.clone() });
+            c.insert(
+                "municipality",
+                &MunicipalityView { name: &m.name, website: m.website.as_ref().map(AddressView::of) },
+            );
             c.insert("is_host", &is_host);
             c.insert("agreements", &agreements);
             c.insert("purchases", &purchases);

@@ -168,9 +168,12 @@ impl PageSource {
         Ok(())
     }
 
-    /// The files beside the pages: sitemap, robots.txt, the theme's static files, the documents.
-    pub fn other_files(&self, content_dir: &Path) -> Vec<OutputFile> {
-        other_files(&self.site, &self.theme, self.sitemap.as_ref().clone(), content_dir)
+    /// The files beside the pages: sitemap, robots.txt, the theme's static files, the documents;
+    /// or the errors of documents that would take a page's or a static file's place.
+    pub fn other_files(&self, content_dir: &Path) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let (files, errors) =
+            other_files(&self.site, &self.theme, self.sitemap.as_ref().clone(), content_dir, &self.paths);
+        if errors.is_empty() { Ok(files) } else { Err(errors) }
     }
 
     /// The exports: feeds, calendars, open data and OCDS.

@@ -1,7 +1,7 @@
 //! The theme: Tera templates and static files from the theme folder. The one place that
 //! calls the template engine.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes, io_words};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -44,9 +44,13 @@ impl Theme {
         let templates_dir = theme_dir.join("templates");
         if !templates_dir.is_dir() {
             return Err(vec![
-                Diagnostic::error(shown_as, format!("temaet har ingen mappe templates/ ({})", templates_dir.display()))
-                    .hint("oppgi temamappen med --theme, for eksempel themes/default")
-                    .outside_content(),
+                Diagnostic::new(
+                    codes::THEME,
+                    shown_as,
+                    format!("temaet har ingen mappe templates/ ({})", templates_dir.display()),
+                )
+                .hint("oppgi temamappen med --theme, for eksempel themes/default")
+                .outside_content(),
             ]);
         }
         let mut sources = Vec::new();
@@ -60,15 +64,20 @@ impl Theme {
             match std::fs::read_to_string(entry.path()) {
                 Ok(text) => sources.push((name, text)),
                 Err(e) => errors.push(
-                    Diagnostic::error(shown_as.join("templates").join(rel), format!("malen kan ikke leses: {e}"))
-                        .outside_content(),
+                    Diagnostic::new(
+                        codes::THEME,
+                        shown_as.join("templates").join(rel),
+                        format!("malen kan ikke leses: {}", io_words(&e)),
+                    )
+                    .outside_content(),
                 ),
             }
         }
         for required in REQUIRED {
             if !sources.iter().any(|(n, _)| n == required) {
                 errors.push(
-                    Diagnostic::error(
+                    Diagnostic::new(
+                        codes::THEME,
                         shown_as.join("templates").join(required),
                         format!("temaet mangler malen {required}"),
                     )
@@ -115,7 +124,7 @@ fn template_error(shown_as: &Path, error: &tera::Error) -> Diagnostic {
         message.push_str(&format!("\n{s}"));
         source = s.source();
     }
-    Diagnostic::error(shown_as.join("templates"), format!("feil i en mal i temaet:\n{message}"))
+    Diagnostic::new(codes::THEME, shown_as.join("templates"), format!("feil i en mal i temaet:\n{message}"))
         .hint("rett malen og bygg på nytt; forrige versjon av nettstedet er urørt")
         .outside_content()
 }

@@ -63,6 +63,7 @@ pub struct Retender {
     pub announcement: String,
 }
 
+/// The drawing's width in user units; the style sheet keeps it at least this wide (`svg.timeline`).
 const WIDTH: f64 = 960.0;
 const LABEL: f64 = 270.0;
 const RIGHT: f64 = 16.0;
@@ -187,7 +188,7 @@ fn draw(groups: &[Group], today: NaiveDate, first_year: i32, last_year: i32, opt
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" width="100%" style="min-width:{WIDTH}px;height:auto" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, sans-serif" font-size="12">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, sans-serif" font-size="12">"#
     );
     let _ = write!(s, r#"<title id="{id}-title">Tidslinje for {count} rammeavtaler, {first_year}–{last_year}</title>"#);
     let _ = write!(

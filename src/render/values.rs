@@ -2,7 +2,7 @@
 //! written out in Norwegian, and the site's URLs.
 
 use crate::content::dates::{self, FuzzyDate, When};
-use crate::content::model::Contact;
+use crate::content::model::{Address, Contact, Termination};
 use crate::rules::period::AgreementStatus;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -74,6 +74,43 @@ pub struct ContactView {
 impl ContactView {
     pub fn of(c: &Contact) -> ContactView {
         ContactView { name: c.name.clone(), title: c.title.clone(), email: c.email.clone(), phone: c.phone.clone() }
+    }
+}
+
+/// A web address: `href` when it may be a link, and its text either way (an address that may
+/// not be a link is shown as text only).
+#[derive(Debug, Clone, Serialize)]
+pub struct AddressView {
+    pub href: Option<String>,
+    pub text: String,
+}
+
+impl AddressView {
+    pub fn of(address: &Address) -> AddressView {
+        AddressView { href: address.href().map(str::to_string), text: address.text().to_string() }
+    }
+}
+
+/// How an agreement ended before its time: "Oppsagt", from when, and whether that day has come.
+#[derive(Debug, Clone, Serialize)]
+pub struct EndingView {
+    pub key: String,
+    pub label: String,
+    /// The day it ends or ended (`avsluttet_fra`), if known.
+    pub from: Option<DateView>,
+    /// Whether it has ended on the build day.
+    pub ended: bool,
+}
+
+impl EndingView {
+    pub fn of(termination: Termination, today: NaiveDate) -> EndingView {
+        let status = AgreementStatus::of_ending(termination.ending);
+        EndingView {
+            key: status.key().to_string(),
+            label: status.label().to_string(),
+            from: termination.from.map(DateView::of),
+            ended: termination.from.is_none_or(|from| today >= from),
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use super::format::{self, capitalise, text_with_line_breaks};
 pub use super::markdown::Html;
 use super::reuse::Earlier;
 pub use super::shared::Shared;
-pub use super::values::{ContactView, DateView, FuzzyView, Link, StatusView, Urls, WhenView};
+pub use super::values::{AddressView, ContactView, DateView, EndingView, FuzzyView, Link, StatusView, Urls, WhenView};
 use crate::content::dates;
 use crate::content::model::*;
 use crate::site::Site;
@@ -25,8 +25,10 @@ pub struct AgreementCard {
     pub suppliers: Vec<Link>,
     pub municipalities_text: String,
     pub status: StatusView,
-    /// False for terminated agreements: their badge never changes.
+    /// False for agreements that have ended before their time: their badge never changes.
     pub computed_status: bool,
+    /// How the agreement ended before its time, if it did.
+    pub ending: Option<EndingView>,
     pub valid_from: DateView,
     pub current_end: DateView,
     pub latest_end: DateView,
@@ -42,7 +44,7 @@ pub struct OptionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentView {
     pub title: String,
-    pub url: String,
+    pub address: AddressView,
     /// "PDF, 2,4 kB" for files; empty for links.
     pub about: String,
     pub external: bool,
@@ -130,9 +132,9 @@ pub struct CourseView {
     pub past: bool,
     pub venue_name: Option<String>,
     pub venue_address: Option<String>,
-    pub online: Option<String>,
+    pub online: Option<AddressView>,
     pub audience: Vec<String>,
-    pub registration_url: Option<String>,
+    pub registration_url: Option<AddressView>,
     pub registration_email: Option<String>,
     pub registration_deadline: Option<String>,
     pub registration_closed: bool,
@@ -166,7 +168,7 @@ pub struct SupplierView {
     pub name: String,
     pub orgnr: String,
     pub orgnr_spaced: String,
-    pub website: Option<String>,
+    pub website: Option<AddressView>,
     pub contact: Option<ContactView>,
     pub address: Option<String>,
     pub local: bool,
@@ -277,7 +279,7 @@ fn supplier_view(urls: &Urls, s: &Supplier) -> SupplierView {
         name: s.name.clone(),
         orgnr: s.orgnr.clone(),
         orgnr_spaced: format!("{}\u{a0}{}\u{a0}{}", &s.orgnr[..3], &s.orgnr[3..6], &s.orgnr[6..]),
-        website: s.website.clone(),
+        website: s.website.as_ref().map(AddressView::of),
         contact: s.contact.as_ref().map(ContactView::of),
         address: s.address.clone(),
         local: s.local,
@@ -331,7 +333,8 @@ fn agreement_card(site: &Site, urls: &Urls, i: usize, a: &Agreement) -> Agreemen
             .collect(),
         municipalities_text: municipalities_text(site, &a.municipalities),
         status: StatusView::agreement(status),
-        computed_status: a.termination.is_none(),
+        computed_status: a.termination.is_none_or(|t| t.from.is_some_and(|from| site.today < from)),
+        ending: a.termination.map(|t| EndingView::of(t, site.today)),
         valid_from: DateView::of(a.valid_from),
         current_end: DateView::of(a.current_end()),
         latest_end: DateView::of(a.latest_end()),
@@ -357,9 +360,10 @@ fn agreement_view(
             DocumentTarget::File { path, size } => {
                 let rel = path.to_string_lossy().replace('\\', "/");
                 let ext = path.extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
+                let url = urls.asset(&rel);
                 DocumentView {
                     title: d.title.clone(),
-                    url: urls.asset(&rel),
+                    address: AddressView { href: Some(url.clone()), text: url },
                     about: if ext.is_empty() {
                         format::file_size(*size)
                     } else {
@@ -368,9 +372,12 @@ fn agreement_view(
                     external: false,
                 }
             }
-            DocumentTarget::Url(u) => {
-                DocumentView { title: d.title.clone(), url: u.clone(), about: String::new(), external: true }
-            }
+            DocumentTarget::Url(u) => DocumentView {
+                title: d.title.clone(),
+                address: AddressView::of(u),
+                about: String::new(),
+                external: true,
+            },
         })
         .collect();
     AgreementView {
@@ -417,7 +424,10 @@ fn purchase_card(site: &Site, urls: &Urls, i: usize, p: &PlannedPurchase) -> Pur
         municipalities_text: municipalities_text(site, &p.municipalities),
         status: StatusView { key: p.status.key().to_string(), label: p.status.label().to_string() },
         value: p.estimated_value.map(format::amount),
-        threshold: StatusView { key: class.key().replace('_', "-"), label: class.label().to_string() },
+        threshold: StatusView {
+            key: class.key().replace('_', "-"),
+            label: crate::rules::thresholds::announcement(class, p.procedure).to_string(),
+        },
         announcement: p.announcement.map(FuzzyView::of),
         deadline: p.deadline.map(WhenView::of),
         contract_type: p.contract_type.map(|c| c.label().to_string()),
@@ -484,9 +494,9 @@ fn course_view(site: &Site, urls: &Urls, html: Html, c: &Course) -> CourseView {
         past: c.last_day() < site.today,
         venue_name: c.venue.as_ref().and_then(|v| v.name.clone()),
         venue_address: c.venue.as_ref().and_then(|v| v.address.clone()),
-        online: c.online.clone(),
+        online: c.online.as_ref().map(AddressView::of),
         audience: c.audience.clone(),
-        registration_url: c.registration.as_ref().and_then(|r| r.url.clone()),
+        registration_url: c.registration.as_ref().and_then(|r| r.url.as_ref()).map(AddressView::of),
         registration_email: c.registration.as_ref().and_then(|r| r.email.clone()),
         registration_deadline: deadline.map(|d| d.long()),
         registration_closed: deadline.is_some_and(|d| d.date() < site.today),

@@ -1,7 +1,7 @@
 //! Agreement periods: the status on a given day and the four-year rule.
 
 use crate::content::dates::add_months;
-use crate::content::model::{Agreement, Termination};
+use crate::content::model::{Agreement, Ending};
 use chrono::NaiveDate;
 
 /// The status of a framework agreement on a given day.
@@ -12,16 +12,18 @@ pub enum AgreementStatus {
     ExpiringSoon,
     Expired,
     Terminated,
+    Breached,
     Ended,
 }
 
 impl AgreementStatus {
-    pub const ALL: [AgreementStatus; 6] = [
+    pub const ALL: [AgreementStatus; 7] = [
         AgreementStatus::Upcoming,
         AgreementStatus::Active,
         AgreementStatus::ExpiringSoon,
         AgreementStatus::Expired,
         AgreementStatus::Terminated,
+        AgreementStatus::Breached,
         AgreementStatus::Ended,
     ];
 
@@ -33,6 +35,7 @@ impl AgreementStatus {
             AgreementStatus::ExpiringSoon => "utloper_snart",
             AgreementStatus::Expired => "utlopt",
             AgreementStatus::Terminated => "oppsagt",
+            AgreementStatus::Breached => "hevet",
             AgreementStatus::Ended => "avsluttet",
         }
     }
@@ -45,6 +48,7 @@ impl AgreementStatus {
             AgreementStatus::ExpiringSoon => "Utløper snart",
             AgreementStatus::Expired => "Utløpt",
             AgreementStatus::Terminated => "Oppsagt",
+            AgreementStatus::Breached => "Hevet",
             AgreementStatus::Ended => "Avsluttet",
         }
     }
@@ -53,14 +57,25 @@ impl AgreementStatus {
     pub fn in_force(self) -> bool {
         matches!(self, AgreementStatus::Active | AgreementStatus::ExpiringSoon)
     }
+
+    /// The status an agreement ended before its time has from the day it ends.
+    pub fn of_ending(ending: Ending) -> AgreementStatus {
+        match ending {
+            Ending::Terminated => AgreementStatus::Terminated,
+            Ending::Breach => AgreementStatus::Breached,
+            Ending::Ended => AgreementStatus::Ended,
+        }
+    }
 }
 
-/// The status on `today`: an override wins; else from the dates.
+/// The status on `today`. An agreement ended before its time has its ending's status from
+/// `avsluttet_fra` on (at once without that day); before it, and for every other agreement,
+/// the status follows the dates, to the day before `avsluttet_fra` at the latest.
 pub fn status(agreement: &Agreement, today: NaiveDate, expiring_months: u32) -> AgreementStatus {
-    match agreement.termination {
-        Some(Termination::Terminated) => return AgreementStatus::Terminated,
-        Some(Termination::Ended) => return AgreementStatus::Ended,
-        None => {}
+    if let Some(t) = agreement.termination
+        && t.from.is_none_or(|from| today >= from)
+    {
+        return AgreementStatus::of_ending(t.ending);
     }
     let end = agreement.current_end();
     if today < agreement.valid_from {
@@ -133,5 +148,22 @@ mod tests {
         assert_eq!(status(&a, d("2026-07-01"), 6), AgreementStatus::ExpiringSoon);
         assert_eq!(status(&a, d("2026-12-31"), 6), AgreementStatus::ExpiringSoon);
         assert_eq!(status(&a, d("2027-01-01"), 6), AgreementStatus::Expired);
+    }
+
+    #[test]
+    fn an_agreement_ended_early_is_in_force_until_the_day_before_it_ends() {
+        use crate::content::model::{Ending, Termination};
+        let mut a = agreement("2024-01-01", "2027-12-31", &[("2028-12-31", false)]);
+        a.termination = Some(Termination { ending: Ending::Terminated, from: Some(d("2026-09-01")) });
+        assert_eq!(a.current_end(), d("2026-08-31"));
+        assert_eq!(a.latest_end(), d("2026-08-31"));
+        assert!(!a.has_open_option());
+        assert_eq!(status(&a, d("2025-01-01"), 6), AgreementStatus::Active);
+        assert_eq!(status(&a, d("2026-06-01"), 6), AgreementStatus::ExpiringSoon);
+        assert_eq!(status(&a, d("2026-08-31"), 6), AgreementStatus::ExpiringSoon);
+        assert_eq!(status(&a, d("2026-09-01"), 6), AgreementStatus::Terminated);
+        a.termination = Some(Termination { ending: Ending::Breach, from: None });
+        assert_eq!(status(&a, d("2025-01-01"), 6), AgreementStatus::Breached);
+        assert_eq!(a.current_end(), d("2027-12-31"), "without the day, the dates stand");
     }
 }

@@ -1,12 +1,15 @@
 //! The HTTP side: files of the current build from memory (never a path on disk chosen by
-//! the request), the live-reload events, and the status the error overlay reads.
+//! the request), the live-reload events, and the status the error overlay reads. It answers
+//! only requests to its own address (a page elsewhere cannot reach it through a name that
+//! points here, "DNS rebinding"), and only `GET` and `HEAD`.
 
 use super::live;
 use super::state::{Served, Shared, is_safe_path};
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -17,14 +20,61 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Serves until the process stops.
 pub async fn serve(listener: tokio::net::TcpListener, shared: Shared) -> std::io::Result<()> {
+    let port = listener.local_addr()?.port();
     let app = Router::new()
         .route("/__innkjop/events", get(events))
         .route("/__innkjop/status", get(status))
         .route("/__innkjop/live.js", get(script))
         .fallback(file)
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(middleware::from_fn(move |request: Request, next: Next| guard(port, request, next)))
         .with_state(shared);
     axum::serve(listener, app).await
+}
+
+/// Refuses a request to another host than this server's address, and any method but `GET`
+/// and `HEAD`.
+async fn guard(port: u16, request: Request, next: Next) -> Response {
+    let host = request.headers().get(header::HOST).map(|h| h.to_str().unwrap_or("?"));
+    if !host.is_none_or(|h| is_own_host(h, port)) {
+        return plain(
+            StatusCode::FORBIDDEN,
+            "Forhåndsvisningen svarer bare på sin egen adresse, for eksempel http://127.0.0.1:1111/.\n",
+        );
+    }
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "Forhåndsvisningen tar bare imot GET og HEAD.\n");
+        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    next.run(request).await
+}
+
+/// Whether a `Host` header names this server: `localhost` or an IP address, with its port.
+/// A host name (which someone else's DNS may point here) is refused.
+pub fn is_own_host(host: &str, port: u16) -> bool {
+    let (name, given_port) = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((ip, after)) => (ip, after.strip_prefix(':')),
+            None => return false,
+        },
+        None => match host.rsplit_once(':') {
+            Some((name, p)) => (name, Some(p)),
+            None => (host, None),
+        },
+    };
+    let name_ok = name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok();
+    let port_ok = given_port.is_none_or(|p| p.parse::<u16>() == Ok(port));
+    name_ok && port_ok
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response {
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+        .body(Body::from(text))
+        .unwrap_or_default()
 }
 
 async fn events(State(shared): State<Shared>) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
@@ -71,7 +121,9 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
 fn not_found(shared: &Shared) -> Response {
     let page = shared.lookup("404.html");
     let body = match page {
-        Some(Served::Bytes(b)) => live::inject(&b),
+        Some(served) if served.bytes().is_some() => {
+            live::inject(served.bytes().map(|b| b.as_slice()).unwrap_or_default())
+        }
         _ => live::inject(live::EMPTY_PAGE.as_bytes()),
     };
     Response::builder()
@@ -97,11 +149,7 @@ fn broken(error: &crate::diagnostics::Diagnostic) -> Response {
 
 async fn respond(status: StatusCode, key: &str, served: Served) -> Response {
     let bytes = match served {
-        Served::Bytes(b) => b.as_ref().clone(),
-        Served::File(path) => match tokio::fs::read(&path).await {
-            Ok(b) => b,
-            Err(_) => return StatusCode::NOT_FOUND.into_response(),
-        },
+        Served::Bytes(b) | Served::Copied { bytes: b, .. } => b.as_ref().clone(),
         Served::Broken(error) => return broken(&error),
     };
     let kind = content_type(key);
@@ -147,7 +195,17 @@ fn content_type(key: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::decode;
+    use super::{decode, is_own_host};
+
+    #[test]
+    fn answers_only_its_own_address() {
+        for ok in ["127.0.0.1:1111", "localhost:1111", "LOCALHOST", "[::1]:1111", "192.168.1.5:1111"] {
+            assert!(is_own_host(ok, 1111), "{ok}");
+        }
+        for bad in ["evil.example:1111", "127.0.0.1:2222", "rebind.attacker.test", "[::1", "127.0.0.1.nip.io:1111"] {
+            assert!(!is_own_host(bad, 1111), "{bad}");
+        }
+    }
 
     #[test]
     fn decodes_percent_escapes() {

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use state::is_safe_path;
-pub use watch::ERROR_MARK as WATCH_ERROR;
+use watch::Change;
 
 /// What the server tells the binary, which decides how to show it.
 #[derive(Debug)]
@@ -68,25 +68,34 @@ pub fn run(
     }
     let mut session = Session::default();
     rebuild(&options, &mut session, &shared, &report, Changes::Everything, true);
-    let (changes, _watcher) = watch::start(&options)?;
+    let (changes, watcher) = watch::start(&options)?;
     let worker_options = options.clone();
     let worker_shared = shared.clone();
     let worker_report = report.clone();
     std::thread::spawn(move || {
         while let Ok(first) = changes.recv() {
-            let mut paths = first;
             // Saves that arrive while we wait join this rebuild.
-            while let Ok(more) = changes.try_recv() {
-                paths.extend(more);
+            let mut paths = Vec::new();
+            let mut lost_track = false;
+            for change in std::iter::once(first).chain(std::iter::from_fn(|| changes.try_recv().ok())) {
+                match change {
+                    Change::Paths(more) => paths.extend(more),
+                    Change::LostTrack => lost_track = true,
+                }
             }
             paths.sort();
             paths.dedup();
-            if paths.iter().any(|p| p.as_os_str() == WATCH_ERROR) {
-                worker_report(ServeEvent::WatchError("filovervåkingen meldte en feil; bygger på nytt".into()));
+            let changes = if lost_track {
+                // A watched folder was replaced, or the watcher failed: watch the folders again
+                // by their paths, and read everything anew.
+                watcher.rewatch(&worker_options);
+                worker_report(ServeEvent::WatchError("filovervåkingen mistet oversikten; bygger alt på nytt".into()));
+                Changes::Everything
             } else {
                 worker_report(ServeEvent::Changed(paths.clone()));
-            }
-            rebuild(&worker_options, &mut session, &worker_shared, &worker_report, Changes::Paths(&paths), false);
+                Changes::Paths(&paths)
+            };
+            rebuild(&worker_options, &mut session, &worker_shared, &worker_report, changes, false);
         }
     });
     report(ServeEvent::Listening(local));
@@ -123,8 +132,15 @@ fn rebuild(
         return failed(diagnostics);
     }
     let pages = source.paths().iter().filter(|p| p.ends_with(".html")).count();
-    let files = source.other_files(&options.content);
-    let generation = shared.publish(Snapshot::from_files(files), source.clone(), diagnostics.clone());
+    let files = match source.other_files(&options.content) {
+        Ok(files) => files,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return failed(diagnostics);
+        }
+    };
+    let snapshot = Snapshot::from_files(files, Some(&shared.site()));
+    let generation = shared.publish(snapshot, source.clone(), diagnostics.clone());
     let (shared, report) = (shared.clone(), report.clone());
     let build = (generation, number);
     if first {

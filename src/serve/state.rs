@@ -1,6 +1,7 @@
 //! The served site: the last good build in memory, the diagnostics of the last attempt,
 //! and the channel that tells open pages to reload.
 
+use crate::content::load::Stamp;
 use crate::diagnostics::Diagnostic;
 use crate::render::source::PageSource;
 use crate::render::{FileContent, OutputFile};
@@ -9,13 +10,31 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use tokio::sync::broadcast;
 
-/// One file of the served site.
+/// One file of the served site. Everything served was made or read by the build: a file on
+/// disk is never read at request time, so a file swapped after the build (for a link to
+/// another place) is never served.
 #[derive(Debug, Clone)]
 pub enum Served {
     Bytes(Arc<Vec<u8>>),
-    File(PathBuf),
+    /// A file copied into the site (a document, a static file of the theme), as the build read
+    /// it, with where and when it read it, so the next build can take it over unchanged.
+    Copied {
+        bytes: Arc<Vec<u8>>,
+        from: PathBuf,
+        stamp: Stamp,
+    },
     /// A page whose template failed: the message, shown with the error overlay.
     Broken(Arc<Diagnostic>),
+}
+
+impl Served {
+    /// The bytes to send, if there are any.
+    pub fn bytes(&self) -> Option<&Arc<Vec<u8>>> {
+        match self {
+            Served::Bytes(bytes) | Served::Copied { bytes, .. } => Some(bytes),
+            Served::Broken(_) => None,
+        }
+    }
 }
 
 /// A complete build, keyed by path below the site root (`rammeavtaler/x/index.html`).
@@ -25,15 +44,30 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn from_files(files: Vec<OutputFile>) -> Snapshot {
+    /// The files, with those to copy read now; one unchanged since `earlier` read it (the same
+    /// file, size and time) is taken over from it. A file that cannot be read is left out.
+    pub fn from_files(files: Vec<OutputFile>, earlier: Option<&Snapshot>) -> Snapshot {
         let files = files
             .into_iter()
-            .map(|f| {
+            .filter_map(|f| {
                 let served = match f.content {
                     FileContent::Bytes(b) => Served::Bytes(Arc::new(b)),
-                    FileContent::Copy(p) | FileContent::Reuse(p) => Served::File(p),
+                    FileContent::Copy(from) | FileContent::Reuse(from) => {
+                        let stamp = Stamp::of(&from)?;
+                        let kept = earlier.and_then(|e| e.files.get(&f.path)).and_then(|s| match s {
+                            Served::Copied { bytes, from: was, stamp: then } if *was == from && *then == stamp => {
+                                Some(bytes.clone())
+                            }
+                            _ => None,
+                        });
+                        let bytes = match kept {
+                            Some(bytes) => bytes,
+                            None => Arc::new(std::fs::read(&from).ok()?),
+                        };
+                        Served::Copied { bytes, from, stamp }
+                    }
                 };
-                (f.path, served)
+                Some((f.path, served))
             })
             .collect();
         Snapshot { files }
@@ -95,6 +129,11 @@ impl Shared {
         generation
     }
 
+    /// The files of the build now served beside its pages.
+    pub fn site(&self) -> Snapshot {
+        self.inner.read().unwrap_or_else(|e| e.into_inner()).site.clone()
+    }
+
     /// Records a failed build; the site stays as it was.
     pub fn fail(&self, diagnostics: Vec<Diagnostic>) {
         {
@@ -135,7 +174,7 @@ impl Shared {
             return false;
         }
         inner.later.retain(|path, _| !replaces(path));
-        inner.later.extend(Snapshot::from_files(files).files);
+        inner.later.extend(Snapshot::from_files(files, None).files);
         inner.diagnostics.extend(warnings);
         true
     }
@@ -154,10 +193,7 @@ impl Shared {
     pub fn earlier_search(&self) -> crate::output::search::Earlier {
         use crate::output::search::{BUNDLE_DIR, MANIFEST_NAME};
         let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
-        let bytes = |served: &Served| match served {
-            Served::Bytes(b) => Some(b.as_ref().clone()),
-            Served::File(_) | Served::Broken(_) => None,
-        };
+        let bytes = |served: &Served| served.bytes().map(|b| b.as_ref().clone());
         let manifest = inner
             .later
             .get(&format!("{BUNDLE_DIR}/{MANIFEST_NAME}"))

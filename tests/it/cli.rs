@@ -63,7 +63,7 @@ fn warnings_never_fail_a_build() {
     let site = TestSite::sample();
     let out = site.run(&["check"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("advarsel: avtalen kan vare til"), "four-year warning: {}", out.stderr);
+    assert!(out.stderr.contains("advarsel [W060]: avtalen kan vare til"), "four-year warning: {}", out.stderr);
     assert!(out.stderr.contains("er ikke utløst"), "open option warning: {}", out.stderr);
 }
 

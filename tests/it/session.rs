@@ -48,7 +48,8 @@ fn served(
         let html = source.render(path).expect("listed page exists").expect("page renders");
         files.insert(path.clone(), html.into_bytes());
     }
-    for file in source.other_files(&options.content).iter().chain(&source.exports().files) {
+    let other = source.other_files(&options.content).expect("documents in place");
+    for file in other.iter().chain(&source.exports().files) {
         files.insert(file.path.clone(), bytes(&file.content));
     }
     (Some(files), messages)

@@ -2,10 +2,12 @@
 //! reporting a located diagnostic with a hint when the value is wrong.
 
 use crate::content::dates::{self, FuzzyDate, When};
-use crate::content::model::{Contact, Scope};
+use crate::content::model::{Address, Contact, Scope};
 use crate::content::raw::{self, RawContact, Text};
 use crate::content::yaml::{Segment, Source, did_you_mean, key};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic, codes};
+use crate::render::markdown::{self, Problem};
+use crate::rules::address::{self, Verdict};
 use chrono::NaiveDate;
 
 /// Words a coordinator may write for a valid value, and the value they mean.
@@ -49,13 +51,15 @@ impl<'a> Check<'a> {
         Check { src, out: Vec::new(), settled: Vec::new() }
     }
 
-    pub fn error(&mut self, path: &[Segment], message: impl Into<String>, hint: impl Into<Option<String>>) {
-        let d = self.src.field_error(path, message).hint_opt(hint.into());
-        self.out.push(d);
-    }
-
-    pub fn warning(&mut self, path: &[Segment], message: impl Into<String>, hint: impl Into<Option<String>>) {
-        let d = self.src.field_warning(path, message).hint_opt(hint.into());
+    /// Reports a problem of kind `code` at the key `path`: an error or a warning as the code says.
+    pub fn report(
+        &mut self,
+        code: Code,
+        path: &[Segment],
+        message: impl Into<String>,
+        hint: impl Into<Option<String>>,
+    ) {
+        let d = self.src.field(code, path, message).hint_opt(hint.into());
         self.out.push(d);
     }
 
@@ -78,13 +82,51 @@ impl<'a> Check<'a> {
         value.as_ref().map(|t| t.as_str().trim().to_string()).filter(|t| !t.is_empty())
     }
 
-    /// Required text: a missing key is an error at the top of the file.
-    pub fn required(&mut self, value: &Option<Text>, name: &str, example: &str) -> Option<String> {
-        let text = self.text(value);
-        if text.is_none() {
-            self.missing(name, example);
+    /// Text that must stand on one line (a title, a name): a line break inside it is an error,
+    /// since it would break the calendars and the lists.
+    pub fn line(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<String> {
+        let text = self.text(value)?;
+        if text.contains('\n') {
+            self.report(
+                codes::MULTI_LINE,
+                path,
+                format!("`{}` går over flere linjer", crate::content::yaml::display_path(path)),
+                Some("skriv verdien på én linje (uten `|` eller `>` etter kolon)".to_string()),
+            );
+            return None;
         }
-        text
+        Some(text)
+    }
+
+    /// A required key of one line (`tittel`): a missing key is an error at the top of the file.
+    pub fn required(&mut self, value: &Option<Text>, name: &str, example: &str) -> Option<String> {
+        if self.text(value).is_none() {
+            self.missing(name, example);
+            return None;
+        }
+        self.line(value, &[key(name)])
+    }
+
+    /// An id of a municipality, category or supplier: it is part of addresses and file names,
+    /// so it follows the slug rules (`a-z`, `0-9` and `-`).
+    pub fn id(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<String> {
+        let id = self.line(value, path)?;
+        let valid = !id.starts_with('-')
+            && !id.ends_with('-')
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if valid {
+            return Some(id);
+        }
+        let slug = crate::content::slug::slugify(&id);
+        let hint = if slug.is_empty() || !slug.is_ascii() {
+            "en id skrives med små bokstaver a–z, sifre og bindestrek, for eksempel `nore-og-uvdal`".to_string()
+        } else {
+            format!(
+                "skriv `{slug}`: en id skrives med små bokstaver a–z, sifre og bindestrek (æ, ø og å blir ae, o og a)"
+            )
+        };
+        self.report(codes::BAD_ID, path, format!("`{}` er ikke en gyldig id", id.escape_debug()), Some(hint));
+        None
     }
 
     /// Whether a key path was already reported by the YAML layer.
@@ -99,20 +141,20 @@ impl<'a> Check<'a> {
         }
         let present = self.src.yaml.lines().any(|l| l.starts_with(&format!("{name}:")));
         let message = if present { format!("`{name}` er tom") } else { format!("mangler påkrevd nøkkel `{name}`") };
-        self.error(&[key(name)], message, Some(format!("skriv for eksempel `{name}: {example}`")));
+        self.report(codes::MISSING_KEY, &[key(name)], message, Some(format!("skriv for eksempel `{name}: {example}`")));
     }
 
     pub fn date(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<NaiveDate> {
         let text = self.text(value)?;
         let date = dates::parse_date(&text);
-        if date.is_none() {
+        if date.is_none() && !self.year_out_of_range(&text, codes::BAD_DATE, path) {
             let text = self.written(path, &text);
             let message = format!("`{text}` er ikke en gyldig dato");
             let hint = match dates::parse_norwegian_date(&text) {
                 Some(d) => format!("skriv {}; {}", d.format("%Y-%m-%d"), dates::DATE_FORM),
                 None => dates::DATE_FORM.to_string(),
             };
-            self.error(path, message, Some(hint));
+            self.report(codes::BAD_DATE, path, message, Some(hint));
         }
         date
     }
@@ -120,10 +162,11 @@ impl<'a> Check<'a> {
     pub fn when(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<When> {
         let text = self.text(value)?;
         let when = When::parse(&text);
-        if when.is_none() {
+        if when.is_none() && !self.year_out_of_range(&text, codes::BAD_DATE_TIME, path) {
             let text = self.written(path, &text);
             let message = format!("`{text}` er ikke en gyldig dato eller et gyldig tidspunkt");
-            self.error(path, message, Some(format!("{}; for en hel dag holder datoen", dates::DATE_TIME_FORM)));
+            let hint = format!("{}; for en hel dag holder datoen", dates::DATE_TIME_FORM);
+            self.report(codes::BAD_DATE_TIME, path, message, Some(hint));
         }
         when
     }
@@ -131,11 +174,21 @@ impl<'a> Check<'a> {
     pub fn fuzzy(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<FuzzyDate> {
         let text = self.text(value)?;
         let date = FuzzyDate::parse(&text);
-        if date.is_none() {
+        if date.is_none() && !self.year_out_of_range(&text, codes::BAD_FUZZY_DATE, path) {
             let text = self.written(path, &text);
-            self.error(path, format!("`{text}` er ikke en gyldig dato"), Some(dates::FUZZY_FORM.to_string()));
+            let message = format!("`{text}` er ikke en gyldig dato");
+            self.report(codes::BAD_FUZZY_DATE, path, message, Some(dates::FUZZY_FORM.to_string()));
         }
         date
+    }
+
+    /// Reports a date whose year is outside the years content may use; whether it did.
+    fn year_out_of_range(&mut self, text: &str, code: Code, path: &[Segment]) -> bool {
+        let Some(year) = dates::year_out_of_range(text) else { return false };
+        let (first, last) = (dates::YEARS.start(), dates::YEARS.end());
+        let message = format!("året {year} i `{text}` er utenfor årene et nettsted bruker ({first}–{last})");
+        self.report(code, path, message, Some("sjekk at året er skrevet riktig".to_string()));
+        true
     }
 
     /// One of a fixed set of words.
@@ -158,7 +211,7 @@ impl<'a> Check<'a> {
             Some(best) => format!("mente du `{best}`? Gyldige verdier: {}", names.join(", ")),
             None => format!("gyldige verdier: {}", names.join(", ")),
         };
-        self.error(path, format!("`{text}` er ikke en gyldig verdi"), Some(hint));
+        self.report(codes::BAD_CHOICE, path, format!("`{text}` er ikke en gyldig verdi"), Some(hint));
         None
     }
 
@@ -180,7 +233,7 @@ impl<'a> Check<'a> {
             None if ids.is_empty() => format!("ingen {what} er definert ennå; de defineres i {defined_in}"),
             None => format!("kjente id-er: {}", ids.iter().take(12).cloned().collect::<Vec<_>>().join(", ")),
         };
-        self.error(path, format!("finner ingen {what} med id `{id}`"), Some(hint));
+        self.report(codes::UNKNOWN_ID, path, format!("finner ingen {what} med id `{id}`"), Some(hint));
         None
     }
 
@@ -197,7 +250,8 @@ impl<'a> Check<'a> {
         for (i, item) in list.iter().flatten().enumerate() {
             if let Some(id) = self.reference(item.as_str(), &indexed(name, i, &[]), ids, what, defined_in) {
                 if out.contains(&id) {
-                    self.error(
+                    self.report(
+                        codes::LISTED_TWICE,
                         &indexed(name, i, &[]),
                         format!("`{id}` står to ganger"),
                         Some("fjern den ene".to_string()),
@@ -221,13 +275,15 @@ impl<'a> Check<'a> {
             Some(raw::Scope::Word(w)) => {
                 let w = w.trim();
                 if ids.iter().any(|i| i == w) {
-                    self.error(
+                    self.report(
+                        codes::WRONG_TYPE,
                         &[key("kommuner")],
                         format!("`kommuner` må være en liste, ikke `{w}` alene"),
                         Some(format!("skriv `kommuner: [{w}]` eller `kommuner: alle`")),
                     );
                 } else {
-                    self.error(
+                    self.report(
+                        codes::WRONG_TYPE,
                         &[key("kommuner")],
                         format!("`{w}` er verken `alle` eller en liste med kommuner"),
                         Some("skriv `kommuner: alle`, eller en liste: `kommuner: [flesberg, rollag]`".to_string()),
@@ -237,7 +293,8 @@ impl<'a> Check<'a> {
             }
             Some(raw::Scope::List(list)) => {
                 if list.is_empty() {
-                    self.error(
+                    self.report(
+                        codes::EMPTY_LIST,
                         &[key("kommuner")],
                         "`kommuner` er en tom liste",
                         Some("skriv minst én kommune, eller `alle`".to_string()),
@@ -251,17 +308,36 @@ impl<'a> Check<'a> {
         }
     }
 
-    pub fn url(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<String> {
-        let text = self.text(value)?;
-        if text.starts_with("https://") || text.starts_with("http://") {
-            Some(text)
-        } else {
-            self.error(
-                path,
-                format!("`{text}` er ikke en nettadresse"),
-                Some("skriv hele adressen, med https:// foran".to_string()),
-            );
-            None
+    /// A web address: a link when its scheme is allowed (`https`, `http`, `mailto`, `tel`) or it
+    /// is an address on the site (`/kurs/`); any other scheme (`javascript:`, `data:`) is kept
+    /// as text with a warning, never as a link.
+    pub fn url(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<Address> {
+        let text = self.line(value, path)?;
+        match address::judge(&text) {
+            Verdict::Allowed { relative: false } => Some(Address::Link(text)),
+            Verdict::Allowed { relative: true }
+                if text.starts_with(['/', '#', '?']) || text.starts_with("./") || text.starts_with("../") =>
+            {
+                Some(Address::Link(text))
+            }
+            Verdict::Refused(scheme) => {
+                self.report(
+                    codes::ADDRESS_SHOWN_AS_TEXT,
+                    path,
+                    format!("adressen begynner med `{scheme}:`, som ikke er tillatt i lenker; den vises som tekst"),
+                    Some("skriv en adresse som begynner med https://".to_string()),
+                );
+                Some(Address::Text(text))
+            }
+            Verdict::Allowed { relative: true } | Verdict::Unreadable => {
+                self.report(
+                    codes::BAD_URL,
+                    path,
+                    format!("`{text}` er ikke en nettadresse"),
+                    Some("skriv hele adressen, med https:// foran".to_string()),
+                );
+                None
+            }
         }
     }
 
@@ -271,7 +347,8 @@ impl<'a> Check<'a> {
         if valid {
             Some(text)
         } else {
-            self.error(
+            self.report(
+                codes::BAD_EMAIL,
                 path,
                 format!("`{text}` er ikke en e-postadresse"),
                 Some("skriv for eksempel navn@kommune.no".to_string()),
@@ -283,10 +360,10 @@ impl<'a> Check<'a> {
     pub fn contact(&mut self, value: &Option<RawContact>, name: &str) -> Option<Contact> {
         let c = value.as_ref()?;
         Some(Contact {
-            name: self.text(&c.navn),
-            title: self.text(&c.tittel),
+            name: self.line(&c.navn, &at(&[name, "navn"])),
+            title: self.line(&c.tittel, &at(&[name, "tittel"])),
             email: self.email(&c.epost, &at(&[name, "epost"])),
-            phone: self.text(&c.telefon),
+            phone: self.line(&c.telefon, &at(&[name, "telefon"])),
         })
     }
 
@@ -299,7 +376,8 @@ impl<'a> Check<'a> {
         if valid {
             Some(text)
         } else {
-            self.error(
+            self.report(
+                codes::BAD_DOFFIN,
                 &[key("doffin")],
                 format!("`{text}` er ikke et Doffin-nummer"),
                 Some("Doffin-numre skrives ÅÅÅÅ-NNNNNN, for eksempel 2025-104233".to_string()),
@@ -308,25 +386,70 @@ impl<'a> Check<'a> {
         }
     }
 
-    /// Warns about raw HTML in Markdown: it is shown as text on the page.
-    pub fn raw_html(&mut self, markdown: &str, first_line: usize, field: &str) {
-        let offsets = crate::render::markdown::raw_html_offsets(markdown);
-        let Some(&first) = offsets.first() else { return };
-        let line = first_line + markdown[..first].matches('\n').count();
-        let mut d = Diagnostic::warning(
-            self.src.path,
-            format!(
-                "teksten har HTML {}, som vises som tekst på siden",
-                if offsets.len() == 1 { "på 1 sted".to_string() } else { format!("på {} steder", offsets.len()) }
-            ),
-        )
-        .at(line, 1)
-        .hint("skriv Markdown i stedet: **fet**, *kursiv*, [lenke](https://...), lister med `- `")
-        .with_source(self.src.file_text);
-        if !field.is_empty() {
-            d = d.field(field);
+    /// Warns about what a Markdown text has that the page will not show as written: raw HTML
+    /// (shown as text), links and images to addresses that are not allowed (shown as text),
+    /// and attributes on headings (left out). `first_line` is the text's first line in the file.
+    pub fn markdown(&mut self, text: &str, first_line: usize, field: &str) {
+        let problems = markdown::problems(text);
+        let line_of = |offset: usize| first_line + text[..offset.min(text.len())].matches('\n').count();
+        let html: Vec<usize> =
+            problems.iter().filter_map(|(at, p)| matches!(p, Problem::RawHtml).then_some(*at)).collect();
+        let mut found = Vec::new();
+        if let Some(&first) = html.first() {
+            let places = if html.len() == 1 { "på 1 sted".to_string() } else { format!("på {} steder", html.len()) };
+            found.push((
+                codes::RAW_HTML,
+                line_of(first),
+                format!("teksten har HTML {places}, som vises som tekst på siden"),
+                None,
+            ));
         }
-        self.out.push(d);
+        for (at, problem) in &problems {
+            match problem {
+                Problem::RawHtml => {}
+                Problem::RefusedAddress(scheme) => found.push((
+                    codes::ADDRESS_SHOWN_AS_TEXT,
+                    line_of(*at),
+                    format!("en lenke eller et bilde går til en `{scheme}:`-adresse, som ikke er tillatt; den vises som tekst"),
+                    Some("lenk til en adresse som begynner med https://, mailto: eller tel:, eller til en side på nettstedet"),
+                )),
+                Problem::UnreadableAddress => found.push((
+                    codes::ADDRESS_SHOWN_AS_TEXT,
+                    line_of(*at),
+                    "en lenke har en adresse som ikke kan leses; den vises som tekst".to_string(),
+                    Some("skriv hele adressen, med https:// foran"),
+                )),
+                Problem::HeadingAttributes => found.push((
+                    codes::HEADING_ATTRIBUTES,
+                    line_of(*at),
+                    "en overskrift har egenskaper i { } som ikke tas med på siden".to_string(),
+                    None,
+                )),
+            }
+        }
+        for (code, line, message, hint) in found {
+            let mut d = Diagnostic::new(code, self.src.path, message)
+                .at(line, 1)
+                .hint(hint.unwrap_or(code.fix))
+                .with_source(self.src.file_text);
+            if !field.is_empty() {
+                d = d.field(field);
+            }
+            self.out.push(d);
+        }
+    }
+
+    /// Markdown in a key (`bestilling`): its problems, at the lines of its text.
+    pub fn markdown_key(&mut self, value: &Option<Text>, name: &str) -> Option<String> {
+        let text = self.text(value)?;
+        let (line, _) = self.src.locate(&[key(name)]);
+        // A block (`bestilling: |`) starts on the next line; a one-line value on the key's own.
+        let on_key_line = self.src.file_text.lines().nth(line.saturating_sub(1)).is_some_and(|l| {
+            let rest = l.split_once(':').map(|(_, r)| r.trim()).unwrap_or("");
+            !rest.is_empty() && !rest.starts_with(['|', '>'])
+        });
+        self.markdown(&text, if on_key_line { line } else { line + 1 }, name);
+        Some(text)
     }
 
     /// The body: the Markdown after the front matter, or `tekst` in a .yaml file.
@@ -334,14 +457,14 @@ impl<'a> Check<'a> {
         if is_markdown {
             let first_line =
                 self.src.file_text[..self.src.file_text.len() - markdown_body.len()].matches('\n').count() + 1;
-            self.raw_html(markdown_body, first_line, "");
-        } else if let Some(t) = tekst {
-            let (line, _) = self.src.locate(&[key("tekst")]);
-            self.raw_html(t.as_str(), line + 1, "tekst");
+            self.markdown(markdown_body, first_line, "");
+        } else {
+            self.markdown_key(tekst, "tekst");
         }
         match (is_markdown, tekst) {
             (true, Some(_)) => {
-                self.error(
+                self.report(
+                    codes::TEXT_IN_MARKDOWN_FILE,
                     &[key("tekst")],
                     "`tekst` brukes bare i .yaml-filer",
                     Some("i en .md-fil skriver du brødteksten under den avsluttende `---`".to_string()),

@@ -5,6 +5,7 @@ use crate::content::model::*;
 use crate::content::raw::{RawAgreement, RawCourse, RawPage, RawPlannedPurchase, RawRequirement};
 use crate::content::yaml::key;
 use crate::content::{dates, load::SourceFile};
+use crate::diagnostics::codes;
 use crate::rules::cpv::{self, CpvList};
 use crate::rules::period::{self, AgreementStatus};
 use chrono::NaiveDate;
@@ -20,6 +21,8 @@ pub struct Context<'a> {
     pub suppliers: Vec<String>,
     pub agreements: Vec<String>,
     pub requirements: Vec<String>,
+    /// The addresses of the free pages (`om-samarbeidet`): a document may not take their folders.
+    pub pages: Vec<String>,
     pub cpv: &'a CpvList,
 }
 
@@ -46,7 +49,8 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
             None
         }
         Some(list) if list.is_empty() => {
-            check.error(
+            check.report(
+                codes::EMPTY_LIST,
                 &at(&["leverandorer"]),
                 "`leverandorer` er en tom liste",
                 Some("skriv minst én leverandør-id fra leverandorer.yaml".to_string()),
@@ -61,7 +65,8 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
     if let (Some(from), Some(to)) = (valid_from, valid_to)
         && to < from
     {
-        check.error(
+        check.report(
+            codes::ENDS_BEFORE_START,
             &at(&["gyldig_til"]),
             format!("avtalen slutter ({}) før den begynner ({})", dates::long_date(to), dates::long_date(from)),
             Some("sjekk at gyldig_fra og gyldig_til ikke er byttet om".to_string()),
@@ -73,7 +78,8 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
     for (i, o) in raw.opsjoner.iter().flatten().enumerate() {
         let until = match &o.til {
             None => {
-                check.error(
+                check.report(
+                    codes::MISSING_KEY,
                     &indexed("opsjoner", i, &[]),
                     format!("opsjon {} mangler `til`", i + 1),
                     Some("skriv datoen opsjonen forlenger avtalen til, for eksempel `til: 2027-12-31`".to_string()),
@@ -86,7 +92,8 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
         if let (Some(until), Some(prev)) = (until, previous_end)
             && until <= prev
         {
-            check.error(
+            check.report(
+                codes::OPTIONS_OUT_OF_ORDER,
                 &indexed("opsjoner", i, &["til"]),
                 format!(
                     "opsjon {} slutter {}, men må slutte etter {}",
@@ -98,7 +105,8 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
             );
         }
         if exercised && seen_open {
-            check.error(
+            check.report(
+                codes::OPTION_EXERCISED_OUT_OF_ORDER,
                 &indexed("opsjoner", i, &["utlost"]),
                 format!("opsjon {} er utløst, men en tidligere opsjon er ikke", i + 1),
                 Some("opsjoner utløses i rekkefølge; sett `utlost: true` på de tidligere også".to_string()),
@@ -110,14 +118,10 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
             options.push(ExtensionOption { until, exercised });
         }
     }
-    let termination = check.choice(
-        &raw.status,
-        &at(&["status"]),
-        &[("oppsagt", Termination::Terminated), ("avsluttet", Termination::Ended)],
-    );
+    let termination = termination(check, raw);
     let requirements =
         check.references(&raw.etiske_krav, "etiske_krav", &ctx.requirements, "etisk krav", REQUIREMENTS_IN);
-    let documents = documents(check, raw, ctx.content_dir);
+    let documents = documents(check, raw, ctx);
     let body = check.body(&file.body, file.is_markdown, &raw.tekst);
     let agreement = Agreement {
         origin: origin(file),
@@ -130,10 +134,10 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
         valid_to: valid_to?,
         options,
         termination,
-        number: check.text(&raw.avtalenummer),
+        number: check.line(&raw.avtalenummer, &at(&["avtalenummer"])),
         doffin: check.doffin(&raw.doffin),
         ecommerce: raw.ehandel,
-        ordering: check.text(&raw.bestilling),
+        ordering: check.markdown_key(&raw.bestilling, "bestilling"),
         requirements,
         documents,
         contact: check.contact(&raw.kontakt, "kontakt"),
@@ -145,7 +149,8 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
         } else {
             indexed("opsjoner", agreement.options.len() - 1, &["til"])
         };
-        check.warning(
+        check.report(
+            codes::LONGER_THAN_FOUR_YEARS,
             &path,
             format!("avtalen kan vare til {}, mer enn fire år fra {}", dates::long_date(agreement.latest_end()), dates::long_date(agreement.valid_from)),
             Some(format!("hovedregelen er høyst fire år med opsjoner (FOA § 11-1 (4) og § 26-1 (4)), altså til og med {}; begrunn unntaket i avtaleteksten", dates::long_date(period::four_year_limit(agreement.valid_from)))),
@@ -156,7 +161,8 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
     {
         let next = agreement.options.iter().find(|o| !o.exercised).map(|o| o.until).unwrap_or(agreement.valid_to);
         let index = agreement.options.iter().position(|o| !o.exercised).unwrap_or(0);
-        check.warning(
+        check.report(
+            codes::OPTION_UNDECIDED,
             &indexed("opsjoner", index, &["utlost"]),
             format!(
                 "avtalen utløper {}, og en opsjon til {} er ikke utløst",
@@ -172,6 +178,35 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
     Some(agreement)
 }
 
+/// `status` and `avsluttet_fra`: how and when an agreement ended before its time.
+fn termination(check: &mut Check, raw: &RawAgreement) -> Option<Termination> {
+    let ending = check.choice(&raw.status, &at(&["status"]), &Ending::ALL);
+    let from = check.date(&raw.avsluttet_fra, &at(&["avsluttet_fra"]));
+    match (ending, from) {
+        (Some(ending), from) => {
+            if from.is_none() && raw.avsluttet_fra.is_none() {
+                check.report(
+                    codes::ENDED_WITHOUT_DATE,
+                    &at(&["status"]),
+                    format!("avtalen er `{}`, men datoen den slutter eller sluttet mangler", check.text(&raw.status).unwrap_or_default()),
+                    Some("skriv `avsluttet_fra: ÅÅÅÅ-MM-DD`, dagen avtalen slutter; til da vises den som gjeldende, og siden sier når den slutter".to_string()),
+                );
+            }
+            Some(Termination { ending, from })
+        }
+        (None, Some(_)) if raw.status.is_none() => {
+            check.report(
+                codes::MISSING_KEY,
+                &at(&["avsluttet_fra"]),
+                "`avsluttet_fra` står uten `status`",
+                Some("skriv også `status: oppsagt`, `status: hevet` eller `status: avsluttet`".to_string()),
+            );
+            None
+        }
+        (None, _) => None,
+    }
+}
+
 fn required_date(check: &mut Check, value: &Option<crate::content::raw::Text>, name: &str) -> Option<NaiveDate> {
     if check.text(value).is_none() {
         check.missing(name, "2026-03-01");
@@ -180,11 +215,15 @@ fn required_date(check: &mut Check, value: &Option<crate::content::raw::Text>, n
     check.date(value, &at(&[name]))
 }
 
-fn documents(check: &mut Check, raw: &RawAgreement, content_dir: &Path) -> Vec<Document> {
+fn documents(check: &mut Check, raw: &RawAgreement, ctx: &Context) -> Vec<Document> {
     let mut out = Vec::new();
     for (i, d) in raw.dokumenter.iter().flatten().enumerate() {
+        if check.text(&d.tittel).is_some() && check.line(&d.tittel, &indexed("dokumenter", i, &["tittel"])).is_none() {
+            continue;
+        }
         let Some(title) = check.text(&d.tittel) else {
-            check.error(
+            check.report(
+                codes::BAD_DOCUMENT,
                 &indexed("dokumenter", i, &[]),
                 format!("dokument {} mangler `tittel`", i + 1),
                 Some("skriv navnet på dokumentet slik leseren skal se det".to_string()),
@@ -193,7 +232,8 @@ fn documents(check: &mut Check, raw: &RawAgreement, content_dir: &Path) -> Vec<D
         };
         let target = match (check.text(&d.fil), &d.url) {
             (Some(_), Some(_)) => {
-                check.error(
+                check.report(
+                    codes::BAD_DOCUMENT,
                     &indexed("dokumenter", i, &[]),
                     format!("dokument {} har både `fil` og `url`", i + 1),
                     Some("velg én: en fil i content/ eller en lenke".to_string()),
@@ -201,11 +241,12 @@ fn documents(check: &mut Check, raw: &RawAgreement, content_dir: &Path) -> Vec<D
                 None
             }
             (Some(fil), None) => {
-                document_file(check, &fil, i, content_dir).map(|(path, size)| DocumentTarget::File { path, size })
+                document_file(check, &fil, i, ctx).map(|(path, size)| DocumentTarget::File { path, size })
             }
             (None, Some(_)) => check.url(&d.url, &indexed("dokumenter", i, &["url"])).map(DocumentTarget::Url),
             (None, None) => {
-                check.error(
+                check.report(
+                    codes::BAD_DOCUMENT,
                     &indexed("dokumenter", i, &[]),
                     format!("dokument {} mangler `fil` eller `url`", i + 1),
                     Some(
@@ -222,8 +263,42 @@ fn documents(check: &mut Check, raw: &RawAgreement, content_dir: &Path) -> Vec<D
     out
 }
 
-/// A document file must stay inside content/ and exist.
-fn document_file(check: &mut Check, fil: &str, i: usize, content_dir: &Path) -> Option<(PathBuf, u64)> {
+/// Folders and files of the site's root that the generator writes itself; a document may not
+/// take them (it would replace a page, the style sheet or the search index).
+const GENERATED: [&str; 18] = [
+    "rammeavtaler",
+    "planlagte-innkjop",
+    "kurs",
+    "etiske-krav",
+    "sider",
+    "kommuner",
+    "kategorier",
+    "leverandorer",
+    "sok",
+    "data",
+    "tidslinje",
+    "assets",
+    "pagefind",
+    "index.html",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+    "kalender.ics",
+];
+
+/// The place of a document in the site would be one the generator writes (or may write):
+/// what it would take, for the message.
+fn takes_generated_place<'a>(rel: &'a Path, pages: &[String]) -> Option<std::borrow::Cow<'a, str>> {
+    let first = rel.components().next()?.as_os_str().to_string_lossy();
+    let lower = first.to_lowercase();
+    let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    (hidden || GENERATED.contains(&lower.as_str()) || pages.contains(&lower)).then_some(first)
+}
+
+/// A document file must stay inside content/, exist, and not take a place the site's own
+/// pages and files have.
+fn document_file(check: &mut Check, fil: &str, i: usize, ctx: &Context) -> Option<(PathBuf, u64)> {
+    let content_dir = ctx.content_dir;
     let path = indexed("dokumenter", i, &["fil"]);
     let rel = Path::new(fil);
     let escapes = rel.is_absolute()
@@ -231,10 +306,20 @@ fn document_file(check: &mut Check, fil: &str, i: usize, content_dir: &Path) -> 
         || fil.contains('\\')
         || rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     if escapes {
-        check.error(
+        check.report(
+            codes::DOCUMENT_NOT_FOUND,
             &path,
             format!("`{fil}` peker ut av content-mappen"),
             Some("dokumenter må ligge i content/, for eksempel `fil: dokumenter/prisliste.pdf`".to_string()),
+        );
+        return None;
+    }
+    if let Some(place) = takes_generated_place(rel, &ctx.pages) {
+        check.report(
+            codes::DOCUMENT_TAKES_GENERATED_PATH,
+            &path,
+            format!("`{fil}` ville lagt seg over `{place}` på nettstedet, som nettstedet lager selv"),
+            Some("legg dokumentet i content/dokumenter/ og skriv `fil: dokumenter/navn.pdf`".to_string()),
         );
         return None;
     }
@@ -242,7 +327,8 @@ fn document_file(check: &mut Check, fil: &str, i: usize, content_dir: &Path) -> 
     let inside = match (full.canonicalize(), content_dir.canonicalize()) {
         (Ok(f), Ok(c)) => f.starts_with(c),
         _ => {
-            check.error(
+            check.report(
+                codes::DOCUMENT_NOT_FOUND,
                 &path,
                 format!("finner ikke filen `{fil}`"),
                 Some("stien er relativ til content/; sjekk stavemåten og at filen er lagt der".to_string()),
@@ -251,7 +337,8 @@ fn document_file(check: &mut Check, fil: &str, i: usize, content_dir: &Path) -> 
         }
     };
     if !inside {
-        check.error(
+        check.report(
+            codes::DOCUMENT_NOT_FOUND,
             &path,
             format!("`{fil}` peker ut av content-mappen (via en symbolsk lenke)"),
             Some("legg selve filen i content/".to_string()),
@@ -261,7 +348,12 @@ fn document_file(check: &mut Check, fil: &str, i: usize, content_dir: &Path) -> 
     match std::fs::metadata(&full) {
         Ok(m) if m.is_file() => Some((rel.components().collect(), m.len())),
         _ => {
-            check.error(&path, format!("`{fil}` er ikke en fil"), Some("oppgi en fil, ikke en mappe".to_string()));
+            check.report(
+                codes::DOCUMENT_NOT_FOUND,
+                &path,
+                format!("`{fil}` er ikke en fil"),
+                Some("oppgi en fil, ikke en mappe".to_string()),
+            );
             None
         }
     }
@@ -290,7 +382,8 @@ pub fn purchase(
     for (i, code) in raw.cpv.iter().flatten().enumerate() {
         let path = indexed("cpv", i, &[]);
         let Some(normal) = cpv::normalise(code.as_str()) else {
-            check.error(
+            check.report(
+                codes::BAD_CPV,
                 &path,
                 format!("`{}` er ikke en CPV-kode", code.as_str()),
                 Some(
@@ -304,7 +397,7 @@ pub fn purchase(
                 Some(c) => format!("nærmeste kode i lista er `{c}` ({})", ctx.cpv.name(c).unwrap_or("")),
                 None => "slå opp koden i CPV-lista".to_string(),
             };
-            check.error(&path, format!("CPV-koden `{normal}` finnes ikke i CPV-lista"), Some(hint));
+            check.report(codes::BAD_CPV, &path, format!("CPV-koden `{normal}` finnes ikke i CPV-lista"), Some(hint));
             continue;
         }
         let name = ctx.cpv.name(&normal).map(str::to_string);
@@ -312,7 +405,8 @@ pub fn purchase(
     }
     let estimated_value = match raw.anslatt_verdi {
         Some(v) if v < 0 => {
-            check.error(
+            check.report(
+                codes::NUMBER_OUT_OF_RANGE,
                 &at(&["anslatt_verdi"]),
                 format!("anslått verdi kan ikke være negativ ({v})"),
                 Some("skriv verdien i hele kroner uten mva., for eksempel `anslatt_verdi: 1250000`".to_string()),
@@ -323,7 +417,8 @@ pub fn purchase(
     };
     let deadline = check.when(&raw.tilbudsfrist, &at(&["tilbudsfrist"]));
     if let Some(dates::When::Date(_)) = deadline {
-        check.error(
+        check.report(
+            codes::DEADLINE_WITHOUT_TIME,
             &at(&["tilbudsfrist"]),
             "tilbudsfristen mangler klokkeslett",
             Some("skriv for eksempel `tilbudsfrist: 2027-02-14T12:00`".to_string()),
@@ -340,7 +435,8 @@ pub fn purchase(
         .text(&raw.resultat)
         .and_then(|id| check.reference(&id, &at(&["resultat"]), &ctx.agreements, "rammeavtale", AGREEMENTS_IN));
     if result.is_some() && status.is_some_and(|s| s != PurchaseStatus::Awarded) {
-        check.warning(
+        check.report(
+            codes::RESULT_NOT_AWARDED,
             &at(&["resultat"]),
             "`resultat` er satt, men status er ikke `tildelt`",
             Some("sett `status: tildelt` når avtalen er inngått".to_string()),
@@ -358,7 +454,7 @@ pub fn purchase(
         procedure,
         cpv: cpv_codes,
         estimated_value,
-        duration: check.text(&raw.varighet),
+        duration: check.line(&raw.varighet, &at(&["varighet"])),
         announcement: check.fuzzy(&raw.kunngjoring, &at(&["kunngjoring"])),
         contract_start: check.fuzzy(&raw.kontraktstart, &at(&["kontraktstart"])),
         deadline: deadline.filter(|d| d.time().is_some()),
@@ -384,20 +480,30 @@ pub fn course(check: &mut Check, file: &SourceFile, raw: &RawCourse) -> Option<C
     if let (Some(s), Some(e)) = (start, end)
         && (e.date() < s.date() || (e.time().is_some() && s.time().is_some() && e < s))
     {
-        check.error(
+        check.report(
+            codes::ENDS_BEFORE_START,
             &at(&["slutt"]),
             format!("kurset slutter ({}) før det begynner ({})", e.long(), s.long()),
             Some("sjekk at start og slutt ikke er byttet om".to_string()),
         );
     }
-    let venue = raw.sted.as_ref().map(|s| Venue { name: check.text(&s.navn), address: check.text(&s.adresse) });
+    let venue = raw.sted.as_ref().map(|s| Venue {
+        name: check.line(&s.navn, &at(&["sted", "navn"])),
+        address: check.line(&s.adresse, &at(&["sted", "adresse"])),
+    });
     let online = check.url(&raw.digitalt, &at(&["digitalt"]));
     if raw.sted.is_none() && raw.digitalt.is_none() {
-        check.error(&[key("tittel")], "kurset mangler både `sted` og `digitalt`", Some("skriv hvor kurset holdes (`sted: {navn: ..., adresse: ...}`) og/eller en lenke (`digitalt: https://...`)".to_string()));
+        check.report(
+            codes::COURSE_WITHOUT_PLACE,
+            &[key("tittel")],
+            "kurset mangler både `sted` og `digitalt`",
+            Some("skriv hvor kurset holdes (`sted: {navn: ..., adresse: ...}`) og/eller en lenke (`digitalt: https://...`)".to_string()),
+        );
     }
     let registration = raw.pamelding.as_ref().map(|p| {
         if p.url.is_none() && p.epost.is_none() {
-            check.error(
+            check.report(
+                codes::REGISTRATION_WITHOUT_WAY,
                 &at(&["pamelding"]),
                 "`pamelding` mangler `url` eller `epost`",
                 Some("skriv hvor man melder seg på: `url: https://...` eller `epost: navn@kommune.no`".to_string()),
@@ -428,7 +534,7 @@ pub fn course(check: &mut Check, file: &SourceFile, raw: &RawCourse) -> Option<C
         registration,
         seats: raw.plasser,
         price: raw.pris,
-        organiser: check.text(&raw.arrangor),
+        organiser: check.line(&raw.arrangor, &at(&["arrangor"])),
         body,
     })
 }
@@ -457,5 +563,19 @@ pub fn requirement(check: &mut Check, file: &SourceFile, raw: &RawRequirement) -
 pub fn page(check: &mut Check, file: &SourceFile, raw: &RawPage) -> Option<Page> {
     let title = check.required(&raw.tittel, "tittel", "Om samarbeidet");
     let body = check.body(&file.body, file.is_markdown, &raw.tekst);
-    Some(Page { origin: origin(file), title: title?, menu: raw.meny, body })
+    let menu = raw.meny.filter(|&n| {
+        if n < 0 {
+            check.report(
+                codes::NUMBER_OUT_OF_RANGE,
+                &at(&["meny"]),
+                format!("`meny` er {n}, men plassen i menyen kan ikke være negativ"),
+                Some(
+                    "skriv plassen i menyen som et helt tall, 1 først, eller fjern `meny` for en side utenfor menyen"
+                        .to_string(),
+                ),
+            );
+        }
+        n >= 0
+    });
+    Some(Page { origin: origin(file), title: title?, menu, body })
 }

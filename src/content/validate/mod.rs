@@ -12,7 +12,7 @@ use super::load::{Loaded, Section, SourceFile, Stamp};
 use super::model::{Model, Settings, Supplier};
 use super::raw::{RawAgreement, RawCourse, RawPage, RawPlannedPurchase, RawRequirement, RawSite, RawSupplier};
 use super::yaml;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes, io_words};
 use crate::rules::cpv::CpvList;
 use check::Check;
 use chrono::NaiveDate;
@@ -21,6 +21,7 @@ use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use unicode_normalization::UnicodeNormalization;
 
 /// URLs the generator uses itself, which a free page may not take.
 const RESERVED: [&str; 16] = [
@@ -82,6 +83,7 @@ pub fn validate_with(
         suppliers: head.supplier_ids,
         agreements: slugs(Section::Agreements),
         requirements: slugs(Section::Requirements),
+        pages: slugs(Section::Pages),
         cpv: &head.cpv,
     };
     let surroundings = memo::Surroundings::of(&ctx, head.cpv_source, &loaded.assets);
@@ -178,11 +180,12 @@ fn head(loaded: &Loaded, content_dir: &Path) -> Head {
             cpv_source = Some((path.clone(), Stamp::of(&path)));
             match load_cpv_list(&path) {
                 Ok(l) => cpv = l,
-                Err(e) => check.error(
+                Err(e) => check.report(
+                    codes::CPV_LIST_UNREADABLE,
                     &check::at(&["cpv_liste"]),
-                    format!("CPV-lista `{list}` kan ikke leses: {e}"),
+                    format!("CPV-listen `{list}` kan ikke leses: {e}"),
                     Some(
-                        "stien er relativ til content/; lista har samme form som eForms-lista fra DFØ (cpv.yaml)"
+                        "stien er relativ til content/; listen har samme form som eForms-listen fra DFØ (cpv.yaml)"
                             .to_string(),
                     ),
                 ),
@@ -263,14 +266,19 @@ fn check_slugs(items: &[(Section, SourceFile)]) -> Vec<Diagnostic> {
     for (section, file) in items {
         if file.slug.is_empty() {
             out.push(
-                Diagnostic::error(&file.rel_path, "filnavnet gir ingen adresse (det har ingen bokstaver eller tall)")
-                    .hint("gi filen et navn med bokstaver, for eksempel `kontorrekvisita.md`"),
+                Diagnostic::new(
+                    codes::NO_ADDRESS,
+                    &file.rel_path,
+                    "filnavnet gir ingen adresse (det har ingen bokstaver eller tall)",
+                )
+                .hint("gi filen et navn med bokstaver, for eksempel `kontorrekvisita.md`"),
             );
             continue;
         }
         if *section == Section::Pages && RESERVED.contains(&file.slug.as_str()) {
             out.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    codes::RESERVED_ADDRESS,
                     &file.rel_path,
                     format!("siden vil få adressen /{}/, som nettstedet bruker selv", file.slug),
                 )
@@ -282,16 +290,21 @@ fn check_slugs(items: &[(Section, SourceFile)]) -> Vec<Diagnostic> {
                 Section::Pages => format!("/{}/", file.slug),
                 _ => format!("/{}/{}/", section.dir(), file.slug),
             };
+            let (a, b) = (display(&first.rel_path), display(&file.rel_path));
+            // Two names that look alike but are written with other characters: a letter with a
+            // mark (å) as one character or as a letter and a combining mark (NFC and NFD).
+            let hint = if a == b || a.nfc().eq(b.nfc()) {
+                "navnene ser like ut, men den ene er skrevet med andre tegn (for eksempel «å» som a og en ring over, slik macOS kan lagre filnavn); slett den ene filen, eller skriv navnet på nytt"
+            } else {
+                "gi en av filene et annet navn; store og små bokstaver er like, og æ, ø og å blir ae, o og a i adressen"
+            };
             out.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    codes::SAME_ADDRESS,
                     &file.rel_path,
-                    format!(
-                        "`{}` og `{}` får samme adresse {address}",
-                        display(&first.rel_path),
-                        display(&file.rel_path),
-                    ),
+                    format!("`{a}` og `{b}` får samme adresse {address}"),
                 )
-                .hint("gi en av filene et annet navn; æ, ø og å blir ae, o og a i adressen"),
+                .hint(hint),
             );
         }
     }
@@ -309,7 +322,8 @@ fn load_cpv_list(path: &Path) -> Result<CpvList, String> {
         nob: Option<String>,
         name: Option<String>,
     }
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let entries: BTreeMap<String, Entry> = yaml::parse_data(&text)?;
+    let text = std::fs::read_to_string(path).map_err(|e| io_words(&e).to_string())?;
+    let entries: BTreeMap<String, Entry> =
+        yaml::parse_data(&text).map_err(|_| "filen er ikke en liste i samme form som cpv.yaml".to_string())?;
     Ok(CpvList::new(entries.into_iter().map(|(code, e)| (code, e.nob.or(e.name).unwrap_or_default())).collect()))
 }

@@ -4,6 +4,7 @@ use super::check::{Check, at, indexed};
 use crate::content::model::{Category, ContractType, Municipality, Settings, Supplier, Threshold, ThresholdKind};
 use crate::content::raw::{RawSite, RawSupplier, Text};
 use crate::content::yaml::key;
+use crate::diagnostics::codes;
 use crate::rules::orgnr::{self, OrgnrError};
 
 /// Converts the raw settings; `None` when a required part is missing (the errors say which).
@@ -14,18 +15,35 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
             check.missing("base_url", "https://innkjop.example.no/");
             None
         }
-        some => check.url(some, &at(&["base_url"])).map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),
+        Some(text) => match crate::rules::address::base_url(text.as_str()) {
+            Ok(url) => Some(url),
+            Err(why) => {
+                check.report(
+                    codes::BAD_BASE_URL,
+                    &at(&["base_url"]),
+                    format!("`{}` kan ikke brukes som base_url: {why}", text.as_str().trim().escape_debug()),
+                    Some(
+                        "skriv adressen nettstedet publiseres på, for eksempel https://innkjop.kommune.no/".to_string(),
+                    ),
+                );
+                None
+            }
+        },
     };
     let municipalities = list_of(check, raw.kommuner.as_deref(), "kommuner", |check, i, m| {
-        let id = required_in(check, &m.id, "kommuner", i, "id")?;
+        let id = required_id(check, &m.id, "kommuner", i)?;
         let name = required_in(check, &m.navn, "kommuner", i, "navn")?;
         let website = check.url(&m.nettside, &indexed("kommuner", i, &["nettside"]));
         Some(Municipality { id, name, website })
     });
     let categories = list_of(check, raw.kategorier.as_deref(), "kategorier", |check, i, c| {
-        let id = required_in(check, &c.id, "kategorier", i, "id")?;
+        let id = required_id(check, &c.id, "kategorier", i)?;
         let name = required_in(check, &c.navn, "kategorier", i, "navn")?;
-        Some(Category { id, name, description: check.text(&c.beskrivelse) })
+        Some(Category {
+            id,
+            name,
+            description: check.line(&c.beskrivelse, &indexed("kategorier", i, &["beskrivelse"])),
+        })
     });
     let municipality_ids: Vec<String> = municipalities.iter().map(|m| m.id.clone()).collect();
     let host = match &raw.vertskommune {
@@ -48,20 +66,22 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
         .enumerate()
         .filter_map(|(i, t)| {
             let name = required_in(check, &t.navn, "terskelverdier", i, "navn")?;
-            let kinds = [("nasjonal", ThresholdKind::National), ("eos", ThresholdKind::Eea)];
+            let kinds = ThresholdKind::ALL;
             let kind = match &t.kind {
                 None => {
-                    check.error(
+                    check.report(
+                        codes::MISSING_KEY,
                         &indexed("terskelverdier", i, &[]),
                         "terskelverdien mangler `type`",
-                        Some("skriv `type: nasjonal` eller `type: eos`".to_string()),
+                        Some("skriv `type: nasjonal`, `type: eos` eller `type: nedre_grense`".to_string()),
                     );
                     None
                 }
                 some => check.choice(some, &indexed("terskelverdier", i, &["type"]), &kinds),
             };
             let amount = t.belop.or_else(|| {
-                check.error(
+                check.report(
+                    codes::MISSING_KEY,
                     &indexed("terskelverdier", i, &[]),
                     "terskelverdien mangler `belop`",
                     Some("skriv beløpet i kroner uten mva., for eksempel `belop: 1300000`".to_string()),
@@ -71,7 +91,8 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
             let valid_from =
                 check.date(&t.gjelder_fra, &indexed("terskelverdier", i, &["gjelder_fra"])).or_else(|| {
                     if t.gjelder_fra.is_none() {
-                        check.error(
+                        check.report(
+                            codes::MISSING_KEY,
                             &indexed("terskelverdier", i, &[]),
                             "terskelverdien mangler `gjelder_fra`",
                             Some(
@@ -88,7 +109,8 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
         .collect();
     let expiring_months = match raw.utloper_snart_maneder {
         Some(0) => {
-            check.error(
+            check.report(
+                codes::NUMBER_OUT_OF_RANGE,
                 &at(&["utloper_snart_maneder"]),
                 "`utloper_snart_maneder` må være minst 1",
                 Some("standard er 6 måneder".to_string()),
@@ -119,12 +141,13 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
 pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
     let mut out: Vec<Supplier> = Vec::new();
     for (i, s) in raw.iter().enumerate() {
-        let Some(id) = required_in(check, &s.id, "", i, "id") else { continue };
+        let Some(id) = required_id(check, &s.id, "", i) else { continue };
         let name = required_in(check, &s.navn, "", i, "navn");
         let orgnr = match &s.orgnr {
             None if check.is_settled(&format!("[{i}].orgnr")) => None,
             None => {
-                check.error(
+                check.report(
+                    codes::MISSING_KEY,
                     &item_path(i, &[]),
                     format!("leverandøren `{id}` mangler `orgnr`"),
                     Some("skriv organisasjonsnummeret, 9 siffer, for eksempel `orgnr: \"974760673\"`".to_string()),
@@ -134,7 +157,8 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
             Some(t) => match orgnr::check(t.as_str()) {
                 Ok(n) => Some(n),
                 Err(OrgnrError::Form) => {
-                    check.error(
+                    check.report(
+                        codes::BAD_ORGNR,
                         &item_path(i, &["orgnr"]),
                         format!("`{}` er ikke et organisasjonsnummer", t.as_str()),
                         Some("et organisasjonsnummer har 9 siffer; slå det opp i Enhetsregisteret".to_string()),
@@ -142,7 +166,8 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
                     None
                 }
                 Err(OrgnrError::CheckDigit(_)) => {
-                    check.error(
+                    check.report(
+                        codes::BAD_ORGNR,
                         &item_path(i, &["orgnr"]),
                         format!("organisasjonsnummeret `{}` har feil kontrollsiffer", t.as_str()),
                         Some("sjekk at sifrene er skrevet av riktig; slå det opp i Enhetsregisteret".to_string()),
@@ -152,7 +177,8 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
             },
         };
         if out.iter().any(|o| o.id == id) {
-            check.error(
+            check.report(
+                codes::DUPLICATE_ID,
                 &item_path(i, &["id"]),
                 format!("leverandør-id-en `{id}` er brukt før i lista"),
                 Some("hver leverandør må ha sin egen id".to_string()),
@@ -161,10 +187,10 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
         }
         let website = check.url(&s.nettside, &item_path(i, &["nettside"]));
         let contact = s.kontakt.as_ref().map(|c| crate::content::model::Contact {
-            name: check.text(&c.navn),
-            title: check.text(&c.tittel),
+            name: check.line(&c.navn, &item_path(i, &["kontakt", "navn"])),
+            title: check.line(&c.tittel, &item_path(i, &["kontakt", "tittel"])),
             email: check.email(&c.epost, &item_path(i, &["kontakt", "epost"])),
-            phone: check.text(&c.telefon),
+            phone: check.line(&c.telefon, &item_path(i, &["kontakt", "telefon"])),
         });
         let (Some(name), Some(orgnr)) = (name, orgnr) else { continue };
         out.push(Supplier {
@@ -173,7 +199,7 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
             orgnr,
             website,
             contact,
-            address: check.text(&s.adresse),
+            address: check.line(&s.adresse, &item_path(i, &["adresse"])),
             local: s.lokal.unwrap_or(false),
         });
     }
@@ -186,20 +212,47 @@ fn item_path(i: usize, rest: &[&str]) -> Vec<crate::content::yaml::Segment> {
     path
 }
 
-/// A required key inside a list item (`list` empty for a top-level list).
+/// A required key of one line inside a list item (`list` empty for a top-level list).
 fn required_in(check: &mut Check, value: &Option<Text>, list: &str, i: usize, name: &str) -> Option<String> {
-    let text = check.text(value);
+    let present = check.text(value).is_some();
+    let path = if list.is_empty() { item_path(i, &[]) } else { indexed(list, i, &[]) };
+    let mut key_path = path.clone();
+    key_path.push(key(name));
+    if present {
+        return check.line(value, &key_path);
+    }
+    required_missing(check, list, i, name, &path);
+    None
+}
+
+/// A required id inside a list item: the slug rules apply (see `Check::id`).
+fn required_id(check: &mut Check, value: &Option<Text>, list: &str, i: usize) -> Option<String> {
+    let path = if list.is_empty() { item_path(i, &[]) } else { indexed(list, i, &[]) };
+    if check.text(value).is_none() {
+        required_missing(check, list, i, "id", &path);
+        return None;
+    }
+    let mut key_path = path;
+    key_path.push(key("id"));
+    check.id(value, &key_path)
+}
+
+/// Reports a required key missing from a list item, unless the YAML layer reported it.
+fn required_missing(check: &mut Check, list: &str, i: usize, name: &str, path: &[crate::content::yaml::Segment]) {
     let key_path = if list.is_empty() { format!("[{i}].{name}") } else { format!("{list}[{i}].{name}") };
-    if text.is_none() && !check.is_settled(&key_path) {
-        let path = if list.is_empty() { item_path(i, &[]) } else { indexed(list, i, &[]) };
+    if !check.is_settled(&key_path) {
         let place = if list.is_empty() {
-            format!("element {} i lista", i + 1)
+            format!("element {} i listen", i + 1)
         } else {
             format!("element {} i `{list}`", i + 1)
         };
-        check.error(&path, format!("{place} mangler `{name}`"), Some(format!("hvert element trenger `{name}: ...`")));
+        check.report(
+            codes::MISSING_KEY,
+            path,
+            format!("{place} mangler `{name}`"),
+            Some(format!("hvert element trenger `{name}: ...`")),
+        );
     }
-    text
 }
 
 /// A required, non-empty list whose items have unique ids.
@@ -217,7 +270,8 @@ fn list_of<R, T: HasId>(
     for (i, r) in raw.iter().enumerate() {
         let Some(t) = convert(check, i, r) else { continue };
         if out.iter().any(|o| o.id() == t.id()) {
-            check.error(
+            check.report(
+                codes::DUPLICATE_ID,
                 &indexed(name, i, &["id"]),
                 format!("id-en `{}` er brukt før i `{name}`", t.id()),
                 Some("hver id må være unik".to_string()),

@@ -92,7 +92,9 @@ fn calendar<'a>(name: &str, events: impl Iterator<Item = &'a String>) -> String 
     ] {
         cal.append_property(Property::new(k, v));
     }
-    cal.append_property(Property::new("NAME", name));
+    // `icalendar` escapes the text properties it knows (SUMMARY, DESCRIPTION, LOCATION,
+    // X-WR-CALNAME), not NAME (RFC 7986): a line break in it would start new properties.
+    cal.append_property(Property::new("NAME", escape_text(name)));
     cal.append_property(Property::new("X-WR-CALNAME", name));
     // `icalendar` has no VTIMEZONE component of its own (a custom component would get a
     // DTSTAMP and a random UID): the time zone goes in as text, before the first event.
@@ -105,6 +107,23 @@ fn calendar<'a>(name: &str, events: impl Iterator<Item = &'a String>) -> String 
 }
 
 const END: &str = "END:VCALENDAR\r\n";
+
+/// A TEXT value escaped as RFC 5545 3.3.11 says: backslash, semicolon, comma and line break;
+/// any other control character (content has none; this is a second guard) is left out.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// Folds every content line at 75 octets including the leading space of a continuation
 /// (RFC 5545 3.1), on character boundaries; `icalendar` lets a continuation reach 76.
@@ -170,7 +189,7 @@ fn course_event(site: &Site, c: &Course) -> Event {
     }
     let mut description = c.summary.clone().unwrap_or_default();
     if let Some(online) = &c.online {
-        description.push_str(&format!("\n\nDigitalt: {online}"));
+        description.push_str(&format!("\n\nDigitalt: {}", online.text()));
     }
     description.push_str(&format!("\n\nMer informasjon og påmelding: {url}"));
     e.description(description.trim_start());
@@ -268,6 +287,15 @@ mod tests {
         let folded = refold(&format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n"));
         assert!(folded.split("\r\n").all(|l| l.len() <= 75), "{folded}");
         assert_eq!(folded.replace("\r\n ", ""), format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n"));
+    }
+
+    #[test]
+    fn names_are_escaped_so_a_line_break_starts_no_property() {
+        let cal = calendar("Kurs\nMETHOD:REQUEST\r\nATTENDEE:mailto:x@y.no; ja, nei", std::iter::empty());
+        assert!(!cal.contains("\r\nMETHOD:REQUEST"), "{cal}");
+        assert!(!cal.contains("\r\nATTENDEE"), "{cal}");
+        assert!(cal.contains("\r\nNAME:Kurs\\nMETHOD:REQUEST\\nATTENDEE:mailto:x@y.no\\; ja\\, nei\r\n"), "{cal}");
+        assert!(cal.contains("\r\nX-WR-CALNAME:Kurs\\nMETHOD:REQUEST"), "{cal}");
     }
 
     #[test]

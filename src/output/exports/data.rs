@@ -116,6 +116,11 @@ fn text(value: &str) -> Cell {
     Cell::Text(value.to_string())
 }
 
+/// An address, when it may be a link; one that may not be is left out of the data.
+fn address(value: &Option<Address>) -> Cell {
+    value.as_ref().and_then(Address::href).map(|a| Cell::Text(a.to_string())).unwrap_or(Cell::Null)
+}
+
 fn opt(value: &Option<String>) -> Cell {
     value.as_ref().map(|v| Cell::Text(v.clone())).unwrap_or(Cell::Null)
 }
@@ -166,6 +171,10 @@ fn agreement(site: &Site, i: usize, a: &Agreement) -> Vec<Cell> {
         date(a.latest_end()),
         Cell::Bool(a.has_open_option()),
         text(status),
+        a.termination
+            .map(|t| text(crate::rules::period::AgreementStatus::of_ending(t.ending).key()))
+            .unwrap_or(Cell::Null),
+        a.termination.and_then(|t| t.from).map(date).unwrap_or(Cell::Null),
         opt(&a.number),
         opt(&a.doffin),
         a.ecommerce.map(Cell::Bool).unwrap_or(Cell::Null),
@@ -215,9 +224,9 @@ fn course(base: &str, c: &Course) -> Vec<Cell> {
         c.end.map(|e| Cell::Text(e.iso())).unwrap_or(Cell::Null),
         venue.map(|v| opt(&v.name)).unwrap_or(Cell::Null),
         venue.map(|v| opt(&v.address)).unwrap_or(Cell::Null),
-        opt(&c.online),
+        address(&c.online),
         list(&c.audience),
-        registration.map(|r| opt(&r.url)).unwrap_or(Cell::Null),
+        registration.map(|r| address(&r.url)).unwrap_or(Cell::Null),
         registration.map(|r| opt(&r.email)).unwrap_or(Cell::Null),
         registration.and_then(|r| r.deadline).map(|d| Cell::Text(d.iso())).unwrap_or(Cell::Null),
         c.seats.map(|s| Cell::Int(u64::from(s))).unwrap_or(Cell::Null),
@@ -255,7 +264,7 @@ fn supplier(site: &Site, s: &Supplier) -> Vec<Cell> {
         text(&s.id),
         text(&s.name),
         text(&s.orgnr),
-        opt(&s.website),
+        address(&s.website),
         opt(&s.address),
         Cell::Bool(s.local),
         contact.map(|c| opt(&c.name)).unwrap_or(Cell::Null),
@@ -272,7 +281,7 @@ fn municipality(site: &Site, m: &Municipality) -> Vec<Cell> {
     vec![
         text(&m.id),
         text(&m.name),
-        opt(&m.website),
+        address(&m.website),
         Cell::Bool(site.model.settings.host == m.id),
         list(agreements.map(|a| &a.origin.slug)),
         list(purchases.map(|p| &p.origin.slug)),

@@ -3,7 +3,7 @@
 
 use super::{end_of_day, oslo_rfc3339, purchase_updated, start_of_day};
 use crate::content::model::*;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use rayon::prelude::*;
@@ -14,9 +14,13 @@ use serde_json::{Value, json};
 pub fn package(site: &Site) -> (Option<String>, Vec<Diagnostic>) {
     let settings = &site.model.settings;
     let Some(prefix) = settings.ocid_prefix.as_deref().filter(|p| !p.trim().is_empty()) else {
-        let warning = Diagnostic::warning("nettsted.yaml", "ocid_prefiks mangler, så /data/ocds.json lages ikke")
-            .field("ocid_prefiks")
-            .hint("skriv prefikset fra Open Contracting Partnership, for eksempel ocid_prefiks: \"ocds-abc123-kbr\"");
+        let warning = Diagnostic::new(
+            codes::EXPORT_PARTIAL,
+            "nettsted.yaml",
+            "ocid_prefiks mangler, så /data/ocds.json lages ikke",
+        )
+        .field("ocid_prefiks")
+        .hint("skriv prefikset fra Open Contracting Partnership, for eksempel ocid_prefiks: \"ocds-abc123-kbr\"");
         return (None, vec![warning]);
     };
     // Each release is made and written out on its own, side by side; the package around
@@ -105,7 +109,7 @@ pub fn procurement_method(procedure: Procedure) -> &'static str {
 pub fn procurement_category(contract_type: ContractType) -> &'static str {
     match contract_type {
         ContractType::Goods => "goods",
-        ContractType::Services => "services",
+        ContractType::Services | ContractType::SpecialServices => "services",
         ContractType::Works => "works",
     }
 }
@@ -115,7 +119,9 @@ pub fn contract_status(status: AgreementStatus) -> &'static str {
     match status {
         AgreementStatus::Upcoming => "pending",
         AgreementStatus::Active | AgreementStatus::ExpiringSoon => "active",
-        AgreementStatus::Expired | AgreementStatus::Terminated | AgreementStatus::Ended => "terminated",
+        AgreementStatus::Expired | AgreementStatus::Terminated | AgreementStatus::Breached | AgreementStatus::Ended => {
+            "terminated"
+        }
     }
 }
 
@@ -286,7 +292,8 @@ fn when(w: crate::content::dates::When) -> String {
 }
 
 fn partial(p: &PlannedPurchase, key: &str, field: &str, example: &str) -> Diagnostic {
-    Diagnostic::warning(
+    Diagnostic::new(
+        codes::EXPORT_PARTIAL,
         p.origin.path.clone(),
         format!("{key} mangler, så OCDS-feltet {field} står tomt i /data/ocds.json"),
     )

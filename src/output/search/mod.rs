@@ -3,7 +3,7 @@
 //! metadata, in parts built side by side (see `parts`); the index files join the rest of
 //! the site in the same atomic swap.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::render::{FileContent, OutputFile};
 use std::collections::BTreeMap;
 
@@ -125,13 +125,13 @@ pub fn index_unless(
         })
         .collect();
     let manifest = Manifest { deler };
-    let json = serde_json::to_vec(&manifest).map_err(|e| fail(e.to_string()))?;
+    let json = serde_json::to_vec(&manifest).map_err(|_| fail("listen over delene kunne ikke skrives".into()))?;
     result.files.push(OutputFile { path: format!("{BUNDLE_DIR}/{MANIFEST_NAME}"), content: FileContent::Bytes(json) });
     Ok(result)
 }
 
 fn fail(e: String) -> Diagnostic {
-    Diagnostic::error("", format!("søkeindeksen kunne ikke lages: {e}"))
+    Diagnostic::new(codes::SEARCH_INDEX_FAILED, "", format!("søkeindeksen kunne ikke lages: {e}"))
         .hint("forrige versjon av nettstedet er urørt; meld fra om feilen")
 }
 
@@ -178,11 +178,14 @@ fn build_part(
     language: &str,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    let runtime =
-        tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|_| fail("en tråd kunne ikke startes".into()))?;
     runtime.block_on(async {
         let config = pagefind::options::PagefindServiceConfig::builder().force_language(language.to_string()).build();
-        let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
+        let mut index = pagefind::api::PagefindIndex::new(Some(config))
+            .map_err(|_| fail("søkemotoren kunne ikke startes".into()))?;
         for record in &part.records {
             if cancelled() {
                 return Err(fail("avbrutt; en nyere endring bygges".into()));
@@ -198,9 +201,9 @@ fn build_part(
                     Some(sort),
                 )
                 .await
-                .map_err(|e| fail(format!("{}: {e}", record.url)))?;
+                .map_err(|_| fail(format!("siden {} kunne ikke legges inn", record.url)))?;
         }
-        let files = index.get_files().await.map_err(|e| fail(e.to_string()))?;
+        let files = index.get_files().await.map_err(|_| fail("filene kunne ikke lages".into()))?;
         let primary = part.is_primary();
         Ok(files
             .into_iter()

@@ -17,7 +17,8 @@
  if (!built || t <= n(built)) return;
  var days = Math.round((u(today) - u(built)) / 864e5),
   mo = parseInt(b.getAttribute("data-utloper-snart-maneder"), 10),
-  nm = { kommende: "Kommende", utlopt: "Utl\u00f8pt", "utloper-snart": "Utl\u00f8per snart", aktiv: "Aktiv" },
+  nm = { kommende: "Kommende", utlopt: "Utl\u00f8pt", "utloper-snart": "Utl\u00f8per snart", aktiv: "Aktiv",
+   oppsagt: "Oppsagt", hevet: "Hevet", avsluttet: "Avsluttet" },
   ch = false;
  if (mo >= 0) {
   var k = today[1] - 1 + mo, y = today[0] + Math.floor(k / 12), m = k % 12 + 1,
@@ -28,7 +29,7 @@
    var from = p(el.getAttribute("data-gyldig-fra")), end = p(el.getAttribute("data-slutt"));
    if (!end) continue;
    end = n(end);
-   var key = from && t < n(from) ? "kommende" : t > end ? "utlopt" :
+   var key = from && t < n(from) ? "kommende" : t > end ? (el.getAttribute("data-avsluttet") || "utlopt") :
     end < lim ? "utloper-snart" : "aktiv", c = " " + el.className + " ";
    if (c.indexOf(" status-" + key + " ") < 0) {
     el.className = (c.replace(/\sstatus-[a-z-]+(?=\s)/g, "") + "status-" + key).replace(/^\s+/, "");

@@ -1,0 +1,356 @@
+//! The YAML layer: the one place that calls the YAML parser. It turns text into raw
+//! structs and every problem into a located diagnostic, reporting all of a file's
+//! problems rather than only the first.
+
+use crate::content::chars;
+use crate::diagnostics::{Code, Diagnostic, codes};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+use yaml_serde::Value;
+
+mod locate;
+mod words;
+
+pub use locate::locate;
+pub use words::key_oddity;
+
+/// Where a YAML text sits: its file and the line its first line has in that file.
+pub struct Source<'a> {
+    /// The path shown to the user (relative to the content folder).
+    pub path: &'a Path,
+    /// The YAML text itself.
+    pub yaml: &'a str,
+    /// The number of lines in the file before the YAML text starts.
+    pub line_offset: usize,
+    /// The whole file, for excerpts.
+    pub file_text: &'a str,
+}
+
+impl Source<'_> {
+    fn diagnostic(&self, code: Code, message: String, line: usize, column: usize) -> Diagnostic {
+        Diagnostic::new(code, self.path, message).at(line + self.line_offset, column).with_source(self.file_text)
+    }
+
+    /// Where a key path (`opsjoner[1].til`) is written, as a line and column in the file.
+    pub fn locate(&self, path: &[Segment]) -> (usize, usize) {
+        let (line, col) = locate(self.yaml, path);
+        (line + self.line_offset, col)
+    }
+
+    /// A diagnostic about one field, located at the line where it is written.
+    pub fn field(&self, code: Code, path: &[Segment], message: impl Into<String>) -> Diagnostic {
+        let (line, col) = locate(self.yaml, path);
+        self.diagnostic(code, message.into(), line, col).field(display_path(path))
+    }
+}
+
+/// One step of a key path: a key in a mapping or an index in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A key path from string keys and indexes, as `key!["opsjoner", 1, "til"]` would read.
+pub fn key(name: &str) -> Segment {
+    Segment::Key(name.to_string())
+}
+
+/// `opsjoner[1].til`.
+pub fn display_path(path: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Segment::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Parses a YAML text into `T`, collecting every problem: syntax errors, keys written twice,
+/// unknown keys (with a "did you mean"), values of the wrong type, control characters. Fields
+/// with a problem are left out, so the rest of the file can still be checked. Every message
+/// is Norwegian.
+pub fn parse<T: DeserializeOwned>(source: &Source) -> Parsed<T> {
+    let (value, diagnostics, settled) = parse_inner(source);
+    Parsed { value, diagnostics, settled }
+}
+
+/// What parsing one YAML text gave.
+pub struct Parsed<T> {
+    pub value: Option<T>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Key paths already reported (a wrong type, or the key an unknown key was likely meant
+    /// to be), so that later checks do not report them again as missing.
+    pub settled: Vec<String>,
+}
+
+fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnostic>, Vec<String>) {
+    let mut diagnostics = Vec::new();
+    let mut settled = Vec::new();
+    let mut value: Value = match yaml_serde::from_str(source.yaml) {
+        Ok(v) => v,
+        Err(e) => return (None, vec![syntax_error(source, &e)], settled),
+    };
+    if value.is_null() {
+        // An empty file: no keys, or an empty list (leverandorer.yaml).
+        let empty = [Value::Mapping(Default::default()), Value::Sequence(Vec::new())];
+        return (empty.into_iter().find_map(|v| T::deserialize(v).ok()), diagnostics, settled);
+    }
+    keys_as_text(&mut value);
+    for path in control_characters(&value) {
+        let (line, col) = locate(source.yaml, &path);
+        let field = display_path(&path);
+        diagnostics.push(
+            source
+                .diagnostic(codes::CONTROL_CHARACTER, format!("`{field}` har et usynlig styretegn"), line, col)
+                .field(field.clone())
+                .hint("slett tegnet (ofte en \\-kode i doble anførselstegn eller limt inn fra et annet program)"),
+        );
+        settled.push(field);
+        remove_at(&mut value, &path);
+    }
+    for _ in 0..64 {
+        match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(t) => return (Some(t), diagnostics, settled),
+            Err(error) => {
+                let mut path = convert_path(error.path());
+                let message = error.into_inner().to_string();
+                if let Some((unknown, expected)) = parse_unknown_field(&message) {
+                    if path.last() != Some(&Segment::Key(unknown.clone())) {
+                        path.push(Segment::Key(unknown.clone()));
+                    }
+                    let (line, col) = locate(source.yaml, &path);
+                    let hint = match did_you_mean(&unknown, &expected) {
+                        Some(best) => {
+                            let mut meant = path[..path.len() - 1].to_vec();
+                            meant.push(Segment::Key(best.to_string()));
+                            settled.push(display_path(&meant));
+                            format!("mente du `{best}`?")
+                        }
+                        None => format!("gyldige nøkler her er: {}", expected.join(", ")),
+                    };
+                    let hint = match key_oddity(&unknown) {
+                        Some(why) => format!("{why}; {hint}"),
+                        None => hint,
+                    };
+                    diagnostics.push(
+                        source
+                            .diagnostic(
+                                codes::UNKNOWN_KEY,
+                                format!("ukjent nøkkel `{}`", unknown.escape_debug()),
+                                line,
+                                col,
+                            )
+                            .field(display_path(&path))
+                            .hint(hint),
+                    );
+                } else {
+                    let (line, col) = locate(source.yaml, &path);
+                    let field = display_path(&path);
+                    let (code, text, hint) = words::value(&message, &field);
+                    settled.push(field.clone());
+                    let text = if field.is_empty() { text } else { format!("`{field}`: {text}") };
+                    diagnostics.push(source.diagnostic(code, text, line, col).field(field).hint_opt(hint));
+                }
+                if !remove_at(&mut value, &path) {
+                    return (None, diagnostics, settled);
+                }
+            }
+        }
+    }
+    (None, diagnostics, settled)
+}
+
+/// A text the parser could not read, said in Norwegian at its line: a key written twice, a
+/// .yaml file written like a .md file, a number too large, or a syntax error.
+fn syntax_error(source: &Source, error: &yaml_serde::Error) -> Diagnostic {
+    let message = error.to_string();
+    let (line, col) = error.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+    if let Some(rest) = message.split("duplicate entry with key ").nth(1) {
+        let key = words::strip_location(rest).trim_matches('"').to_string();
+        let (first, second) = locate::twice(source.yaml, &key).unwrap_or((line, line));
+        let (first, second) = (first + source.line_offset, second + source.line_offset);
+        return source
+            .diagnostic(
+                codes::DUPLICATE_KEY,
+                format!("`{key}` står to ganger, på linje {first} og {second}"),
+                second - source.line_offset,
+                1,
+            )
+            .field(key)
+            .hint("slett den ene av de to linjene");
+    }
+    if message.contains("more than one document") {
+        let at = source.yaml.lines().skip(1).position(|l| l.trim_end() == "---").map_or(1, |i| i + 2);
+        return source
+            .diagnostic(
+                codes::YAML_WITH_DASHES,
+                "filen er skrevet som en .md-fil, med nøklene mellom linjer med `---`, men heter .yaml".to_string(),
+                at,
+                1,
+            )
+            .hint("gi filen endelsen .md; eller fjern linjene med `---` og skriv teksten under `tekst: |`");
+    }
+    if message.contains(" as u128") || message.contains(" as i128") {
+        let number = message.split('`').nth(1).unwrap_or("").to_string();
+        return source
+            .diagnostic(codes::NUMBER_OUT_OF_RANGE, format!("tallet {number} er for stort"), line, col)
+            .hint("skriv et mindre tall; beløp skrives i hele kroner, for eksempel 1250000");
+    }
+    let (text, hint) = words::syntax(&message);
+    source.diagnostic(codes::YAML_SYNTAX, format!("YAML-en kan ikke leses: {text}"), line, col).hint(hint)
+}
+
+/// Makes every key of every mapping text: `1:` or `true:` is then an unknown key at its line,
+/// not a puzzle at the top of the file.
+fn keys_as_text(value: &mut Value) {
+    match value {
+        Value::Mapping(map) => {
+            if map.keys().any(|k| !k.is_string()) {
+                let old = std::mem::take(map);
+                for (k, v) in old {
+                    let k = match k {
+                        Value::String(s) => s,
+                        Value::Number(n) => n.to_string(),
+                        Value::Bool(b) => b.to_string(),
+                        Value::Null => "~".to_string(),
+                        _ => "?".to_string(),
+                    };
+                    map.insert(Value::String(k), v);
+                }
+            }
+            map.values_mut().for_each(keys_as_text);
+        }
+        Value::Sequence(items) => items.iter_mut().for_each(keys_as_text),
+        Value::Tagged(t) => keys_as_text(&mut t.value),
+        _ => {}
+    }
+}
+
+/// The paths of the text values that hold a control character (written as an escape in
+/// double quotes, such as `"\x01"`; one written as it is was refused when the file was read).
+fn control_characters(value: &Value) -> Vec<Vec<Segment>> {
+    fn walk(value: &Value, path: &mut Vec<Segment>, out: &mut Vec<Vec<Segment>>) {
+        match value {
+            Value::String(s) if s.chars().any(chars::is_forbidden) => out.push(path.clone()),
+            Value::Mapping(map) => {
+                for (k, v) in map {
+                    path.push(Segment::Key(k.as_str().unwrap_or("").to_string()));
+                    walk(v, path, out);
+                    path.pop();
+                }
+            }
+            Value::Sequence(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    path.push(Segment::Index(i));
+                    walk(v, path, out);
+                    path.pop();
+                }
+            }
+            Value::Tagged(t) => walk(&t.value, path, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut Vec::new(), &mut out);
+    // Removed from the last, so the indexes of the others stay right.
+    out.reverse();
+    out
+}
+
+/// Parses a YAML text that is plain data (no diagnostics beyond the first error), such as a CPV list.
+pub fn parse_data<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    yaml_serde::from_str(text).map_err(|e| e.to_string())
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&word_lower, &c.to_lowercase()), c))
+        .filter(|(distance, c)| *distance <= 2.max(c.len() / 3))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c.as_str())
+}
+
+fn convert_path(path: &serde_path_to_error::Path) -> Vec<Segment> {
+    use serde_path_to_error::Segment as S;
+    path.iter()
+        .filter_map(|s| match s {
+            S::Map { key } => Some(Segment::Key(key.clone())),
+            S::Seq { index } => Some(Segment::Index(*index)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (name, rest) = rest.split_once('`')?;
+    let expected = rest.split('`').skip(1).step_by(2).map(str::to_string).collect();
+    Some((name.to_string(), expected))
+}
+
+fn remove_at(value: &mut Value, path: &[Segment]) -> bool {
+    let Some((last, parents)) = path.split_last() else {
+        return false;
+    };
+    let mut current = value;
+    for segment in parents {
+        current = match (segment, current) {
+            (Segment::Key(k), Value::Mapping(m)) => match m.get_mut(k.as_str()) {
+                Some(v) => v,
+                None => return false,
+            },
+            (Segment::Index(i), Value::Sequence(s)) => match s.get_mut(*i) {
+                Some(v) => v,
+                None => return false,
+            },
+            (_, Value::Tagged(t)) => &mut t.value,
+            _ => return false,
+        };
+    }
+    match (last, current) {
+        (Segment::Key(k), Value::Mapping(m)) => m.remove(k.as_str()).is_some(),
+        (Segment::Index(i), Value::Sequence(s)) if *i < s.len() => {
+            s.remove(*i);
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YAML: &str = "tittel: Kontor\nopsjoner:\n  - til: 2026-01-01\n    utlost: true\n  - til: 2027-01-01\n    utlost: nei\nkontakt:\n  navn: Kari\n  epost: kari@example.no\n";
+
+    #[test]
+    fn locates_nested_keys_and_list_items() {
+        assert_eq!(locate(YAML, &[key("tittel")]), (1, 1));
+        assert_eq!(locate(YAML, &[key("opsjoner"), Segment::Index(1)]), (5, 3));
+        assert_eq!(locate(YAML, &[key("opsjoner"), Segment::Index(1), key("utlost")]), (6, 5));
+        assert_eq!(locate(YAML, &[key("opsjoner"), Segment::Index(0), key("til")]), (3, 5));
+        assert_eq!(locate(YAML, &[key("kontakt"), key("epost")]), (9, 3));
+        assert_eq!(locate(YAML, &[key("mangler")]), (1, 1));
+        // `navn` exists only nested: a top-level lookup must not find it.
+        assert_eq!(locate(YAML, &[key("navn")]), (1, 1));
+    }
+
+    #[test]
+    fn suggests_close_keys_only() {
+        let keys = vec!["gyldig_til".to_string(), "gyldig_fra".to_string(), "tittel".to_string()];
+        assert_eq!(did_you_mean("gyldig_tl", &keys), Some("gyldig_til"));
+        assert_eq!(did_you_mean("Tittel", &keys), Some("tittel"));
+        assert_eq!(did_you_mean("leverandor_nummer", &keys), None);
+    }
+}
