@@ -4,17 +4,28 @@ mod allocator;
 mod cli;
 mod cmd;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     small_search_chunks();
-    match cli::Cli::parse().command {
+    let cli = match cli::parse() {
+        cli::Parsed::Run(cli) => cli,
+        cli::Parsed::Show { text, to_stdout, code } => {
+            if to_stdout {
+                print!("{text}");
+            } else {
+                eprint!("{text}");
+            }
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
         cli::Command::Build(args) => cmd::build::run(args),
         cli::Command::Check(args) => cmd::check::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
         cli::Command::New(args) => cmd::new::run(args),
         cli::Command::Schema(args) => cmd::schema::run(args),
+        cli::Command::Forklar(args) => cmd::explain::run(args),
     }
 }
 

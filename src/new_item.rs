@@ -36,7 +36,13 @@ impl std::fmt::Display for NewError {
                 "{} finnes allerede; den blir ikke overskrevet. Velg en annen tittel, eller rediger filen",
                 p.display()
             ),
-            NewError::Io(p, e) => write!(f, "kunne ikke skrive {}: {e}", p.display()),
+            NewError::Io(p, e) => {
+                write!(f, "kunne ikke skrive {}: {}", p.display(), crate::diagnostics::io_words(e))?;
+                if e.kind() == std::io::ErrorKind::NotADirectory || e.kind() == std::io::ErrorKind::AlreadyExists {
+                    write!(f, "; en fil står der en mappe skal være")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -46,7 +52,7 @@ pub fn create(content_dir: &Path, kind: &str, title: &str, today: chrono::NaiveD
     let Some((_, dir)) = KINDS.iter().find(|(k, _)| *k == kind) else {
         return Err(NewError::UnknownKind(kind.to_string()));
     };
-    let slug = slugify(title);
+    let slug = short(&slugify(title));
     if slug.is_empty() {
         return Err(NewError::EmptyTitle);
     }
@@ -64,6 +70,23 @@ pub fn create(content_dir: &Path, kind: &str, title: &str, today: chrono::NaiveD
     let schemas = content_dir.join(crate::schema::DIR);
     crate::schema::write(&schemas).map_err(|e| NewError::Io(schemas, e))?;
     Ok(path)
+}
+
+/// The longest file name `new` makes, without `.md`: a title of a whole paragraph makes a file
+/// name no file system takes, so the name stops at a word before this length.
+const LONGEST_NAME: usize = 80;
+
+/// A slug cut at a `-` to at most [`LONGEST_NAME`] characters (slugs are ASCII but for letters
+/// like `é`, so characters are counted).
+fn short(slug: &str) -> String {
+    if slug.chars().count() <= LONGEST_NAME {
+        return slug.to_string();
+    }
+    let cut: String = slug.chars().take(LONGEST_NAME).collect();
+    match cut.rfind('-') {
+        Some(at) if at > LONGEST_NAME / 2 => cut[..at].to_string(),
+        _ => cut.trim_end_matches('-').to_string(),
+    }
 }
 
 /// The last day of a period of whole months starting on `start`.
@@ -173,6 +196,15 @@ omrade: arbeidsforhold         # menneskerettigheter, arbeidsforhold, miljo, uni
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_title_gives_a_short_file_name_cut_at_a_word() {
+        let title = "Anskaffelse av ".repeat(20);
+        let name = short(&slugify(&title));
+        assert!(name.len() <= LONGEST_NAME && name.starts_with("anskaffelse-av-"), "{name}");
+        assert!(!name.ends_with('-'));
+        assert_eq!(short("kontorrekvisita"), "kontorrekvisita");
+    }
 
     #[test]
     fn every_kind_has_a_template_with_the_title() {

@@ -19,7 +19,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
     let report = innkjop::build(&options, &cwd, home.as_deref());
     super::print_report(&report, &options.content);
     if report.has_errors() {
-        eprintln!("Bygget ble stoppet; {} er ikke endret.", options.output.display());
+        eprintln!("Byggingen ble stoppet; {} er ikke endret.", options.output.display());
         return ExitCode::FAILURE;
     }
     eprintln!("Bygget {} sider i {}/ (statuser regnet fra {}).", report.pages, options.output.display(), options.today);

@@ -11,7 +11,17 @@ pub fn run(args: SchemaArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("feil: kunne ikke skrive skjemaene til {}: {e}", dir.display());
+            eprintln!(
+                "feil: kunne ikke skrive skjemaene til {}: {}",
+                dir.display(),
+                innkjop::diagnostics::io_words(&e)
+            );
+            if dir.exists() && !dir.is_dir() {
+                eprintln!(
+                    "    = hjelp: {} er en fil, ikke en mappe; gi filen et annet navn eller slett den",
+                    dir.display()
+                );
+            }
             ExitCode::FAILURE
         }
     }

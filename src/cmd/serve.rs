@@ -59,7 +59,11 @@ pub fn run(args: ServeArgs) -> ExitCode {
     match innkjop::serve::run(options, SocketAddr::new(args.bind, args.port), report) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("feil: serveren kunne ikke starte: {e}");
+            let why = e
+                .downcast_ref::<std::io::Error>()
+                .map(innkjop::diagnostics::io_words)
+                .unwrap_or("filovervåkingen kunne ikke startes");
+            eprintln!("feil: serveren kunne ikke starte: {why}");
             eprintln!("    = hjelp: er porten {} i bruk? Velg en annen med --port", args.port);
             ExitCode::FAILURE
         }

@@ -193,7 +193,7 @@ fn draw(groups: &[Group], today: NaiveDate, first_year: i32, last_year: i32, opt
     let _ = write!(s, r#"<title id="{id}-title">Tidslinje for {count} rammeavtaler, {first_year}–{last_year}</title>"#);
     let _ = write!(
         s,
-        r#"<desc id="{id}-desc">Avtalene gruppert etter kategori. Mørke stolper viser avtaleperioden fram til gjeldende slutt. Skraverte stolper med stiplet kant viser opsjoner som ikke er utløst. Ruter viser når en ny konkurranse er planlagt kunngjort. Den stiplede loddrette linjen er byggedagen {}. Tabellen på siden har de samme opplysningene.</desc>"#,
+        r#"<desc id="{id}-desc">Avtalene gruppert etter kategori. Mørke stolper viser avtaleperioden frem til gjeldende slutt. Skraverte stolper med stiplet kant viser opsjoner som ikke er utløst. Ruter viser når en ny konkurranse er planlagt kunngjort. Den stiplede loddrette linjen er byggedagen {}. Tabellen på siden har de samme opplysningene.</desc>"#,
         crate::content::dates::long_date(today)
     );
     let _ = write!(

@@ -394,10 +394,10 @@ pub fn purchase(
         };
         if !ctx.cpv.is_empty() && !ctx.cpv.contains(&normal) {
             let hint = match ctx.cpv.closest(&normal) {
-                Some(c) => format!("nærmeste kode i lista er `{c}` ({})", ctx.cpv.name(c).unwrap_or("")),
-                None => "slå opp koden i CPV-lista".to_string(),
+                Some(c) => format!("nærmeste kode i listen er `{c}` ({})", ctx.cpv.name(c).unwrap_or("")),
+                None => "slå opp koden i CPV-listen".to_string(),
             };
-            check.report(codes::BAD_CPV, &path, format!("CPV-koden `{normal}` finnes ikke i CPV-lista"), Some(hint));
+            check.report(codes::BAD_CPV, &path, format!("CPV-koden `{normal}` finnes ikke i CPV-listen"), Some(hint));
             continue;
         }
         let name = ctx.cpv.name(&normal).map(str::to_string);

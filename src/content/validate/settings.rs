@@ -180,7 +180,7 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
             check.report(
                 codes::DUPLICATE_ID,
                 &item_path(i, &["id"]),
-                format!("leverandør-id-en `{id}` er brukt før i lista"),
+                format!("leverandør-id-en `{id}` er brukt før i listen"),
                 Some("hver leverandør må ha sin egen id".to_string()),
             );
             continue;
