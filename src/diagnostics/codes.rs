@@ -40,6 +40,16 @@ impl Serialize for Code {
     }
 }
 
+/// Every code as a Markdown table, for the coordinator's docs (`docs/feilkoder.md` holds it,
+/// and a test keeps it so).
+pub fn table() -> String {
+    let mut out = String::from("| Kode | Hva er galt | Slik retter du det |\n|---|---|---|\n");
+    for code in ALL {
+        out.push_str(&format!("| {} | {} | {} |\n", code.id, code.title, code.fix.replace('|', "\\|")));
+    }
+    out
+}
+
 /// The code with this id (`E021`, case does not matter).
 pub fn find(id: &str) -> Option<Code> {
     ALL.iter().copied().find(|c| c.id.eq_ignore_ascii_case(id.trim()))
@@ -93,7 +103,6 @@ codes! {
     E045 MULTI_LINE "En verdi som skal stå på én linje, går over flere" "Skriv verdien på én linje.";
     E046 BAD_BASE_URL "Ugyldig base_url" "Skriv adressen nettstedet publiseres på, for eksempel https://innkjop.kommune.no/, uten ? eller #.";
     W030 ADDRESS_SHOWN_AS_TEXT "En adresse er ikke tillatt og vises som tekst" "Bruk en adresse som begynner med https://, http://, mailto: eller tel:, eller en adresse på nettstedet.";
-    W031 CURLY_QUOTES "En verdi har typografiske anførselstegn fra Word" "Skriv vanlige anførselstegn (\" eller ') rundt verdien, eller ingen.";
     // Rules of the domain.
     E060 ENDS_BEFORE_START "Sluttdatoen er før startdatoen" "Sjekk at datoene ikke er byttet om.";
     E061 OPTIONS_OUT_OF_ORDER "Opsjonene står ikke i rekkefølge" "Skriv opsjonene i rekkefølge, hver med datoen den forlenger avtalen til.";
@@ -110,7 +119,6 @@ codes! {
     W061 OPTION_UNDECIDED "Avtalen utløper snart, og en opsjon er ikke avgjort" "Avgjør om opsjonen skal utløses (`utlost: true`), eller planlegg en ny konkurranse.";
     W062 RESULT_NOT_AWARDED "`resultat` er satt, men innkjøpet er ikke tildelt" "Sett `status: tildelt` når avtalen er inngått.";
     W063 ENDED_WITHOUT_DATE "En oppsagt, hevet eller avsluttet avtale mangler `avsluttet_fra`" "Skriv datoen avtalen slutter eller sluttet: `avsluttet_fra: 2026-09-01`.";
-    W064 DATE_PASSED_STILL_TENTATIVE "En foreløpig dato er passert" "Oppdater datoen eller statusen.";
     // Markdown text.
     W080 RAW_HTML "Teksten har HTML, som vises som tekst" "Skriv Markdown i stedet: **fet**, *kursiv*, [lenke](https://...), lister med `- `.";
     W081 HEADING_ATTRIBUTES "En overskrift har egenskaper i {…} som ikke tas med" "Fjern {…} etter overskriften; bare en id (`{#navn}`) tas med.";
@@ -142,5 +150,42 @@ mod tests {
             assert!(c.id[1..].bytes().all(|b| b.is_ascii_digit()), "{}", c.id);
         }
         assert_eq!(find("e021").map(|c| c.title), Some(DUPLICATE_KEY.title));
+    }
+
+    /// Every code is given somewhere: a code nothing gives would only confuse the docs.
+    #[test]
+    fn every_code_is_used() {
+        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut text = String::new();
+        for entry in
+            walkdir::WalkDir::new(src).into_iter().flatten().filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        {
+            if !entry.path().ends_with("codes.rs") {
+                text.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+            }
+        }
+        let names = include_str!("codes.rs").lines().filter_map(|l| {
+            l.trim().split_whitespace().nth(1).filter(|_| l.starts_with("    E") || l.starts_with("    W"))
+        });
+        for name in names {
+            assert!(text.contains(&format!("codes::{name}")), "{name} is never given");
+        }
+    }
+
+    /// The list of codes in the coordinator's docs is the list here. After adding a code, write
+    /// the table anew with `INNKJOP_SKRIV_DOKUMENTASJON=1 cargo test --lib codes`.
+    #[test]
+    fn the_docs_list_every_code() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/feilkoder.md");
+        let docs = std::fs::read_to_string(path).unwrap_or_default();
+        let (start, end) = ("<!-- kodene: start -->\n", "<!-- kodene: slutt -->");
+        let (Some(a), Some(b)) = (docs.find(start), docs.find(end)) else { panic!("{path} lacks the markers") };
+        let written = &docs[a + start.len()..b];
+        if written != table() && std::env::var_os("INNKJOP_SKRIV_DOKUMENTASJON").is_some() {
+            let text = format!("{}{}{}", &docs[..a + start.len()], table(), &docs[b..]);
+            std::fs::write(path, text).expect("write the docs");
+            return;
+        }
+        assert_eq!(written, table(), "docs/feilkoder.md is behind the codes; see this test's comment");
     }
 }

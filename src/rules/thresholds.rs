@@ -58,9 +58,11 @@ impl ThresholdClass {
 
 /// What applies to the announcement of a purchase: its class, unless the procedure decides
 /// (a mini-competition is a call-off under a framework agreement; a direct award is not
-/// announced and must be justified).
+/// announced and must be justified). Below the law's lower limit the act does not apply,
+/// whatever the procedure.
 pub fn announcement(class: ThresholdClass, procedure: Option<Procedure>) -> &'static str {
     match procedure {
+        _ if class == ThresholdClass::BelowLawLimit => class.label(),
         Some(Procedure::MiniCompetition) => {
             "Minikonkurranse (avrop på en rammeavtale): kunngjøres ikke; leverandørene på rammeavtalen inviteres"
         }
@@ -183,5 +185,7 @@ mod tests {
         let said = announcement(ThresholdClass::National, Some(Procedure::Direct));
         assert!(said.contains("begrunnes") && !said.contains("kunngjøres i Doffin"), "{said}");
         assert_eq!(announcement(ThresholdClass::National, Some(Procedure::Open)), ThresholdClass::National.label());
+        let below = announcement(ThresholdClass::BelowLawLimit, Some(Procedure::Direct));
+        assert!(below.contains("gjelder ikke") && !below.contains("begrunnes"), "{below}");
     }
 }

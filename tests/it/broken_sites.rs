@@ -42,6 +42,51 @@ fn overlay(case: &Path, content: &Path) {
     }
 }
 
+/// Words a library's English message would have; the coordinator's messages have none of them.
+const ENGLISH: [&str; 25] = [
+    "expected",
+    "invalid",
+    "found",
+    "unknown",
+    "error",
+    "line",
+    "column",
+    "while",
+    "mapping",
+    "sequence",
+    "scalar",
+    "anchor",
+    "document",
+    "character",
+    "matter",
+    "duplicate",
+    "allowed",
+    "the",
+    "of",
+    "value",
+    "missing",
+    "field",
+    "failed",
+    "such",
+    "file",
+];
+
+/// The first English word in what `check` printed, outside the excerpts of the coordinator's
+/// own text (`   12 | ...`).
+pub fn english_in(output: &str) -> Option<&'static str> {
+    let excerpt = |l: &&str| {
+        let t = l.trim_start();
+        t.starts_with('|') || t.split_once(" |").is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let words: std::collections::HashSet<String> = output
+        .lines()
+        .filter(|l| !excerpt(l))
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()))
+        .map(str::to_lowercase)
+        .collect();
+    ENGLISH.into_iter().find(|w| words.contains(*w))
+}
+
 #[test]
 fn minimal_site_is_valid() {
     let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
@@ -69,6 +114,9 @@ fn every_broken_site_gets_a_located_message_and_exit_1() {
         }
         if out.stderr.contains("panicked") {
             problems.push("panicked".to_string());
+        }
+        if let Some(word) = english_in(&out.stderr) {
+            problems.push(format!("English word `{word}`"));
         }
         let location = match expectation.line {
             Some(line) => format!("content/{}:{line}:", expectation.file),

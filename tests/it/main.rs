@@ -11,3 +11,4 @@ mod serve;
 mod session;
 mod snapshots;
 mod support;
+mod trust;

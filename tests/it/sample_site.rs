@@ -89,16 +89,30 @@ fn statuses_follow_the_build_day_in_words_and_data() {
         ("kontorrekvisita", "status-aktiv", "Aktiv"),
         ("medisinsk-forbruksmateriell", "status-utloper-snart", "Utløper snart"),
         ("kopimaskiner", "status-utlopt", "Utløpt"),
-        ("vikartjenester-helse", "status-oppsagt", "Oppsagt"),
+        ("vikartjenester-helse", "status-hevet", "Hevet"),
         ("tolketjenester", "status-avsluttet", "Avsluttet"),
+        // Terminated, but in force until the day before `avsluttet_fra`, 2027-03-01.
+        ("drosje-og-persontransport", "status-utloper-snart", "Utløper snart"),
     ];
     for (slug, class, word) in cases {
         let badge = badge_of(site, slug);
         assert!(badge.contains(class) && badge.ends_with(word), "{slug}: {badge}");
     }
-    // Computed badges carry the dates the script needs; overridden ones do not.
+    // Computed badges carry the dates the script needs; ended ones do not; one that ends
+    // later says how, so the script shows «Oppsagt» once the day has come.
     assert!(badge_of(site, "kontorrekvisita").contains("data-slutt=\"2027-08-31\""));
     assert!(!badge_of(site, "vikartjenester-helse").contains("data-slutt"));
+    let drosje = badge_of(site, "drosje-og-persontransport");
+    assert!(drosje.contains("data-slutt=\"2027-02-28\"") && drosje.contains("data-avsluttet=\"oppsagt\""), "{drosje}");
+    let page = site.read("public/rammeavtaler/drosje-og-persontransport/index.html");
+    assert!(page.contains("Oppsagt, slutter <time datetime=\"2027-03-01\">1. mars 2027</time>"), "{page}");
+    let data: serde_json::Value = serde_json::from_str(&site.read("public/data/rammeavtaler.json")).expect("json");
+    let row =
+        data.as_array().and_then(|rows| rows.iter().find(|r| r["id"] == "drosje-og-persontransport")).expect("row");
+    assert_eq!(row["gjeldende_slutt"], "2027-02-28");
+    assert_eq!(row["avsluttet"], "oppsagt");
+    assert_eq!(row["avsluttet_fra"], "2027-03-01");
+    assert_eq!(row["status"], "utloper_snart");
 }
 
 #[test]
@@ -221,4 +235,46 @@ fn a_theme_whose_cards_render_themselves_makes_the_same_pages() {
     ] {
         assert_eq!(own.read(page), site.read(page), "{page}");
     }
+}
+
+#[test]
+fn what_a_purchase_says_about_announcement_follows_its_type_value_date_and_procedure() {
+    let site = built_sample();
+    let said = |slug: &str| {
+        let html = site.read(&format!("public/planlagte-innkjop/{slug}/index.html"));
+        let start = html.find("<dt>Terskelverdi</dt><dd>").expect("threshold") + 25;
+        html[start..].split("</dd>").next().unwrap_or_default().to_string()
+    };
+    // Occupational health services at 1 800 000 kr: a special service, below its EEA threshold.
+    let health = said("bedriftshelsetjeneste-2026");
+    assert!(health.contains("Særlige tjenester") && !health.contains("kunngjøres i Doffin"), "{health}");
+    // A mini-competition is a call-off under a framework agreement.
+    let call_off = said("elektroarbeid-tinn-radhus");
+    assert!(call_off.contains("avrop") && !call_off.contains("kunngjøres i Doffin"), "{call_off}");
+    // 180 000 kr, announced after the law's lower limit went up to 500 000 kr.
+    assert!(said("kursholder-innkjopskurs").contains("anskaffelsesloven gjelder ikke"));
+    let data: serde_json::Value = serde_json::from_str(&site.read("public/data/planlagte-innkjop.json")).expect("json");
+    let class = |slug: &str| {
+        data.as_array().and_then(|r| r.iter().find(|p| p["id"] == slug)).map(|p| p["terskelklasse"].clone())
+    };
+    assert_eq!(class("bedriftshelsetjeneste-2026"), Some("saerlige_under_eos".into()));
+    assert_eq!(class("kursholder-innkjopskurs"), Some("under_nedre_grense".into()));
+}
+
+#[test]
+fn before_the_first_threshold_in_force_the_class_is_unknown() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let file = "content/planlagte-innkjop/kontorrekvisita-2028.md";
+    let text = site.read(file);
+    site.write(
+        file,
+        &text
+            .replace("kunngjoring: 2027-Q2", "kunngjoring: 2023-Q2")
+            .replace("anslatt_verdi: 2500000", "anslatt_verdi: 200000"),
+    );
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let html = site.read("public/planlagte-innkjop/kontorrekvisita-2028/index.html");
+    assert!(html.contains("Ukjent (ingen terskelverdi gjelder på datoen som avgjør)"), "{html}");
+    assert!(!html.contains("Under nasjonal terskelverdi"));
 }

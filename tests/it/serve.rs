@@ -284,3 +284,71 @@ fn exports_and_search_follow_the_reload_and_are_never_missing_meanwhile() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// A raw request: its status line's code.
+fn status_of(addr: &str, request: &str) -> u16 {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream.write_all(request.as_bytes()).expect("write");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    String::from_utf8_lossy(&response).split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
+#[test]
+fn answers_only_its_own_address_and_only_get_and_head() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let server = start(&site);
+    let port = server.addr.rsplit(':').next().unwrap_or_default().to_string();
+    let ask = |method: &str, host: &str| {
+        status_of(&server.addr, &format!("{method} / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"))
+    };
+    assert_eq!(ask("GET", &server.addr), 200);
+    assert_eq!(ask("GET", &format!("localhost:{port}")), 200);
+    assert_eq!(ask("HEAD", &server.addr), 200);
+    // A page elsewhere, through a name of its own that points here (DNS rebinding).
+    assert_eq!(ask("GET", &format!("rebind.example:{port}")), 403);
+    for method in ["POST", "PUT", "DELETE", "PATCH"] {
+        assert_eq!(ask(method, &server.addr), 405, "{method}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_document_swapped_for_a_link_after_the_build_is_never_served() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let server = start(&site);
+    let (code, original) = get(&server.addr, "/dokumenter/prisliste.txt");
+    assert_eq!(code, 200);
+    let events = listen(&server.addr);
+    std::fs::write(site.path("hemmelig.txt"), "hemmelig innhold").expect("write");
+    let link = site.path("content/dokumenter/.lenke");
+    std::os::unix::fs::symlink(site.path("hemmelig.txt"), &link).expect("link");
+    std::fs::rename(&link, site.path("content/dokumenter/prisliste.txt")).expect("swap");
+    assert_eq!(next_event(&events), "errors", "the rebuild refuses the link");
+    let (code, body) = get(&server.addr, "/dokumenter/prisliste.txt");
+    assert_eq!(code, 200);
+    assert_eq!(body, original, "what the last good build read is served");
+    assert!(!body.contains("hemmelig"));
+}
+
+#[test]
+fn a_content_folder_replaced_by_a_new_one_is_watched() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let server = start(&site);
+    let page = "/rammeavtaler/kontorrekvisita/";
+    let events = listen(&server.addr);
+    std::fs::rename(site.path("content"), site.path("content-gammel")).expect("move away");
+    copy_dir(&site.path("content-gammel"), &site.path("content.ny"));
+    let file = site.path("content.ny/rammeavtaler/kontorrekvisita.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replacen("tittel: Kontorrekvisita", "tittel: Ny mappe", 1)).expect("write");
+    std::fs::rename(site.path("content.ny"), site.path("content")).expect("move in");
+    assert_eq!(reload_after_errors(&events), "reload");
+    assert_eq!(h1(&get(&server.addr, page).1), "Ny mappe");
+    // A save in the new folder is seen too.
+    let file = site.path("content/rammeavtaler/kontorrekvisita.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replacen("tittel: Ny mappe", "tittel: Lagret i ny mappe", 1)).expect("write");
+    assert_eq!(reload_after_errors(&events), "reload");
+    assert_eq!(h1(&get(&server.addr, page).1), "Lagret i ny mappe");
+}
