@@ -165,7 +165,7 @@ mod tests {
             }
         }
         let names = include_str!("codes.rs").lines().filter_map(|l| {
-            l.trim().split_whitespace().nth(1).filter(|_| l.starts_with("    E") || l.starts_with("    W"))
+            l.split_whitespace().nth(1).filter(|_| l.starts_with("    E") || l.starts_with("    W"))
         });
         for name in names {
             assert!(text.contains(&format!("codes::{name}")), "{name} is never given");
