@@ -44,7 +44,7 @@ pub fn attention(site: &Site) -> Vec<Attention> {
             )),
             AgreementStatus::Expired => out.push(item(
                 format!("utløp {end}, men står fortsatt som en avtale"),
-                "skriv `status: avsluttet` hvis avtalen er erstattet, eller flytt filen ut av content/",
+                "la filen ligge: avtalen vises som utløpt; planlegg en ny konkurranse hvis kommunene fortsatt trenger den",
             )),
             _ => {}
         }

@@ -112,7 +112,8 @@ gyldig_til: {next}
 #     utlost: false
 #   - til: {opt2}
 #     utlost: false
-# status: oppsagt              # bare når avtalen er oppsagt eller avsluttet før tiden (oppsagt/avsluttet)
+# status: oppsagt              # bare når avtalen slutter før tiden: oppsagt, hevet eller avsluttet
+# avsluttet_fra: {day}        # dagen avtalen slutter eller sluttet
 # avtalenummer: KBR-{year}-001
 # doffin: {year}-123456
 # ehandel: true
@@ -138,7 +139,7 @@ gyldig_til: {next}
 kategori: kategori-id          # en id fra `kategorier` i nettsted.yaml
 kommuner: alle                 # eller en liste: [flesberg, rollag]
 status: planlagt               # planlagt, markedsdialog, kunngjort, evaluering, tildelt eller avlyst
-# kontraktstype: varer         # varer, tjenester eller bygg_og_anlegg
+# kontraktstype: varer         # varer, tjenester, bygg_og_anlegg eller saerlige_tjenester
 # prosedyre: åpen anbudskonkurranse
 # cpv: ["30192000"]            # 8 siffer
 # anslatt_verdi: 1500000       # kroner uten mva.

@@ -122,6 +122,7 @@ codes! {
     // Markdown text.
     W080 RAW_HTML "Teksten har HTML, som vises som tekst" "Skriv Markdown i stedet: **fet**, *kursiv*, [lenke](https://...), lister med `- `.";
     W081 HEADING_ATTRIBUTES "En overskrift har egenskaper i {…} som ikke tas med" "Fjern {…} etter overskriften; bare en id (`{#navn}`) tas med.";
+    W082 IMAGE_ELSEWHERE "Et bilde fra et annet nettsted vises ikke" "Sidene henter bare nettstedets egne filer. Legg bildet i content/dokumenter/ og lenk til det som et dokument, eller lenk til bildet.";
     // File names and addresses.
     E090 NO_ADDRESS "Filnavnet gir ingen adresse" "Gi filen et navn med bokstaver eller tall, for eksempel `kontorrekvisita.md`.";
     E091 SAME_ADDRESS "To filer får samme adresse" "Gi en av filene et annet navn; æ, ø og å blir ae, o og a i adressen.";
@@ -164,9 +165,9 @@ mod tests {
                 text.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
             }
         }
-        let names = include_str!("codes.rs").lines().filter_map(|l| {
-            l.split_whitespace().nth(1).filter(|_| l.starts_with("    E") || l.starts_with("    W"))
-        });
+        let names = include_str!("codes.rs")
+            .lines()
+            .filter_map(|l| l.split_whitespace().nth(1).filter(|_| l.starts_with("    E") || l.starts_with("    W")));
         for name in names {
             assert!(text.contains(&format!("codes::{name}")), "{name} is never given");
         }

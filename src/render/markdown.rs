@@ -104,12 +104,15 @@ pub enum Problem {
     UnreadableAddress,
     /// A heading with classes or attributes in `{ }`, which are left out.
     HeadingAttributes,
+    /// An image from another site, which the pages' Content-Security-Policy does not load.
+    ImageElsewhere,
 }
 
 /// Every problem of a Markdown text, with its byte offset.
 pub fn problems(markdown: &str) -> Vec<(usize, Problem)> {
-    // Each problem needs a `<`, a `:` (a scheme) or a `{`: a text without them needs no parse.
-    if !markdown.contains(['<', ':', '{', '&']) {
+    // Each problem needs a `<`, a `:` (a scheme), a `{` or an image: a text without them
+    // needs no parse.
+    if !markdown.contains(['<', ':', '{', '&', '!']) {
         return Vec::new();
     }
     Parser::new_ext(markdown, OPTIONS)
@@ -117,6 +120,11 @@ pub fn problems(markdown: &str) -> Vec<(usize, Problem)> {
         .filter_map(|(event, range)| {
             let problem = match event {
                 Event::Html(_) | Event::InlineHtml(_) => Problem::RawHtml,
+                Event::Start(Tag::Image { ref dest_url, .. })
+                    if address::judge(dest_url) == (Verdict::Allowed { relative: false }) =>
+                {
+                    Problem::ImageElsewhere
+                }
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                     match address::judge(&dest_url) {
                         Verdict::Allowed { .. } => return None,

@@ -207,3 +207,13 @@ fn a_document_is_checked_against_the_themes_own_files_too() {
     assert!(out.stderr.contains("[E068]"), "{}", out.stderr);
     assert!(!Path::new(&site.path("public")).exists());
 }
+
+#[test]
+fn an_image_from_another_site_gets_a_warning_since_the_pages_load_only_their_own_files() {
+    let site = minimal();
+    let page = site.read("content/sider/om-samarbeidet.md");
+    site.write("content/sider/om-samarbeidet.md", &format!("{page}\n![Kart](https://kart.example.no/kart.png)\n"));
+    let out = site.run(&["check"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("[W082]"), "{}", out.stderr);
+}

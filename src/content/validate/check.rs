@@ -394,44 +394,48 @@ impl<'a> Check<'a> {
         let line_of = |offset: usize| first_line + text[..offset.min(text.len())].matches('\n').count();
         let html: Vec<usize> =
             problems.iter().filter_map(|(at, p)| matches!(p, Problem::RawHtml).then_some(*at)).collect();
-        let mut found = Vec::new();
+        let mut found: Vec<(Code, usize, String, &str)> = Vec::new();
         if let Some(&first) = html.first() {
             let places = if html.len() == 1 { "på 1 sted".to_string() } else { format!("på {} steder", html.len()) };
             found.push((
                 codes::RAW_HTML,
                 line_of(first),
                 format!("teksten har HTML {places}, som vises som tekst på siden"),
-                None,
+                "skriv Markdown i stedet: **fet**, *kursiv*, [lenke](https://...), lister med `- `",
             ));
         }
         for (at, problem) in &problems {
-            match problem {
-                Problem::RawHtml => {}
-                Problem::RefusedAddress(scheme) => found.push((
+            let (code, message, hint) = match problem {
+                Problem::RawHtml => continue,
+                Problem::RefusedAddress(scheme) => (
                     codes::ADDRESS_SHOWN_AS_TEXT,
-                    line_of(*at),
-                    format!("en lenke eller et bilde går til en `{scheme}:`-adresse, som ikke er tillatt; den vises som tekst"),
-                    Some("lenk til en adresse som begynner med https://, mailto: eller tel:, eller til en side på nettstedet"),
-                )),
-                Problem::UnreadableAddress => found.push((
+                    format!(
+                        "en lenke eller et bilde går til en `{scheme}:`-adresse, som ikke er tillatt; den vises som tekst"
+                    ),
+                    "lenk til en adresse som begynner med https://, http://, mailto: eller tel:, eller til en side på nettstedet",
+                ),
+                Problem::UnreadableAddress => (
                     codes::ADDRESS_SHOWN_AS_TEXT,
-                    line_of(*at),
                     "en lenke har en adresse som ikke kan leses; den vises som tekst".to_string(),
-                    Some("skriv hele adressen, med https:// foran"),
-                )),
-                Problem::HeadingAttributes => found.push((
+                    "skriv hele adressen, med https:// foran",
+                ),
+                Problem::HeadingAttributes => (
                     codes::HEADING_ATTRIBUTES,
-                    line_of(*at),
                     "en overskrift har egenskaper i { } som ikke tas med på siden".to_string(),
-                    None,
-                )),
-            }
+                    "fjern { } etter overskriften; bare en id, `{#navn}`, tas med",
+                ),
+                Problem::ImageElsewhere => (
+                    codes::IMAGE_ELSEWHERE,
+                    "et bilde ligger på et annet nettsted og vises ikke: sidene henter bare sine egne filer"
+                        .to_string(),
+                    "legg bildet i content/dokumenter/, lenk til det som et dokument, eller lenk til bildet med [tekst](https://...)",
+                ),
+            };
+            found.push((code, line_of(*at), message, hint));
         }
         for (code, line, message, hint) in found {
-            let mut d = Diagnostic::new(code, self.src.path, message)
-                .at(line, 1)
-                .hint(hint.unwrap_or(code.fix))
-                .with_source(self.src.file_text);
+            let mut d =
+                Diagnostic::new(code, self.src.path, message).at(line, 1).hint(hint).with_source(self.src.file_text);
             if !field.is_empty() {
                 d = d.field(field);
             }

@@ -291,8 +291,7 @@ const GENERATED: [&str; 18] = [
 fn takes_generated_place<'a>(rel: &'a Path, pages: &[String]) -> Option<std::borrow::Cow<'a, str>> {
     let first = rel.components().next()?.as_os_str().to_string_lossy();
     let lower = first.to_lowercase();
-    let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-    (hidden || GENERATED.contains(&lower.as_str()) || pages.contains(&lower)).then_some(first)
+    (GENERATED.contains(&lower.as_str()) || pages.contains(&lower)).then_some(first)
 }
 
 /// A document file must stay inside content/, exist, and not take a place the site's own
@@ -311,6 +310,15 @@ fn document_file(check: &mut Check, fil: &str, i: usize, ctx: &Context) -> Optio
             &path,
             format!("`{fil}` peker ut av content-mappen"),
             Some("dokumenter må ligge i content/, for eksempel `fil: dokumenter/prisliste.pdf`".to_string()),
+        );
+        return None;
+    }
+    if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+        check.report(
+            codes::DOCUMENT_TAKES_GENERATED_PATH,
+            &path,
+            format!("`{fil}` har et navn som begynner med punktum, og slike filer publiseres ikke"),
+            Some("gi filen (og mappen) et navn uten punktum først".to_string()),
         );
         return None;
     }
@@ -338,7 +346,7 @@ fn document_file(check: &mut Check, fil: &str, i: usize, ctx: &Context) -> Optio
     };
     if !inside {
         check.report(
-            codes::DOCUMENT_NOT_FOUND,
+            codes::LINK_OUTSIDE,
             &path,
             format!("`{fil}` peker ut av content-mappen (via en symbolsk lenke)"),
             Some("legg selve filen i content/".to_string()),

@@ -24,7 +24,7 @@ use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 /// URLs the generator uses itself, which a free page may not take.
-const RESERVED: [&str; 16] = [
+const RESERVED: [&str; 17] = [
     "rammeavtaler",
     "planlagte-innkjop",
     "kurs",
@@ -38,6 +38,7 @@ const RESERVED: [&str; 16] = [
     "tidslinje",
     "assets",
     "dokumenter",
+    "pagefind",
     "404",
     "sitemap-xml",
     "robots-txt",
