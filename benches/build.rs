@@ -25,7 +25,6 @@ use std::time::{Duration, Instant};
 
 // The same allocator as the `innkjop` binary, so in-process figures match it.
 #[path = "../src/allocator.rs"]
-#[allow(dead_code)] // the preview server's setting is not used here
 mod allocator;
 
 const TODAY: &str = "2026-11-26";
@@ -64,7 +63,6 @@ struct Search {
 }
 
 fn main() {
-    allocator::keep_freed_memory();
     let sizes: Vec<usize> = std::env::var("INNKJOP_BENCH_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
@@ -144,7 +142,7 @@ fn measure(items: usize) -> Row {
         content: content.clone(),
         theme: theme.clone(),
         output: dir.path().join("ohne"),
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("day"),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
         base_url: None,
     };
     let build_no_search = {
@@ -153,9 +151,7 @@ fn measure(items: usize) -> Row {
                 // Cold, like the full build: the previous output is removed before timing.
                 let _ = std::fs::remove_dir_all(&options.output);
                 let started = Instant::now();
-                let (site, _) = innkjop::render_site(&options);
-                let site = site.expect("renders");
-                innkjop::output::writer::write_site(&options.output, &site.files).expect("writes");
+                build_without_search(&options);
                 started.elapsed()
             })
             .collect();
@@ -182,6 +178,21 @@ fn measure(items: usize) -> Row {
         serve_mb,
         search,
     }
+}
+
+/// The build's stages without the search index: load, check, resolve, views, every page and
+/// export, and the write.
+fn build_without_search(options: &innkjop::Options) {
+    let pipeline = innkjop::pipeline::Pipeline::new(options);
+    let (pages, _) = pipeline.prepare();
+    let pages = pages.expect("the site is valid");
+    let (rendered, exported) = rayon::join(|| pages.render_all(), || innkjop::exports::files(pages.site()));
+    let mut files = rendered.expect("renders");
+    files.extend(pages.other_files(&options.content).expect("documents"));
+    files.extend(exported.files);
+    let mut staged = innkjop::output::writer::Staged::begin(&options.output).expect("staged");
+    staged.write(&files).expect("writes");
+    staged.commit().expect("swapped in");
 }
 
 fn first_agreement(content: &Path) -> PathBuf {

@@ -1,7 +1,7 @@
 //! What needs the coordinator's attention on a given day: the to-do part of `check`.
 
-use crate::content::dates;
-use crate::content::model::PurchaseStatus;
+use crate::model::PurchaseStatus;
+use crate::model::dates;
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use serde::Serialize;

@@ -29,11 +29,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// Sets the search index's chunk size (see `innkjop::output::search::CHUNK_SIZE`) unless
+/// Sets the search index's chunk size (see `innkjop::search::CHUNK_SIZE`) unless
 /// the environment already names one.
 #[allow(unsafe_code)]
 fn small_search_chunks() {
-    use innkjop::output::search::{CHUNK_SIZE, CHUNK_SIZE_VARIABLE};
+    use innkjop::search::{CHUNK_SIZE, CHUNK_SIZE_VARIABLE};
     if std::env::var_os(CHUNK_SIZE_VARIABLE).is_none() {
         // SAFETY: the first thing `main` does; no other thread reads the environment yet.
         unsafe { std::env::set_var(CHUNK_SIZE_VARIABLE, CHUNK_SIZE) };

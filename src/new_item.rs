@@ -1,7 +1,7 @@
 //! `innkjop new`: a new content file of a kind, with every key present (the optional
 //! ones commented out), never overwriting an existing file.
 
-use crate::content::slug::slugify;
+use crate::rules::slug::slugify;
 use std::path::{Path, PathBuf};
 
 /// The kinds of content a coordinator can create, as named on the command line.

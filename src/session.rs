@@ -1,32 +1,28 @@
-//! What the preview server keeps from one build to the next, so that a save costs what it
-//! changed: files not read again, items not checked again, Markdown not converted again,
-//! the theme not compiled again, and pages rendered only when asked for.
+//! What the preview server keeps from one save to the next, by one rule: what was read and
+//! checked is kept while its files are unchanged. The content files as read and the items as
+//! checked are kept by the pipeline ([`Kept`]); the theme while no theme file changed.
+//! Everything else (the site, its views, its list of pages) is made anew on each save, and a
+//! page is rendered only when it is asked for.
 
-use crate::content::load::ReadCache;
-use crate::content::validate::Memo;
+use crate::Options;
 use crate::diagnostics::Diagnostics;
-use crate::render::markdown;
-use crate::render::source::PageSource;
+use crate::pipeline::{Kept, Pipeline};
+use crate::render::Pages;
 use crate::render::templates::Theme;
-use crate::{Options, render, site};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The caches of the preview server.
+/// What the preview server keeps.
 #[derive(Default)]
 pub struct Session {
-    read: ReadCache,
-    checked: Memo,
-    markdown: markdown::Memo,
+    kept: Kept,
     theme: Option<Theme>,
-    /// The last build, whose unchanged views the next one takes over.
-    last: Option<Arc<PageSource>>,
 }
 
 /// What changed since the last build.
 pub enum Changes<'a> {
-    /// Anything may have changed (the first build, or the watcher lost track).
+    /// Anything may have changed (the first build, a new day, or the watcher lost track).
     Everything,
     /// The paths the watcher reported.
     Paths(&'a [PathBuf]),
@@ -34,9 +30,9 @@ pub enum Changes<'a> {
 
 /// A build ready to serve.
 pub struct Prepared {
-    pub source: Arc<PageSource>,
-    /// Whether the theme was loaded anew: its templates may fail on any page, so every
-    /// page should be rendered once before the build is shown.
+    pub pages: Arc<Pages>,
+    /// Whether the theme was loaded anew: its templates may fail on any page, so every page
+    /// should be rendered once before the build is shown.
     pub theme_changed: bool,
 }
 
@@ -46,8 +42,8 @@ struct Sorted {
     theme: bool,
     /// Content files, relative to the content folder.
     content: HashSet<PathBuf>,
-    /// Something else than a content item changed (a document, a folder, an unknown
-    /// path): the checks of every item are made again.
+    /// Something else than a content item changed (a document, a folder): every item is
+    /// checked again, since an item may refer to it.
     beyond_items: bool,
 }
 
@@ -59,28 +55,24 @@ impl Session {
             Changes::Everything => None,
             Changes::Paths(paths) => sort(options, paths),
         };
-        let Some(sorted) = sorted else {
-            self.read = ReadCache::default();
-            self.checked.forget();
-            self.theme = None;
-            self.last = None;
-            return self.prepare_sorted(options, &Sorted::default());
+        let sorted = match sorted {
+            Some(sorted) => sorted,
+            None => {
+                *self = Session::default();
+                Sorted::default()
+            }
         };
         if sorted.beyond_items {
-            self.checked.forget();
+            self.kept.forget_checks();
         }
         if sorted.theme {
             self.theme = None;
         }
-        self.prepare_sorted(options, &sorted)
-    }
-
-    fn prepare_sorted(&mut self, options: &Options, sorted: &Sorted) -> (Option<Prepared>, Diagnostics) {
-        let (model, mut diagnostics) =
-            crate::load_model_with(options, &mut self.read, &sorted.content, Some(&mut self.checked));
+        let pipeline = Pipeline::new(options);
+        let (model, mut diagnostics) = pipeline.model(Some(&mut self.kept), &sorted.content);
         let theme_changed = self.theme.is_none();
         if self.theme.is_none() {
-            match Theme::load(&options.theme, &options.theme) {
+            match pipeline.theme() {
                 Ok(theme) => self.theme = Some(theme),
                 Err(errors) => diagnostics.extend(errors),
             }
@@ -88,22 +80,16 @@ impl Session {
         let (Some(model), Some(theme), false) = (model, &self.theme, diagnostics.has_errors()) else {
             return (None, diagnostics);
         };
-        let site = site::Site::resolve(model, options.today);
-        // Views are taken over only under the same theme: a card keeps the HTML it was rendered to.
-        let earlier = self.last.as_deref().filter(|_| !theme_changed).map(PageSource::site_and_views);
-        let views = render::views(&site, Some(&self.markdown), earlier);
-        self.markdown.finish();
-        let source = Arc::new(PageSource::new(site, views, theme.clone(), &options.theme, self.last.as_deref()));
-        self.last = Some(source.clone());
-        (Some(Prepared { source, theme_changed }), diagnostics)
+        let pages = Arc::new(pipeline.pages(model, theme.clone()));
+        (Some(Prepared { pages, theme_changed }), diagnostics)
     }
 }
 
-/// Sorts the watcher's paths; `None` when one of them says the watcher lost track.
+/// Sorts the watcher's paths; `None` when a path is in neither folder (the watcher lost track).
 fn sort(options: &Options, paths: &[PathBuf]) -> Option<Sorted> {
-    let forms = |dir: &Path| [Some(dir.to_path_buf()), dir.canonicalize().ok()];
+    let forms = |dir: &Path| [Some(dir.to_path_buf()), dir.canonicalize().ok(), std::path::absolute(dir).ok()];
     let (content, theme) = (forms(&options.content), forms(&options.theme));
-    let below = |path: &Path, dirs: &[Option<PathBuf>; 2]| {
+    let below = |path: &Path, dirs: &[Option<PathBuf>; 3]| {
         dirs.iter().flatten().find_map(|d| path.strip_prefix(d).ok().map(Path::to_path_buf))
     };
     let mut sorted = Sorted::default();

@@ -1,7 +1,7 @@
 //! The resolved site: the model sorted, with computed statuses, threshold classes and
 //! back-links, ready to render. Nothing here reads files.
 
-use crate::content::model::*;
+use crate::model::*;
 use crate::rules::period::{self, AgreementStatus};
 use crate::rules::thresholds::{self, ThresholdClass};
 use chrono::NaiveDate;

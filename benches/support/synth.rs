@@ -1462,7 +1462,7 @@ impl Plan {
                     ["Markedsdialog", "Kunngjøring", "Tilbudsfrist", "Tildeling", "Kontraktstart"].iter().take(rows + 1)
                 {
                     let (y, m, _) = day.parts();
-                    let month = innkjop::content::dates::FuzzyDate::Month(y as i32, m as u32).long();
+                    let month = innkjop::model::dates::FuzzyDate::Month(y as i32, m as u32).long();
                     let _ = writeln!(out, "| {step} | {month} |");
                     day = day.plus(rng.range(30, 90));
                 }

@@ -4,11 +4,8 @@ use crate::cli::BuildArgs;
 use std::process::ExitCode;
 
 pub fn run(args: BuildArgs) -> ExitCode {
-    // A build runs once and ends: keeping freed memory saves page faults. (The preview server,
-    // which runs for hours, gives memory back soon.)
-    crate::allocator::keep_freed_memory();
     let options = innkjop::Options {
-        today: args.site.today.unwrap_or_else(innkjop::today_in_oslo),
+        today: Some(args.site.today.unwrap_or_else(innkjop::today_in_oslo)),
         content: args.site.content,
         theme: args.theme,
         output: args.output,
@@ -22,7 +19,12 @@ pub fn run(args: BuildArgs) -> ExitCode {
         eprintln!("Byggingen ble stoppet; {} er ikke endret.", options.output.display());
         return ExitCode::FAILURE;
     }
-    eprintln!("Bygget {} sider i {}/ (statuser regnet fra {}).", report.pages, options.output.display(), options.today);
+    eprintln!(
+        "Bygget {} sider i {}/ (statuser regnet fra {}).",
+        report.pages,
+        options.output.display(),
+        options.today.unwrap_or_default()
+    );
     let (built, reused) = report.search_parts;
     if reused > 0 {
         eprintln!("Søkeindeksen: {built} av {} deler laget på nytt, resten var uendret.", built + reused);

@@ -5,10 +5,8 @@ use crate::cli::{CheckArgs, CheckFormat};
 use std::process::ExitCode;
 
 pub fn run(args: CheckArgs) -> ExitCode {
-    // A run that ends, like a build.
-    crate::allocator::keep_freed_memory();
     let options = innkjop::Options {
-        today: args.site.today.unwrap_or_else(innkjop::today_in_oslo),
+        today: Some(args.site.today.unwrap_or_else(innkjop::today_in_oslo)),
         content: args.site.content,
         theme: Default::default(),
         output: Default::default(),

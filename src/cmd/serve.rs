@@ -6,10 +6,8 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 pub fn run(args: ServeArgs) -> ExitCode {
-    // The server runs for hours and works in bursts: memory a burst freed goes back soon.
-    crate::allocator::return_freed_memory_soon();
     let options = innkjop::Options {
-        today: args.site.today.unwrap_or_else(innkjop::today_in_oslo),
+        today: args.site.today,
         content: args.site.content,
         theme: args.theme,
         output: Default::default(),

@@ -2,40 +2,15 @@
 //! CRLF), and split Markdown files into front matter and body.
 
 use super::chars;
-use super::slug::slugify;
 use super::yaml::Source;
 use crate::diagnostics::{Diagnostic, codes, io_words};
+pub use crate::model::sections::Section;
+use crate::rules::slug::slugify;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use walkdir::WalkDir;
-
-/// The folders of content items, each a section of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Section {
-    Agreements,
-    PlannedPurchases,
-    Courses,
-    Requirements,
-    Pages,
-}
-
-impl Section {
-    pub const ALL: [Section; 5] =
-        [Section::Agreements, Section::PlannedPurchases, Section::Courses, Section::Requirements, Section::Pages];
-
-    /// The folder in content/ and, except for free pages, the URL prefix.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Section::Agreements => "rammeavtaler",
-            Section::PlannedPurchases => "planlagte-innkjop",
-            Section::Courses => "kurs",
-            Section::Requirements => "etiske-krav",
-            Section::Pages => "sider",
-        }
-    }
-}
 
 /// One content file, read and split.
 #[derive(Debug, Clone)]

@@ -1,5 +1,6 @@
-//! Output: writing the finished site safely.
+//! Output: the files of the finished site, and writing them safely.
 
-pub mod exports;
-pub mod search;
+pub mod file;
 pub mod writer;
+
+pub use file::{FileContent, OutputFile};

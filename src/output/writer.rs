@@ -2,8 +2,8 @@
 //! every file is written, so a failed build leaves the previous site as it was. Refuses
 //! output folders where a swap could destroy anything innkjop did not write.
 
+use super::{FileContent, OutputFile};
 use crate::diagnostics::{Diagnostic, codes, io_words};
-use crate::render::{FileContent, OutputFile};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
@@ -91,13 +91,6 @@ pub fn check_output(output: &Path, guard: &Guard) -> Result<PathBuf, Diagnostic>
             }
         }
     }
-}
-
-/// Writes every file into a fresh folder beside `output`, then swaps it in.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    let mut staged = Staged::begin(output)?;
-    staged.write(files)?;
-    staged.commit()
 }
 
 /// A new site being written into a fresh folder beside the output folder: swapped in by

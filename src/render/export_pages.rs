@@ -5,7 +5,7 @@
 use super::pages::{PageMeta, PageSpec, Wanted};
 use super::timeline::{self, Options};
 use super::views::{Urls, Views};
-use crate::output::exports::{calendar, columns, feeds};
+use crate::exports::{calendar, columns, feeds};
 use crate::site::Site;
 use serde::Serialize;
 use tera::Context;

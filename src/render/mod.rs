@@ -1,52 +1,175 @@
-//! Rendering: the resolved site to the files of the output, in memory.
+//! Rendering: the resolved site and its views to the pages of the site. [`Pages`] knows every
+//! page the site has and renders any of them: all at once for `build`, one when it is asked
+//! for in the preview.
 
-pub mod cards;
 pub mod export_pages;
-pub mod format;
-pub mod markdown;
 pub mod pages;
 pub mod records;
-pub mod reuse;
 pub mod shared;
-pub mod source;
 pub mod templates;
 pub mod timeline;
 pub mod values;
 pub mod views;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::format::escape;
+use crate::model::sections::{self, Section};
+use crate::output::{FileContent, OutputFile};
 use crate::site::Site;
 use pages::Wanted;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use templates::Theme;
 use views::{AddressView, ContactView, Link, Urls, Views};
 
-/// Everything a render produced: the files of the site, and warnings about what could
-/// only be exported in part.
-#[derive(Debug, Default)]
-pub struct Rendered {
-    pub files: Vec<OutputFile>,
-    pub warnings: Vec<Diagnostic>,
+/// A site ready to render: resolved, with its views and its theme, and the list of its pages.
+pub struct Pages {
+    site: Site,
+    views: Views,
+    theme: Theme,
+    urls: Urls,
+    /// How the theme folder is named in messages.
+    theme_shown_as: PathBuf,
+    /// Every page, as paths below the site root (`rammeavtaler/x/index.html`), in order.
+    paths: Vec<String>,
+    lookup: HashSet<String>,
 }
 
-/// A file of the finished site.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    /// Path relative to the output folder, `/`-separated.
-    pub path: String,
-    pub content: FileContent,
-}
+impl Pages {
+    /// The pages of `site`; the theme gets the values every page sees.
+    pub fn new(site: Site, views: Views, mut theme: Theme, theme_shown_as: &Path) -> Pages {
+        let urls = Urls { root: site.model.settings.base_url.path().to_string() };
+        set_globals(&site, &urls, &mut theme);
+        let (_, paths) = page_specs(&site, &views, &urls, Wanted::Nothing);
+        let lookup = paths.iter().cloned().collect();
+        Pages { site, views, theme, urls, theme_shown_as: theme_shown_as.to_path_buf(), paths, lookup }
+    }
 
-#[derive(Debug, Clone)]
-pub enum FileContent {
-    Bytes(Vec<u8>),
-    /// Copied from this file (theme assets, documents).
-    Copy(PathBuf),
-    /// Taken over from the previous build's output, which the write replaces: linked where
-    /// the disk allows it, else copied.
-    Reuse(PathBuf),
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    pub fn views(&self) -> &Views {
+        &self.views
+    }
+
+    /// The paths of every page.
+    pub fn paths(&self) -> &[String] {
+        &self.paths
+    }
+
+    pub fn has(&self, path: &str) -> bool {
+        self.lookup.contains(path)
+    }
+
+    /// The page at `path`, or `None` when the site has no such page.
+    pub fn render(&self, path: &str) -> Option<Result<String, Diagnostic>> {
+        if !self.has(path) {
+            return None;
+        }
+        let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Wanted::One(path));
+        let spec = specs.into_iter().next()?;
+        Some(self.theme.render(spec.template, &spec.context, &self.theme_shown_as))
+    }
+
+    /// Every page, rendered on all cores; or the template errors, each told once.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Wanted::All);
+        // Each context is dropped once its page is rendered, so they are not all held at once.
+        let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
+            .into_par_iter()
+            .map(|spec| {
+                let html = self.theme.render(spec.template, &spec.context, &self.theme_shown_as)?;
+                Ok(OutputFile::bytes(spec.out, html.into_bytes()))
+            })
+            .collect();
+        let (files, errors): (Vec<_>, Vec<_>) = rendered.into_iter().partition(Result::is_ok);
+        if errors.is_empty() {
+            Ok(files.into_iter().flatten().collect())
+        } else {
+            Err(distinct(errors.into_iter().filter_map(Result::err).collect()))
+        }
+    }
+
+    /// Renders every page and keeps none: the template errors of the site, each told once. Stops
+    /// early once `cancelled` says so (the preview, when a newer save came). The pages are made a
+    /// batch at a time, so their contexts are never all held at once.
+    pub fn check_all(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Result<(), Vec<Diagnostic>> {
+        const BATCHES: usize = 8;
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        for batch in self.paths.chunks(self.paths.len().div_ceil(BATCHES).max(1)) {
+            if cancelled() {
+                break;
+            }
+            let batch: HashSet<&str> = batch.iter().map(String::as_str).collect();
+            let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Wanted::Among(&batch));
+            errors.par_extend(
+                specs
+                    .into_par_iter()
+                    .filter(|_| !cancelled())
+                    .filter_map(|spec| self.theme.render(spec.template, &spec.context, &self.theme_shown_as).err()),
+            );
+        }
+        if errors.is_empty() { Ok(()) } else { Err(distinct(errors)) }
+    }
+
+    /// The files beside the pages: sitemap, robots.txt, the theme's static files and the
+    /// documents; or an error for each document that would take the place of a page or a
+    /// static file of the theme (checked without regard to case, as on Windows and macOS). The
+    /// content check refuses documents in the site's own folders; this catches what a theme adds.
+    pub fn other_files(&self, content_dir: &Path) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let base_url = &self.site.model.settings.base_url;
+        let mut files = vec![
+            OutputFile::bytes(sections::SITEMAP, sitemap(base_url.as_str(), &self.paths).into_bytes()),
+            OutputFile::bytes(
+                sections::ROBOTS,
+                format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}{}\n", sections::SITEMAP).into_bytes(),
+            ),
+        ];
+        for (rel, full) in &self.theme.static_files {
+            let path = rel.to_string_lossy().replace('\\', "/");
+            files.push(OutputFile { path, content: FileContent::Copy(full.clone()) });
+        }
+        let taken: HashSet<String> = files
+            .iter()
+            .map(|f| f.path.as_str())
+            .chain(self.paths.iter().map(String::as_str))
+            .map(str::to_lowercase)
+            .collect();
+        let mut documents: Vec<(&PathBuf, &Path)> = self
+            .site
+            .model
+            .agreements
+            .iter()
+            .flat_map(|a| a.documents.iter().map(move |d| (d, a.origin.path.as_path())))
+            .filter_map(|(d, origin)| match &d.target {
+                crate::model::DocumentTarget::File { path, .. } => Some((path, origin)),
+                _ => None,
+            })
+            .collect();
+        documents.sort();
+        documents.dedup_by(|a, b| a.0 == b.0);
+        let mut errors = Vec::new();
+        for (path, origin) in documents {
+            let out = path.to_string_lossy().replace('\\', "/");
+            if taken.contains(&out.to_lowercase()) {
+                errors.push(
+                    Diagnostic::new(
+                        codes::DOCUMENT_TAKES_GENERATED_PATH,
+                        origin,
+                        format!("dokumentet `{out}` ville erstattet en fil nettstedet lager selv"),
+                    )
+                    .field("dokumenter")
+                    .hint("legg dokumentet i content/dokumenter/ og skriv `fil: dokumenter/navn.pdf`"),
+                );
+                continue;
+            }
+            files.push(OutputFile { path: out, content: FileContent::Copy(content_dir.join(path)) });
+        }
+        if errors.is_empty() { Ok(files) } else { Err(errors) }
+    }
 }
 
 #[derive(Serialize)]
@@ -59,6 +182,8 @@ struct SiteGlobals<'a> {
     contact: Option<ContactView>,
     accessibility_statement: Option<AddressView>,
     host: Option<&'a str>,
+    /// The sections of the main menu, in order.
+    sections: Vec<Link>,
 }
 
 #[derive(Serialize)]
@@ -68,57 +193,6 @@ struct BuildGlobals {
     expiring_months: u32,
 }
 
-/// Renders every page and lists every file the site needs; the search records are made
-/// apart (see [`search_records`]), so that indexing can start before the pages are rendered.
-pub fn render(
-    site: &Site,
-    views: &Views,
-    theme: &mut Theme,
-    content_dir: &Path,
-    theme_shown_as: &Path,
-) -> Result<Rendered, Vec<Diagnostic>> {
-    let urls = urls_of(site);
-    set_globals(site, &urls, theme);
-    let theme: &Theme = theme;
-    cards::render_once(views, theme, theme_shown_as);
-    // Pages, exports and search records are independent: build them side by side.
-    let ((paths, rendered), exported) = rayon::join(
-        || {
-            let (specs, paths) = page_specs(site, views, &urls, Wanted::All);
-            // Each context is dropped once its page is rendered, so they are not all held at once.
-            let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
-                .into_par_iter()
-                .map(|spec| {
-                    theme
-                        .render(spec.template, &spec.context, theme_shown_as)
-                        .map(|html| OutputFile { path: spec.out, content: FileContent::Bytes(html.into_bytes()) })
-                })
-                .collect();
-            (paths, rendered)
-        },
-        || crate::output::exports::files(site, views, &urls),
-    );
-    let mut files = Vec::with_capacity(rendered.len() + 16);
-    let mut errors = Vec::new();
-    for r in rendered {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(distinct(errors));
-    }
-    let sitemap = sitemap(&site.model.settings.base_url, &paths).into_bytes();
-    let (other, errors) = other_files(site, theme, sitemap, content_dir, &paths);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    files.extend(other);
-    files.extend(exported.files);
-    Ok(Rendered { files, warnings: exported.warnings })
-}
-
 /// Template errors, each told once (one broken template breaks many pages alike).
 fn distinct(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     errors.sort_by(|a, b| a.message.cmp(&b.message));
@@ -126,24 +200,25 @@ fn distinct(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     errors
 }
 
-fn urls_of(site: &Site) -> Urls {
-    Urls { root: base_path(&site.model.settings.base_url) }
-}
-
-/// Sets what every page of the site sees: the site, the menu, the build day.
+/// Sets what every page of the site sees: the site, the menus, the build day.
 fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
     let settings = &site.model.settings;
+    let in_menu = [Section::Agreements, Section::PlannedPurchases, Section::Courses, Section::Requirements];
+    let mut menu_sections: Vec<Link> =
+        in_menu.iter().map(|s| Link { url: urls.section(s.dir()), name: s.menu_name().to_string() }).collect();
+    menu_sections.push(Link { url: urls.section(sections::MUNICIPALITIES), name: "Kommunene".to_string() });
     theme.set_globals(
         "site",
         &SiteGlobals {
             title: &settings.title,
             description: settings.description.as_deref(),
-            base_url: &settings.base_url,
+            base_url: settings.base_url.as_str(),
             root: &urls.root,
             language: &settings.language,
             contact: settings.contact.as_ref().map(ContactView::of),
             accessibility_statement: settings.accessibility_statement.as_ref().map(AddressView::of),
             host: site.municipality(&settings.host).map(|m| m.name.as_str()),
+            sections: menu_sections,
         },
     );
     let menu: Vec<Link> =
@@ -153,7 +228,7 @@ fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
         "build",
         &BuildGlobals {
             today: site.today.format("%Y-%m-%d").to_string(),
-            today_long: crate::content::dates::long_date(site.today),
+            today_long: crate::model::dates::long_date(site.today),
             expiring_months: settings.expiring_months,
         },
     );
@@ -172,93 +247,15 @@ fn page_specs(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> (Vec<p
     (specs, paths)
 }
 
-/// The files beside the pages: sitemap, robots.txt, the theme's static files and the documents;
-/// and an error for each document that would take the place of a page or a static file of the
-/// theme (checked without regard to case, as on Windows and macOS). The content check refuses
-/// documents in the site's own folders; this catches what a theme adds.
-fn other_files(
-    site: &Site,
-    theme: &Theme,
-    sitemap: Vec<u8>,
-    content_dir: &Path,
-    pages: &[String],
-) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-    let base_url = &site.model.settings.base_url;
-    let mut files = vec![
-        OutputFile { path: "sitemap.xml".into(), content: FileContent::Bytes(sitemap) },
-        OutputFile {
-            path: "robots.txt".into(),
-            content: FileContent::Bytes(
-                format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n").into_bytes(),
-            ),
-        },
-    ];
-    for (rel, full) in &theme.static_files {
-        files.push(OutputFile {
-            path: rel.to_string_lossy().replace('\\', "/"),
-            content: FileContent::Copy(full.clone()),
-        });
-    }
-    let taken: std::collections::HashSet<String> =
-        files.iter().map(|f| f.path.as_str()).chain(pages.iter().map(String::as_str)).map(str::to_lowercase).collect();
-    let mut documents: Vec<(&PathBuf, &Path)> = site
-        .model
-        .agreements
-        .iter()
-        .flat_map(|a| a.documents.iter().map(move |d| (d, a.origin.path.as_path())))
-        .filter_map(|(d, origin)| match &d.target {
-            crate::content::model::DocumentTarget::File { path, .. } => Some((path, origin)),
-            _ => None,
-        })
-        .collect();
-    documents.sort();
-    documents.dedup_by(|a, b| a.0 == b.0);
-    let mut errors = Vec::new();
-    for (path, origin) in documents {
-        let out = path.to_string_lossy().replace('\\', "/");
-        if taken.contains(&out.to_lowercase()) {
-            errors.push(
-                Diagnostic::new(
-                    crate::diagnostics::codes::DOCUMENT_TAKES_GENERATED_PATH,
-                    origin,
-                    format!("dokumentet `{out}` ville erstattet en fil nettstedet lager selv"),
-                )
-                .field("dokumenter")
-                .hint("legg dokumentet i content/dokumenter/ og skriv `fil: dokumenter/navn.pdf`"),
-            );
-            continue;
-        }
-        files.push(OutputFile { path: out, content: FileContent::Copy(content_dir.join(path)) });
-    }
-    (files, errors)
-}
-
-/// The views of a site: what every page, export and search record is made from.
-/// The preview server passes its Markdown memo and the previous build, to take over what did not change.
-pub fn views(site: &Site, markdown: Option<&markdown::Memo>, earlier: Option<(&Site, &Views)>) -> Views {
-    let earlier = earlier.and_then(|(s, v)| reuse::Earlier::of(site, s, v));
-    Views::build(site, &urls_of(site), views::Html(markdown), earlier.as_ref())
-}
-
-/// What the search index gets of each page of the site.
-pub fn search_records(site: &Site, views: &Views) -> Vec<crate::output::search::SearchRecord> {
-    records_below_root(site, views, &urls_of(site))
-}
-
-pub(crate) fn records_below_root(site: &Site, views: &Views, urls: &Urls) -> Vec<crate::output::search::SearchRecord> {
+/// What the search index gets of each page of the site, with paths below the site root.
+pub fn search_records(site: &Site, views: &Views) -> Vec<records::SearchRecord> {
+    let root = site.model.settings.base_url.path();
     let mut records = records::records(site, views);
     // The index stores paths below the site root; the browser adds the root back (`baseUrl`).
     for r in &mut records {
-        r.url = format!("/{}", r.url.strip_prefix(urls.root.as_str()).unwrap_or(&r.url));
+        r.url = format!("/{}", r.url.strip_prefix(root).unwrap_or(&r.url));
     }
     records
-}
-
-/// The path part of the base URL: `/` or `/innkjop/`.
-pub fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
-    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
-    if path.ends_with('/') { path.to_string() } else { format!("{path}/") }
 }
 
 fn sitemap(base_url: &str, paths: &[String]) -> String {
@@ -266,27 +263,11 @@ fn sitemap(base_url: &str, paths: &[String]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     let mut urls: Vec<&str> =
-        paths.iter().filter(|p| *p != "404.html").map(|p| p.strip_suffix("index.html").unwrap_or(p)).collect();
+        paths.iter().filter(|p| *p != sections::NOT_FOUND).map(|p| p.strip_suffix("index.html").unwrap_or(p)).collect();
     urls.sort();
     for path in urls {
-        out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape_xml(&format!("{base_url}{path}"))));
+        out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&format!("{base_url}{path}"))));
     }
     out.push_str("</urlset>\n");
     out
-}
-
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base_path;
-
-    #[test]
-    fn base_path_from_url() {
-        assert_eq!(base_path("https://innkjop.example.no/"), "/");
-        assert_eq!(base_path("https://example.no/innkjop"), "/innkjop/");
-        assert_eq!(base_path("https://example.no"), "/");
-    }
 }

@@ -2,7 +2,8 @@
 
 use super::views::quarter_label;
 use super::views::{AddressView, AgreementCard, AgreementView, CourseView, Link, PurchaseCard, Shared, Urls, Views};
-use crate::content::model::{Agreement, Course, PlannedPurchase, Requirement};
+use crate::markdown::to_html_at;
+use crate::model::{Agreement, Course, PlannedPurchase, Requirement};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use serde::Serialize;
@@ -40,6 +41,17 @@ impl<'a> PageMeta<'a> {
 struct MunicipalityView<'a> {
     name: &'a str,
     website: Option<AddressView>,
+}
+
+/// An item's view with its Markdown made into HTML, for its own page: the lists need no bodies,
+/// so Markdown is converted only for the page that shows it.
+#[derive(Serialize)]
+struct WithHtml<'a, T> {
+    #[serde(flatten)]
+    view: &'a T,
+    body_html: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ordering_html: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -145,7 +157,7 @@ pub fn all(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> (Vec<Page
     for page in &site.model.pages {
         let meta = b.meta(&page.title, urls.page(&page.origin.slug), "sider", vec![]);
         b.page(format!("{}/index.html", page.origin.slug), "page.html", meta, |c| {
-            c.insert("body_html", &super::markdown::to_html_at(&page.body, 2, ""))
+            c.insert("body_html", &to_html_at(&page.body, 2, ""))
         });
     }
     let meta = b.meta("Fant ikke siden", urls.page("404"), "", vec![]);
@@ -306,7 +318,11 @@ fn agreements(b: &mut Builder) {
     for view in &views.agreements {
         let meta =
             b.meta(&view.card.title, view.card.url.clone(), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
-        b.page(agreement_page(view), "agreement.html", meta, |c| c.insert("agreement", view));
+        b.page(agreement_page(view), "agreement.html", meta, |c| {
+            let a = &view.item;
+            let ordering_html = a.ordering.as_deref().map(|o| to_html_at(o, 3, "bestilling-"));
+            c.insert("agreement", &WithHtml { view, body_html: to_html_at(&a.body, 3, ""), ordering_html })
+        });
     }
 }
 
@@ -325,7 +341,7 @@ fn purchases(b: &mut Builder) {
             continue;
         };
         let label = match date {
-            crate::content::dates::FuzzyDate::Year(y) => format!("{y}, kvartal ikke fastsatt"),
+            crate::model::dates::FuzzyDate::Year(y) => format!("{y}, kvartal ikke fastsatt"),
             d => quarter_label(d.first_day()),
         };
         match groups.iter_mut().find(|g| g.label == label) {
@@ -348,7 +364,9 @@ fn purchases(b: &mut Builder) {
             "planlagte-innkjop",
             b.crumb("planlagte-innkjop", "Planlagte innkjøp"),
         );
-        b.page(purchase_page(purchase), "purchase.html", meta, |c| c.insert("purchase", view));
+        b.page(purchase_page(purchase), "purchase.html", meta, |c| {
+            c.insert("purchase", &WithHtml { view, body_html: to_html_at(&purchase.body, 3, ""), ordering_html: None })
+        });
     }
 }
 
@@ -363,7 +381,9 @@ fn courses(b: &mut Builder) {
     });
     for (course, view) in b.site.model.courses.iter().zip(&views.courses) {
         let meta = b.meta(&view.title, view.url.clone(), "kurs", b.crumb("kurs", "Kurs og samlinger"));
-        b.page(course_page(course), "course.html", meta, |c| c.insert("course", view));
+        b.page(course_page(course), "course.html", meta, |c| {
+            c.insert("course", &WithHtml { view, body_html: to_html_at(&course.body, 3, ""), ordering_html: None })
+        });
     }
 }
 
@@ -375,7 +395,9 @@ fn requirements(b: &mut Builder) {
     });
     for (r, view) in b.site.model.requirements.iter().zip(&views.requirements) {
         let meta = b.meta(&view.title, view.url.clone(), "etiske-krav", b.crumb("etiske-krav", "Etiske krav"));
-        b.page(requirement_page(r), "requirement.html", meta, |c| c.insert("requirement", view));
+        b.page(requirement_page(r), "requirement.html", meta, |c| {
+            c.insert("requirement", &WithHtml { view, body_html: to_html_at(&r.body, 2, ""), ordering_html: None })
+        });
     }
 }
 
@@ -471,25 +493,6 @@ fn course_page(course: &Course) -> String {
 
 fn requirement_page(requirement: &Requirement) -> String {
     format!("etiske-krav/{}/index.html", requirement.origin.slug)
-}
-
-/// The pages of the items whose views `views` took over from `earlier` (the same shared
-/// view, so the same values as before). The pages of suppliers, which list cards, and the
-/// lists are not among them.
-pub fn taken_over(site: &Site, views: &Views, earlier: &Views) -> HashSet<String> {
-    /// The indexes of the views in `now` that are among `earlier`.
-    fn kept<T>(now: &[Arc<T>], earlier: &[Arc<T>]) -> Vec<usize> {
-        let earlier: HashSet<*const T> = earlier.iter().map(Arc::as_ptr).collect();
-        (0..now.len()).filter(|&i| earlier.contains(&Arc::as_ptr(&now[i]))).collect()
-    }
-    let m = &site.model;
-    let agreements =
-        kept(&views.agreements, &earlier.agreements).into_iter().map(|i| agreement_page(&views.agreements[i]));
-    let purchases = kept(&views.purchases, &earlier.purchases).into_iter().map(|i| purchase_page(&m.purchases[i]));
-    let courses = kept(&views.courses, &earlier.courses).into_iter().map(|i| course_page(&m.courses[i]));
-    let requirements =
-        kept(&views.requirements, &earlier.requirements).into_iter().map(|i| requirement_page(&m.requirements[i]));
-    agreements.chain(purchases).chain(courses).chain(requirements).collect()
 }
 
 /// Where the search page goes.

@@ -1,13 +1,30 @@
 //! What the search index gets of each item: its plain text, filters and metadata.
 
-use super::markdown::plain_text;
 use super::views::Views;
-use crate::content::model::Scope;
-use crate::output::search::SearchRecord;
+use crate::markdown::plain_text;
+use crate::model::Scope;
 use crate::site::Site;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// One searchable item.
+#[derive(Debug, Clone)]
+pub struct SearchRecord {
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    /// `rammeavtale`, `planlagt-innkjop`, `kurs`, `etisk-krav`, `side`, `leverandor`.
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub status: Option<(String, String)>,
+    /// ISO date the results sort by.
+    pub date: Option<String>,
+    pub text: String,
+    pub categories: Vec<String>,
+    pub municipalities: Vec<String>,
+    pub suppliers: Vec<String>,
+}
 
 /// The kinds of items in search, with their labels.
 pub const KINDS: [(&str, &str); 6] = [
@@ -35,7 +52,7 @@ pub fn filter_labels(site: &Site) -> FilterLabels {
         .iter()
         .map(|s| (s.key().replace('_', "-"), s.label().to_string()))
         .collect();
-    for (key, s) in crate::content::model::PurchaseStatus::ALL {
+    for (key, s) in crate::model::PurchaseStatus::ALL {
         status.insert(key.to_string(), s.label().to_string());
     }
     status.insert("holdt".into(), "Holdt".into());
@@ -52,15 +69,6 @@ fn municipalities(site: &Site, scope: &Scope) -> Vec<String> {
     match scope {
         Scope::All => site.model.settings.municipalities.iter().map(|m| m.id.clone()).collect(),
         Scope::Only(ids) => ids.clone(),
-    }
-}
-
-/// The words of a Markdown text: as its view has them when the build made them with its HTML,
-/// else made here (the preview server).
-fn markdown_words<'a>(made: Option<&'a str>, markdown: &str) -> std::borrow::Cow<'a, str> {
-    match made {
-        Some(words) => std::borrow::Cow::Borrowed(words),
-        None => std::borrow::Cow::Owned(plain_text(markdown)),
     }
 }
 
@@ -91,8 +99,8 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
                 &suppliers.join(", "),
                 &municipality_names.join(", "),
                 a.number.as_deref().unwrap_or(""),
-                &markdown_words(v.ordering_text.as_deref(), a.ordering.as_deref().unwrap_or("")),
-                &markdown_words(v.body_text.as_deref(), &a.body),
+                &plain_text(a.ordering.as_deref().unwrap_or("")),
+                &plain_text(&a.body),
             ]),
             categories: vec![a.category.clone()],
             municipalities: municipalities(site, &a.municipalities),
@@ -116,7 +124,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
                 &v.card.category.name,
                 &v.card.municipalities_text,
                 &cpv.join("\n"),
-                &markdown_words(v.body_text.as_deref(), &p.body),
+                &plain_text(&p.body),
             ]),
             categories: vec![p.category.clone()],
             municipalities: municipalities(site, &p.municipalities),
@@ -138,7 +146,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
                 c.summary.as_deref().unwrap_or(""),
                 &v.when,
                 &c.audience.join(", "),
-                &markdown_words(v.body_text.as_deref(), &c.body),
+                &plain_text(&c.body),
             ]),
             categories: Vec::new(),
             municipalities: Vec::new(),
@@ -159,7 +167,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             r.area.label(),
             r.legal_basis.as_deref().unwrap_or(""),
             r.clause.as_deref().unwrap_or(""),
-            &markdown_words(v.body_text.as_deref(), &r.body),
+            &plain_text(&r.body),
         ]),
         categories: Vec::new(),
         municipalities: Vec::new(),
@@ -182,7 +190,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
         let text = plain_text(&p.body);
         let summary: String = text.split_whitespace().take(30).collect::<Vec<_>>().join(" ");
         SearchRecord {
-            url: format!("{}{}/", super::base_path(&site.model.settings.base_url), p.origin.slug),
+            url: format!("{}{}/", site.model.settings.base_url.path(), p.origin.slug),
             title: p.title.clone(),
             summary,
             kind: "side",

@@ -4,7 +4,7 @@
 //! by category. The same facts go to a table for screen readers.
 
 use super::views::{DateView, Link, StatusView, Urls, Views};
-use crate::content::model::PurchaseStatus;
+use crate::model::PurchaseStatus;
 use crate::site::Site;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -194,7 +194,7 @@ fn draw(groups: &[Group], today: NaiveDate, first_year: i32, last_year: i32, opt
     let _ = write!(
         s,
         r#"<desc id="{id}-desc">Avtalene gruppert etter kategori. Mørke stolper viser avtaleperioden frem til gjeldende slutt. Skraverte stolper med stiplet kant viser opsjoner som ikke er utløst. Ruter viser når en ny konkurranse er planlagt kunngjort. Den stiplede loddrette linjen er byggedagen {}. Tabellen på siden har de samme opplysningene.</desc>"#,
-        crate::content::dates::long_date(today)
+        crate::model::dates::long_date(today)
     );
     let _ = write!(
         s,

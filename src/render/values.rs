@@ -1,8 +1,8 @@
 //! The small values every view is made of: links, dates, statuses and contacts, each already
 //! written out in Norwegian, and the site's URLs.
 
-use crate::content::dates::{self, FuzzyDate, When};
-use crate::content::model::{Address, Contact, Termination};
+use crate::model::dates::{self, FuzzyDate, When};
+use crate::model::{Address, Contact, Termination};
 use crate::rules::period::AgreementStatus;
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -1,14 +1,12 @@
 //! Views: what templates see of the site, with every date, amount and status already
 //! written out in Norwegian. Cards are the short form used in lists.
 
-pub use super::format::quarter_label;
-use super::format::{self, capitalise, text_with_line_breaks};
-pub use super::markdown::Html;
-use super::reuse::Earlier;
 pub use super::shared::Shared;
 pub use super::values::{AddressView, ContactView, DateView, EndingView, FuzzyView, Link, StatusView, Urls, WhenView};
-use crate::content::dates;
-use crate::content::model::*;
+pub use crate::format::quarter_label;
+use crate::format::{self, capitalise, text_with_line_breaks};
+use crate::model::dates;
+use crate::model::*;
 use crate::site::Site;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -63,18 +61,14 @@ pub struct AgreementView {
     pub doffin: Option<String>,
     pub doffin_url: Option<String>,
     pub ecommerce: Option<bool>,
-    pub ordering_html: Option<String>,
-    /// Words of `bestilling` and the body for search, made with the HTML (`Html::with_text_at`).
-    #[serde(skip)]
-    pub ordering_text: Option<String>,
     pub requirements: Vec<Link>,
     pub documents: Vec<DocumentView>,
     pub contact: Option<ContactView>,
-    pub body_html: String,
-    #[serde(skip)]
-    pub body_text: Option<String>,
     pub retender: Option<Shared<PurchaseCard>>,
     pub produced_by: Option<Link>,
+    /// The agreement, for its Markdown (`bestilling` and the body), made into HTML with its page.
+    #[serde(skip)]
+    pub item: Arc<Agreement>,
 }
 
 /// A planned purchase in a list.
@@ -116,9 +110,9 @@ pub struct PurchaseView {
     pub doffin: Option<String>,
     pub doffin_url: Option<String>,
     pub contact: Option<ContactView>,
-    pub body_html: String,
+    /// The purchase, for its body, made into HTML with its page.
     #[serde(skip)]
-    pub body_text: Option<String>,
+    pub item: Arc<PlannedPurchase>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -141,9 +135,9 @@ pub struct CourseView {
     pub seats: Option<u32>,
     pub price: Option<String>,
     pub organiser: Option<String>,
-    pub body_html: String,
+    /// The course, for its body, made into HTML with its page.
     #[serde(skip)]
-    pub body_text: Option<String>,
+    pub item: Arc<Course>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -155,10 +149,10 @@ pub struct RequirementView {
     pub legal_basis: Option<String>,
     /// The clause as HTML: escaped, with its line breaks kept.
     pub clause_html: Option<String>,
-    pub body_html: String,
-    #[serde(skip)]
-    pub body_text: Option<String>,
     pub agreements: Vec<Shared<AgreementCard>>,
+    /// The requirement, for its body, made into HTML with its page.
+    #[serde(skip)]
+    pub item: Arc<Requirement>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -185,64 +179,30 @@ pub struct Views {
 }
 
 impl Views {
-    /// Makes the views of `site`, taking over from `earlier` those whose inputs are unchanged.
-    pub fn build(site: &Site, urls: &Urls, html: Html, earlier: Option<&Earlier>) -> Views {
-        let agreement_cards: Vec<Shared<AgreementCard>> = (0..site.model.agreements.len())
-            .into_par_iter()
-            .map(|i| {
-                earlier
-                    .and_then(|e| e.agreement_card(site, i))
-                    .unwrap_or_else(|| Shared::new(agreement_card(site, urls, i, &site.model.agreements[i])))
-            })
+    /// Makes the views of `site`, on all cores. Markdown is made into HTML when a page is
+    /// rendered (the lists show no bodies), so views are cheap to make anew after each save.
+    pub fn build(site: &Site, urls: &Urls) -> Views {
+        let m = &site.model;
+        let agreement_cards: Vec<Shared<AgreementCard>> =
+            m.agreements.par_iter().enumerate().map(|(i, a)| Shared::new(agreement_card(site, urls, i, a))).collect();
+        let purchase_cards: Vec<Shared<PurchaseCard>> =
+            m.purchases.par_iter().enumerate().map(|(i, p)| Shared::new(purchase_card(site, urls, i, p))).collect();
+        let agreements = m
+            .agreements
+            .par_iter()
+            .zip(&agreement_cards)
+            .map(|(a, card)| Arc::new(agreement_view(site, urls, a, card.clone(), &purchase_cards)))
             .collect();
-        let purchase_cards: Vec<Shared<PurchaseCard>> = (0..site.model.purchases.len())
-            .into_par_iter()
-            .map(|i| {
-                earlier
-                    .and_then(|e| e.purchase_card(site, i))
-                    .unwrap_or_else(|| Shared::new(purchase_card(site, urls, i, &site.model.purchases[i])))
-            })
+        let purchases = m
+            .purchases
+            .par_iter()
+            .zip(&purchase_cards)
+            .map(|(p, card)| Arc::new(purchase_view(site, urls, p, card.clone(), &agreement_cards)))
             .collect();
-        let agreements = (0..site.model.agreements.len())
-            .into_par_iter()
-            .map(|i| {
-                let card = &agreement_cards[i];
-                earlier.and_then(|e| e.agreement_view(site, i, card, &purchase_cards)).unwrap_or_else(|| {
-                    let a = &site.model.agreements[i];
-                    Arc::new(agreement_view(site, urls, html, a, card.clone(), &purchase_cards))
-                })
-            })
-            .collect();
-        let purchases = (0..site.model.purchases.len())
-            .into_par_iter()
-            .map(|i| {
-                let card = &purchase_cards[i];
-                earlier.and_then(|e| e.purchase_view(site, i, card, &agreement_cards)).unwrap_or_else(|| {
-                    let p = &site.model.purchases[i];
-                    Arc::new(purchase_view(site, urls, html, p, card.clone(), &agreement_cards))
-                })
-            })
-            .collect();
-        let courses = (0..site.model.courses.len())
-            .into_par_iter()
-            .map(|i| {
-                earlier
-                    .and_then(|e| e.course_view(site, i))
-                    .unwrap_or_else(|| Arc::new(course_view(site, urls, html, &site.model.courses[i])))
-            })
-            .collect();
-        let requirements = (0..site.model.requirements.len())
-            .into_par_iter()
-            .map(|i| {
-                earlier.and_then(|e| e.requirement_view(site, i, &agreement_cards)).unwrap_or_else(|| {
-                    Arc::new(requirement_view(site, urls, html, &site.model.requirements[i], &agreement_cards))
-                })
-            })
-            .collect();
-        let suppliers = match earlier {
-            Some(e) => e.supplier_views(),
-            None => site.model.suppliers.iter().map(|s| Arc::new(supplier_view(urls, s))).collect(),
-        };
+        let courses = m.courses.par_iter().map(|c| Arc::new(course_view(site, urls, c))).collect();
+        let requirements =
+            m.requirements.par_iter().map(|r| Arc::new(requirement_view(site, urls, r, &agreement_cards))).collect();
+        let suppliers = m.suppliers.iter().map(|s| Arc::new(supplier_view(urls, s))).collect();
         Views { agreements, purchases, courses, requirements, suppliers }
     }
 }
@@ -250,20 +210,17 @@ impl Views {
 fn requirement_view(
     site: &Site,
     urls: &Urls,
-    html: Html,
-    r: &Requirement,
+    r: &Arc<Requirement>,
     agreement_cards: &[Shared<AgreementCard>],
 ) -> RequirementView {
-    let (body_html, body_text) = html.with_text_at(&r.body, 2, "");
     RequirementView {
+        item: r.clone(),
         url: urls.item("etiske-krav", &r.origin.slug),
         title: r.title.clone(),
         summary: r.summary.clone(),
         area: r.area.label().to_string(),
         legal_basis: r.legal_basis.clone(),
         clause_html: r.clause.as_deref().map(text_with_line_breaks),
-        body_html,
-        body_text,
         agreements: site
             .agreements_by_requirement
             .get(&r.origin.slug)
@@ -345,14 +302,10 @@ fn agreement_card(site: &Site, urls: &Urls, i: usize, a: &Agreement) -> Agreemen
 fn agreement_view(
     site: &Site,
     urls: &Urls,
-    html: Html,
-    a: &Agreement,
+    a: &Arc<Agreement>,
     card: Shared<AgreementCard>,
     purchases: &[Shared<PurchaseCard>],
 ) -> AgreementView {
-    let ordering = a.ordering.as_deref().map(|o| html.with_text_at(o, 3, "bestilling-"));
-    let (ordering_html, ordering_text) = ordering.map_or((None, None), |(html, text)| (Some(html), text));
-    let (body_html, body_text) = html.with_text_at(&a.body, 3, "");
     let documents = a
         .documents
         .iter()
@@ -393,8 +346,6 @@ fn agreement_view(
         doffin: a.doffin.clone(),
         doffin_url: doffin_url(&a.doffin),
         ecommerce: a.ecommerce,
-        ordering_html,
-        ordering_text,
         requirements: a
             .requirements
             .iter()
@@ -403,14 +354,13 @@ fn agreement_view(
             .collect(),
         documents,
         contact: a.contact.as_ref().map(ContactView::of),
-        body_html,
-        body_text,
         retender: site.retender_of.get(&a.origin.slug).map(|&i| purchases[i].clone()),
         produced_by: site
             .produced_by
             .get(&a.origin.slug)
             .map(|&i| Link { url: purchases[i].url.clone(), name: purchases[i].title.clone() }),
         card,
+        item: a.clone(),
     }
 }
 
@@ -437,15 +387,14 @@ fn purchase_card(site: &Site, urls: &Urls, i: usize, p: &PlannedPurchase) -> Pur
 fn purchase_view(
     site: &Site,
     urls: &Urls,
-    html: Html,
-    p: &PlannedPurchase,
+    p: &Arc<PlannedPurchase>,
     card: Shared<PurchaseCard>,
     agreements: &[Shared<AgreementCard>],
 ) -> PurchaseView {
     let agreement =
         |slug: &Option<String>| slug.as_deref().and_then(|s| site.agreement_index(s)).map(|i| agreements[i].clone());
-    let (body_html, body_text) = html.with_text_at(&p.body, 3, "");
     PurchaseView {
+        item: p.clone(),
         municipalities: municipality_links(site, urls, &p.municipalities),
         procedure: p.procedure.map(|x| capitalise(x.label())),
         cpv: p.cpv.iter().map(|c| CpvView { code: c.code.clone(), name: c.name.clone() }).collect(),
@@ -458,14 +407,11 @@ fn purchase_view(
         doffin: p.doffin.clone(),
         doffin_url: doffin_url(&p.doffin),
         contact: p.contact.as_ref().map(ContactView::of),
-        body_html,
-        body_text,
         card,
     }
 }
 
-fn course_view(site: &Site, urls: &Urls, html: Html, c: &Course) -> CourseView {
-    let (body_html, body_text) = html.with_text_at(&c.body, 3, "");
+fn course_view(site: &Site, urls: &Urls, c: &Arc<Course>) -> CourseView {
     let start = c.start;
     let end = c.end.unwrap_or(start);
     let when = if end.date() > start.date() {
@@ -503,7 +449,6 @@ fn course_view(site: &Site, urls: &Urls, html: Html, c: &Course) -> CourseView {
         seats: c.seats,
         price: c.price.map(|p| if p == 0 { "Gratis".to_string() } else { format::amount(p) }),
         organiser: c.organiser.clone(),
-        body_html,
-        body_text,
+        item: c.clone(),
     }
 }

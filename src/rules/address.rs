@@ -30,56 +30,9 @@ pub fn judge(address: &str) -> Verdict {
     }
 }
 
-/// Reads the address a site is published at (`base_url`, `--base-url`): `http` or `https`
-/// in any case, with a host, without a query or a fragment. Returns it normalised as a
-/// browser writes it (`HTTPS://Example.no/a b` gives `https://example.no/a%20b/`), always
-/// ending in `/`; or why it cannot be used, in Norwegian.
-pub fn base_url(text: &str) -> Result<String, &'static str> {
-    let text = text.trim();
-    let mut url = url::Url::parse(text).map_err(|e| match e {
-        url::ParseError::EmptyHost => "adressen mangler et vertsnavn (det som kommer etter https://)",
-        url::ParseError::RelativeUrlWithoutBase => "adressen mangler https:// foran",
-        _ => "adressen kan ikke leses",
-    })?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err("adressen må begynne med https:// (eller http://)");
-    }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err("adressen mangler et vertsnavn (det som kommer etter https://)");
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err("adressen kan ikke ha ? eller # i seg");
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err("adressen kan ikke ha brukernavn eller passord i seg");
-    }
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
-    Ok(url.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_base_url_is_read_as_a_browser_reads_it() {
-        assert_eq!(base_url("HTTPS://Innkjop.Example.no").as_deref(), Ok("https://innkjop.example.no/"));
-        assert_eq!(base_url("https://example.no/innkjop").as_deref(), Ok("https://example.no/innkjop/"));
-        assert_eq!(base_url("https://example.no/a\"b'<c>/").as_deref(), Ok("https://example.no/a%22b'%3Cc%3E/"));
-        for bad in [
-            "https://",
-            "example.no",
-            "ftp://example.no/",
-            "https://example.no/?a=1",
-            "https://example.no/#x",
-            "javascript:alert(1)//",
-        ] {
-            assert!(base_url(bad).is_err(), "{bad}");
-        }
-    }
 
     #[test]
     fn script_addresses_are_refused_in_every_spelling() {

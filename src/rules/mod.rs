@@ -4,4 +4,5 @@ pub mod address;
 pub mod cpv;
 pub mod orgnr;
 pub mod period;
+pub mod slug;
 pub mod thresholds;

@@ -1,7 +1,7 @@
 //! Agreement periods: the status on a given day and the four-year rule.
 
-use crate::content::dates::add_months;
-use crate::content::model::{Agreement, Ending};
+use crate::model::dates::add_months;
+use crate::model::{Agreement, Ending};
 use chrono::NaiveDate;
 
 /// The status of a framework agreement on a given day.
@@ -102,7 +102,7 @@ pub fn exceeds_four_years(agreement: &Agreement) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::{ExtensionOption, Origin, Scope};
+    use crate::model::{ExtensionOption, Origin, Scope};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn an_agreement_ended_early_is_in_force_until_the_day_before_it_ends() {
-        use crate::content::model::{Ending, Termination};
+        use crate::model::{Ending, Termination};
         let mut a = agreement("2024-01-01", "2027-12-31", &[("2028-12-31", false)]);
         a.termination = Some(Termination { ending: Ending::Terminated, from: Some(d("2026-09-01")) });
         assert_eq!(a.current_end(), d("2026-08-31"));

@@ -2,7 +2,7 @@
 //! (TED), or not at all, from the threshold values the site keeps in its content and the
 //! procedure it uses. The law's values are data; only their meaning is code.
 
-use crate::content::model::{ContractType, Procedure, Threshold, ThresholdKind};
+use crate::model::{ContractType, Procedure, Threshold, ThresholdKind};
 use chrono::NaiveDate;
 
 /// Where a planned purchase's value stands against the thresholds in force.

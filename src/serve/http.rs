@@ -135,8 +135,7 @@ fn not_found(shared: &Shared) -> Response {
 
 /// A page whose template failed: the message on the page, and the overlay over it.
 fn broken(error: &crate::diagnostics::Diagnostic) -> Response {
-    let mut text = String::new();
-    pulldown_cmark_escape::escape_html(&mut text, &error.message).ok();
+    let text = crate::format::escape(&error.message);
     let page = format!(
         "<!DOCTYPE html>\n<html lang=\"nb\"><head><meta charset=\"utf-8\"><title>Siden kunne ikke lages</title></head><body><main><h1>Siden kunne ikke lages</h1><pre>{text}</pre></main></body></html>\n"
     );

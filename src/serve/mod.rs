@@ -9,8 +9,8 @@ mod watch;
 
 use crate::Options;
 use crate::diagnostics::Diagnostic;
-use crate::output::search::Layout;
-use crate::render::source::PageSource;
+use crate::render::Pages;
+use crate::search::Layout;
 use crate::session::{Changes, Prepared, Session};
 use state::{Shared, Snapshot};
 use std::net::SocketAddr;
@@ -73,7 +73,24 @@ pub fn run(
     let worker_shared = shared.clone();
     let worker_report = report.clone();
     std::thread::spawn(move || {
-        while let Ok(first) = changes.recv() {
+        let mut day = crate::today_in_oslo();
+        loop {
+            // Without `--today`, statuses follow the clock: a new day in Oslo rebuilds.
+            let first = match worker_options.today {
+                Some(_) => changes.recv().ok(),
+                None => match changes.recv_timeout(until_next_day()) {
+                    Ok(change) => Some(change),
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+                },
+            };
+            let Some(first) = first else {
+                if crate::today_in_oslo() != day {
+                    day = crate::today_in_oslo();
+                    rebuild(&worker_options, &mut session, &worker_shared, &worker_report, Changes::Everything, false);
+                }
+                continue;
+            };
             // Saves that arrive while we wait join this rebuild.
             let mut paths = Vec::new();
             let mut lost_track = false;
@@ -85,6 +102,7 @@ pub fn run(
             }
             paths.sort();
             paths.dedup();
+            day = crate::today_in_oslo();
             let changes = if lost_track {
                 // A watched folder was replaced, or the watcher failed: watch the folders again
                 // by their paths, and read everything anew.
@@ -103,12 +121,22 @@ pub fn run(
     Ok(())
 }
 
-/// Prepares the build, taking over what the change did not touch; on success swaps it in
-/// and sends the reload: its pages are rendered as they are asked for. Then, in the
-/// background, every page is tried once (unless that was done before the reload; pages
-/// made from views taken over from a build whose pages all rendered are passed by), the
-/// exports are made, and beside them the search index (on the first build, the exports
-/// before the server opens). On failure keeps the old site and sends the errors.
+/// How long until the next day begins in Europe/Oslo (and a little more).
+fn until_next_day() -> Duration {
+    use chrono::TimeZone;
+    let oslo = chrono_tz::Europe::Oslo;
+    let now = chrono::Utc::now();
+    let tomorrow = now.with_timezone(&oslo).date_naive().succ_opt().unwrap_or_default();
+    let midnight = oslo.from_local_datetime(&tomorrow.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest();
+    let wait = midnight.map(|m| (m.with_timezone(&chrono::Utc) - now).num_milliseconds()).unwrap_or(60_000);
+    Duration::from_millis(u64::try_from(wait).unwrap_or(0) + 1_000)
+}
+
+/// Prepares the build, taking over what the change did not touch; on success swaps it in and
+/// sends the reload: its pages are rendered as they are asked for. Then, in the background, the
+/// exports are made and beside them the search index (on the first build, the exports before
+/// the server opens), and then every page is tried once (before the reload when the theme
+/// changed). On failure keeps the old site and sends the errors.
 fn rebuild(
     options: &Options,
     session: &mut Session,
@@ -125,103 +153,84 @@ fn rebuild(
         shared.fail(diagnostics.clone());
         report(ServeEvent::Failed { diagnostics });
     };
-    let Some(Prepared { source, theme_changed }) = prepared else { return failed(diagnostics) };
+    let Some(Prepared { pages, theme_changed }) = prepared else { return failed(diagnostics) };
     // A theme loaded anew may fail on any page: every page is tried before it is shown.
-    if theme_changed && let Err(errors) = source.check_every_page(&|| false) {
+    if theme_changed && let Err(errors) = pages.check_all(&|| false) {
         diagnostics.extend(errors);
         return failed(diagnostics);
     }
-    let pages = source.paths().iter().filter(|p| p.ends_with(".html")).count();
-    let files = match source.other_files(&options.content) {
+    let files = match pages.other_files(&options.content) {
         Ok(files) => files,
         Err(errors) => {
             diagnostics.extend(errors);
             return failed(diagnostics);
         }
     };
+    let count = pages.paths().iter().filter(|p| p.ends_with(".html")).count();
     let snapshot = Snapshot::from_files(files, Some(&shared.site()));
-    let generation = shared.publish(snapshot, source.clone(), diagnostics.clone());
+    shared.publish(number, snapshot, pages.clone(), diagnostics.clone());
     let (shared, report) = (shared.clone(), report.clone());
-    let build = (generation, number);
     if first {
-        let Some(warnings) = exports(&shared, build, &source) else { return };
-        report(ServeEvent::Built { pages, took: started.elapsed(), warnings: [diagnostics, warnings].concat() });
-        let (records, language) = (source.records(), source.language().to_string());
-        drop(source);
+        let Some(warnings) = exports(&shared, number, &pages) else { return };
+        report(ServeEvent::Built { pages: count, took: started.elapsed(), warnings: [diagnostics, warnings].concat() });
+        let records = crate::render::search_records(pages.site(), pages.views());
+        let language = pages.site().model.settings.language.clone();
+        drop(pages);
         std::thread::spawn(move || {
             let started = Instant::now();
-            if search(&shared, build, &records, &language) {
+            if search(&shared, number, &records, &language) {
                 report(ServeEvent::SearchReady { took: started.elapsed() });
             }
         });
         return;
     }
-    report(ServeEvent::Built { pages, took: started.elapsed(), warnings: diagnostics });
+    report(ServeEvent::Built { pages: count, took: started.elapsed(), warnings: diagnostics });
     std::thread::spawn(move || {
-        // The search index is made on a thread of its own, beside the check and the exports.
-        let (records, language) = (source.records(), source.language().to_string());
+        // The search index is made on a thread of its own, beside the exports.
+        let records = crate::render::search_records(pages.site(), pages.views());
+        let language = pages.site().model.settings.language.clone();
         let searcher = {
             let shared = shared.clone();
-            std::thread::spawn(move || search(&shared, build, &records, &language))
+            std::thread::spawn(move || search(&shared, number, &records, &language))
         };
-        let check_and_export = || {
-            if !theme_changed
-                && !shared.superseded(number)
-                && let Err(errors) = source.check_every_page(&|| shared.superseded(number))
-                && shared.fail_pages(generation, errors.clone())
-            {
-                report(ServeEvent::Failed { diagnostics: errors });
-            }
-            exports(&shared, build, &source)
-        };
-        let exported = match background_pool() {
-            Some(pool) => pool.install(check_and_export),
-            None => check_and_export(),
-        };
-        drop(source);
+        let exported = exports(&shared, number, &pages);
         let searched = searcher.join().unwrap_or(false);
         let Some(warnings) = exported else { return };
         if !warnings.is_empty() {
             report(ServeEvent::LateWarnings(warnings));
         }
-        if searched && shared.updated(generation) {
+        if searched && shared.updated(number) {
             report(ServeEvent::Updated { took: started.elapsed() });
+        }
+        // Last, every page is tried once, so a template error shows in the overlay.
+        if !theme_changed
+            && !shared.superseded(number)
+            && let Err(errors) = pages.check_all(&|| shared.superseded(number))
+            && shared.fail_pages(number, errors.clone())
+        {
+            report(ServeEvent::Failed { diagnostics: errors });
         }
     });
 }
 
 /// Makes a build's exports and serves them, unless a newer build came meanwhile; returns
 /// their warnings.
-fn exports(shared: &Shared, (generation, number): (u64, u64), source: &PageSource) -> Option<Vec<Diagnostic>> {
+fn exports(shared: &Shared, number: u64, pages: &Pages) -> Option<Vec<Diagnostic>> {
     if shared.superseded(number) {
         return None;
     }
-    let exported = source.exports();
+    let exported = crate::exports::files(pages.site());
     let warnings = exported.warnings.clone();
-    let is_export = |p: &str| !p.starts_with(crate::output::search::BUNDLE_DIR);
-    shared.add_later(generation, is_export, exported.files, exported.warnings).then_some(warnings)
-}
-
-/// One thread for the work that follows a reload (trying every page, the exports), so that
-/// the next save's build finds the shared pool free rather than queued behind it. The search
-/// index is made beside it, on a thread of its own, from records made first on all cores.
-fn background_pool() -> Option<&'static rayon::ThreadPool> {
-    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
-    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(1).thread_name(|_| "bakgrunn".into()).build().ok())
-        .as_ref()
+    let is_export = |p: &str| !p.starts_with(crate::search::BUNDLE_DIR);
+    shared.add_later(number, is_export, exported.files, exported.warnings).then_some(warnings)
 }
 
 /// Indexes a build's records and swaps the index in, unless a newer build came meanwhile.
 /// Whether it was swapped in.
-fn search(
-    shared: &Shared,
-    (generation, number): (u64, u64),
-    records: &[crate::output::search::SearchRecord],
-    language: &str,
-) -> bool {
+fn search(shared: &Shared, number: u64, records: &[crate::search::SearchRecord], language: &str) -> bool {
     let earlier = shared.earlier_search();
-    let is_index = |p: &str| p.starts_with(crate::output::search::BUNDLE_DIR);
+    let is_index = |p: &str| p.starts_with(crate::search::BUNDLE_DIR);
     let newer = || shared.superseded(number);
-    crate::output::search::index_unless(records, language, &earlier, Layout::preview(), &newer)
-        .is_ok_and(|index| shared.add_later(generation, is_index, index.files, Vec::new()))
+    crate::search::index_unless(records, language, &earlier, Layout::preview(), &newer)
+        .is_ok_and(|index| shared.add_later(number, is_index, index.files, Vec::new()))
 }

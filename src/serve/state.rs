@@ -3,8 +3,8 @@
 
 use crate::content::load::Stamp;
 use crate::diagnostics::Diagnostic;
-use crate::render::source::PageSource;
-use crate::render::{FileContent, OutputFile};
+use crate::output::{FileContent, OutputFile};
+use crate::render::Pages;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -79,14 +79,14 @@ pub struct Inner {
     /// The files beside the pages, the exports and the search index.
     pub site: Snapshot,
     /// The pages, rendered when asked for.
-    pub pages: Option<Arc<PageSource>>,
+    pub pages: Option<Arc<Pages>>,
     /// Pages of this build rendered so far.
     pub rendered: HashMap<String, Served>,
     /// Errors and warnings of the last build attempt.
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the last attempt failed (the site is the one before it).
     pub failed: bool,
-    /// Counts successful builds.
+    /// The number of the build served (see [`Shared::start_build`]).
     pub generation: u64,
     /// Files made after the reload (exports and the search index): until a build's own
     /// arrive, the previous build's are served.
@@ -108,10 +108,10 @@ impl Shared {
         Shared { inner: Arc::new(RwLock::new(Inner::default())), events, started: Arc::default() }
     }
 
-    /// Swaps in a new build's pages (keeping the old exports and search index until the new
-    /// ones are ready), then tells the pages to reload. Returns the build's generation.
-    pub fn publish(&self, site: Snapshot, pages: Arc<PageSource>, diagnostics: Vec<Diagnostic>) -> u64 {
-        let (generation, replaced) = {
+    /// Swaps in build `number`'s pages (keeping the old exports and search index until the new
+    /// ones are ready), then tells the pages to reload.
+    pub fn publish(&self, number: u64, site: Snapshot, pages: Arc<Pages>, diagnostics: Vec<Diagnostic>) {
+        let replaced = {
             let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
             let replaced = (
                 std::mem::replace(&mut inner.site, site),
@@ -120,13 +120,12 @@ impl Shared {
             );
             inner.diagnostics = diagnostics;
             inner.failed = false;
-            inner.generation += 1;
-            (inner.generation, replaced)
+            inner.generation = number;
+            replaced
         };
         let _ = self.events.send("reload");
         // The previous build is freed after the reload is on its way, not before.
         drop(replaced);
-        generation
     }
 
     /// The files of the build now served beside its pages.
@@ -190,8 +189,8 @@ impl Shared {
     }
 
     /// The search index now served, so unchanged parts of it are taken over, not indexed again.
-    pub fn earlier_search(&self) -> crate::output::search::Earlier {
-        use crate::output::search::{BUNDLE_DIR, MANIFEST_NAME};
+    pub fn earlier_search(&self) -> crate::search::Earlier {
+        use crate::search::{BUNDLE_DIR, MANIFEST_NAME};
         let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
         let bytes = |served: &Served| served.bytes().map(|b| b.as_ref().clone());
         let manifest = inner
@@ -208,10 +207,11 @@ impl Shared {
                 Some(OutputFile { path: path.clone(), content: FileContent::Bytes(bytes(served)?) })
             })
             .collect();
-        crate::output::search::Earlier { manifest, files }
+        crate::search::Earlier { manifest, files }
     }
 
-    /// Counts a build as started; returns its number.
+    /// Counts a build as started; returns its number. Every build has one, failed or not: the
+    /// one served is `Inner::generation`, and any later number supersedes it.
     pub fn start_build(&self) -> u64 {
         self.started.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
     }

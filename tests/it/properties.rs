@@ -1,12 +1,12 @@
 //! No panics on any input: property tests over the front-matter splitter, the YAML layer,
 //! the date parsers, the slug maker and the Markdown renderer.
 
-use innkjop::content::dates::{FuzzyDate, When};
 use innkjop::content::load::split_front_matter;
 use innkjop::content::raw::RawAgreement;
-use innkjop::content::slug::slugify;
 use innkjop::content::yaml;
-use innkjop::render::markdown::{plain_text, to_html_at};
+use innkjop::markdown::{plain_text, to_html_at};
+use innkjop::model::dates::{FuzzyDate, When};
+use innkjop::rules::slug::slugify;
 use proptest::prelude::*;
 use std::path::Path;
 

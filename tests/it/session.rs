@@ -1,18 +1,20 @@
-//! The preview server's caches: after each kind of edit, the pages rendered on request,
-//! the other files and the exports equal a fresh build's, and so do the diagnostics.
+//! The preview server keeps what it read and checked: after each kind of edit, the pages it
+//! renders on request, the files beside them and the exports equal what `build` writes, and
+//! so do the diagnostics.
 
 use super::support::{TODAY, TestSite};
+use innkjop::Options;
+use innkjop::output::FileContent;
 use innkjop::session::{Changes, Session};
-use innkjop::{Options, render::FileContent};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn options(site: &TestSite) -> Options {
     Options {
         content: site.path("content"),
         theme: site.path("themes/default"),
         output: site.path("public"),
-        today: TODAY.parse().expect("day"),
+        today: Some(TODAY.parse().expect("day")),
         base_url: None,
     }
 }
@@ -24,11 +26,31 @@ fn bytes(content: &FileContent) -> Vec<u8> {
     }
 }
 
-/// What a fresh build makes: every file, and the messages of the diagnostics.
+/// What `build` writes: every file but the search index (the preview's index is cut into
+/// other parts) and the output's marker, and the messages of the diagnostics.
 fn fresh(options: &Options) -> (Option<BTreeMap<String, Vec<u8>>>, Vec<String>) {
-    let (site, diagnostics) = innkjop::render_site(options);
-    let files = site.map(|s| s.files.iter().map(|f| (f.path.clone(), bytes(&f.content))).collect());
-    (files, diagnostics.sorted().iter().map(|d| format!("{}: {}", d.path.display(), d.message)).collect())
+    let output = options.output.clone();
+    let _ = std::fs::remove_dir_all(&output);
+    let dir = output.parent().unwrap_or(Path::new("."));
+    let report = innkjop::build(options, dir, None);
+    let messages = report.diagnostics.iter().map(|d| format!("{}: {}", d.path.display(), d.message)).collect();
+    if report.has_errors() {
+        return (None, messages);
+    }
+    let files = walkdir::WalkDir::new(&output)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(&output).expect("inside").to_string_lossy().replace('\\', "/"),
+                e.path().to_path_buf(),
+            )
+        })
+        .filter(|(rel, _)| !rel.starts_with("pagefind/") && rel != ".innkjop-output")
+        .map(|(rel, path)| (rel, std::fs::read(path).expect("read")))
+        .collect();
+    (Some(files), messages)
 }
 
 /// What the session makes after `changes`, every page rendered as if asked for.
@@ -40,16 +62,16 @@ fn served(
     let (prepared, diagnostics) = session.prepare(options, changes);
     let messages = diagnostics.sorted().iter().map(|d| format!("{}: {}", d.path.display(), d.message)).collect();
     let Some(prepared) = prepared else { return (None, messages) };
-    let source = prepared.source;
-    // As the server does after each reload: every page tried once, each card rendered once.
-    source.check_every_page(&|| false).expect("every page renders");
+    let pages = prepared.pages;
+    // As the server does after each reload: every page tried once.
+    pages.check_all(&|| false).expect("every page renders");
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    for path in source.paths() {
-        let html = source.render(path).expect("listed page exists").expect("page renders");
+    for path in pages.paths() {
+        let html = pages.render(path).expect("listed page exists").expect("page renders");
         files.insert(path.clone(), html.into_bytes());
     }
-    let other = source.other_files(&options.content).expect("documents in place");
-    for file in other.iter().chain(&source.exports().files) {
+    let other = pages.other_files(&options.content).expect("documents in place");
+    for file in other.iter().chain(&innkjop::exports::files(pages.site()).files) {
         files.insert(file.path.clone(), bytes(&file.content));
     }
     (Some(files), messages)
@@ -159,8 +181,8 @@ fn a_reported_file_is_read_again_even_when_its_size_and_time_are_unchanged() {
 fn check(session: &mut Session, options: &Options, changes: Changes) -> Result<(), Vec<String>> {
     let (prepared, diagnostics) = session.prepare(options, changes);
     assert!(!diagnostics.has_errors(), "the content is valid");
-    let source = prepared.expect("prepared").source;
-    source.check_every_page(&|| false).map_err(|errors| errors.iter().map(|d| d.message.clone()).collect())
+    let pages = prepared.expect("prepared").pages;
+    pages.check_all(&|| false).map_err(|errors| errors.iter().map(|d| d.message.clone()).collect())
 }
 
 #[test]
@@ -179,8 +201,7 @@ fn a_page_that_fails_is_still_reported_after_a_save_elsewhere() {
     );
     site.write(template, &failing);
     let errors = check(&mut session, &options, Changes::Paths(&[site.path(template)])).expect_err("the page fails");
-    // An edit of another agreement: the failing page was made from a view taken over, but the
-    // build it came from had a failing page, so every page is tried again.
+    // An edit of another agreement: every page is tried again, so the failing one is found.
     let other = "content/rammeavtaler/broyting-og-stroing.md";
     site.write(other, &format!("{}\nMer tekst.\n", site.read(other)));
     assert_eq!(check(&mut session, &options, Changes::Paths(&[site.path(other)])), Err(errors));

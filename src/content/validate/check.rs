@@ -1,12 +1,12 @@
 //! The checker: small, uniform conversions from raw values to model values, each
 //! reporting a located diagnostic with a hint when the value is wrong.
 
-use crate::content::dates::{self, FuzzyDate, When};
-use crate::content::model::{Address, Contact, Scope};
 use crate::content::raw::{self, RawContact, Text};
 use crate::content::yaml::{Segment, Source, did_you_mean, key};
 use crate::diagnostics::{Code, Diagnostic, codes};
-use crate::render::markdown::{self, Problem};
+use crate::markdown::{self, Problem};
+use crate::model::dates::{self, FuzzyDate, When};
+use crate::model::{Address, Contact, Scope};
 use crate::rules::address::{self, Verdict};
 use chrono::NaiveDate;
 
@@ -117,7 +117,7 @@ impl<'a> Check<'a> {
         if valid {
             return Some(id);
         }
-        let slug = crate::content::slug::slugify(&id);
+        let slug = crate::rules::slug::slugify(&id);
         let hint = if slug.is_empty() || !slug.is_ascii() {
             "en id skrives med små bokstaver a–z, sifre og bindestrek, for eksempel `nore-og-uvdal`".to_string()
         } else {

@@ -1,11 +1,12 @@
 //! Validation of content items: agreements, planned purchases, courses, requirements and pages.
 
 use super::check::{Check, at, indexed};
-use crate::content::model::*;
+use crate::content::load::SourceFile;
 use crate::content::raw::{RawAgreement, RawCourse, RawPage, RawPlannedPurchase, RawRequirement};
 use crate::content::yaml::key;
-use crate::content::{dates, load::SourceFile};
 use crate::diagnostics::codes;
+use crate::model::dates;
+use crate::model::*;
 use crate::rules::cpv::{self, CpvList};
 use crate::rules::period::{self, AgreementStatus};
 use chrono::NaiveDate;
@@ -263,35 +264,11 @@ fn documents(check: &mut Check, raw: &RawAgreement, ctx: &Context) -> Vec<Docume
     out
 }
 
-/// Folders and files of the site's root that the generator writes itself; a document may not
-/// take them (it would replace a page, the style sheet or the search index).
-const GENERATED: [&str; 18] = [
-    "rammeavtaler",
-    "planlagte-innkjop",
-    "kurs",
-    "etiske-krav",
-    "sider",
-    "kommuner",
-    "kategorier",
-    "leverandorer",
-    "sok",
-    "data",
-    "tidslinje",
-    "assets",
-    "pagefind",
-    "index.html",
-    "404.html",
-    "sitemap.xml",
-    "robots.txt",
-    "kalender.ics",
-];
-
 /// The place of a document in the site would be one the generator writes (or may write):
 /// what it would take, for the message.
 fn takes_generated_place<'a>(rel: &'a Path, pages: &[String]) -> Option<std::borrow::Cow<'a, str>> {
     let first = rel.components().next()?.as_os_str().to_string_lossy();
-    let lower = first.to_lowercase();
-    (GENERATED.contains(&lower.as_str()) || pages.contains(&lower)).then_some(first)
+    crate::model::sections::is_generated_place(&first, pages).then_some(first)
 }
 
 /// A document file must stay inside content/, exist, and not take a place the site's own

@@ -9,10 +9,10 @@ pub use memo::Memo;
 use memo::Remembered;
 
 use super::load::{Loaded, Section, SourceFile, Stamp};
-use super::model::{Model, Settings, Supplier};
 use super::raw::{RawAgreement, RawCourse, RawPage, RawPlannedPurchase, RawRequirement, RawSite, RawSupplier};
 use super::yaml;
 use crate::diagnostics::{Diagnostic, codes, io_words};
+use crate::model::{Model, Settings, Supplier};
 use crate::rules::cpv::CpvList;
 use check::Check;
 use chrono::NaiveDate;
@@ -22,27 +22,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
-
-/// URLs the generator uses itself, which a free page may not take.
-const RESERVED: [&str; 17] = [
-    "rammeavtaler",
-    "planlagte-innkjop",
-    "kurs",
-    "etiske-krav",
-    "sider",
-    "kommuner",
-    "kategorier",
-    "leverandorer",
-    "sok",
-    "data",
-    "tidslinje",
-    "assets",
-    "dokumenter",
-    "pagefind",
-    "404",
-    "sitemap-xml",
-    "robots-txt",
-];
 
 /// Validates everything loaded. The model is returned whenever the settings could be read,
 /// so that a caller may look at it; a build must still refuse to write when there are errors.
@@ -215,11 +194,11 @@ fn head(loaded: &Loaded, content_dir: &Path) -> Head {
 
 #[derive(Clone)]
 pub(super) enum Converted {
-    Agreement(Arc<super::model::Agreement>),
-    Purchase(Arc<super::model::PlannedPurchase>),
-    Course(Arc<super::model::Course>),
-    Requirement(Arc<super::model::Requirement>),
-    Page(Arc<super::model::Page>),
+    Agreement(Arc<crate::model::Agreement>),
+    Purchase(Arc<crate::model::PlannedPurchase>),
+    Course(Arc<crate::model::Course>),
+    Requirement(Arc<crate::model::Requirement>),
+    Page(Arc<crate::model::Page>),
     Nothing,
 }
 
@@ -276,7 +255,7 @@ fn check_slugs(items: &[(Section, SourceFile)]) -> Vec<Diagnostic> {
             );
             continue;
         }
-        if *section == Section::Pages && RESERVED.contains(&file.slug.as_str()) {
+        if *section == Section::Pages && crate::model::sections::is_reserved_page(&file.slug) {
             out.push(
                 Diagnostic::new(
                     codes::RESERVED_ADDRESS,

@@ -1,10 +1,10 @@
 //! Validation of the site settings (`nettsted.yaml`) and the supplier list (`leverandorer.yaml`).
 
 use super::check::{Check, at, indexed};
-use crate::content::model::{Category, ContractType, Municipality, Settings, Supplier, Threshold, ThresholdKind};
 use crate::content::raw::{RawSite, RawSupplier, Text};
 use crate::content::yaml::key;
 use crate::diagnostics::codes;
+use crate::model::{Category, ContractType, Municipality, Settings, Supplier, Threshold, ThresholdKind};
 use crate::rules::orgnr::{self, OrgnrError};
 
 /// Converts the raw settings; `None` when a required part is missing (the errors say which).
@@ -15,7 +15,7 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
             check.missing("base_url", "https://innkjop.example.no/");
             None
         }
-        Some(text) => match crate::rules::address::base_url(text.as_str()) {
+        Some(text) => match crate::model::BaseUrl::parse(text.as_str()) {
             Ok(url) => Some(url),
             Err(why) => {
                 check.report(
@@ -186,7 +186,7 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
             continue;
         }
         let website = check.url(&s.nettside, &item_path(i, &["nettside"]));
-        let contact = s.kontakt.as_ref().map(|c| crate::content::model::Contact {
+        let contact = s.kontakt.as_ref().map(|c| crate::model::Contact {
             name: check.line(&c.navn, &item_path(i, &["kontakt", "navn"])),
             title: check.line(&c.tittel, &item_path(i, &["kontakt", "tittel"])),
             email: check.email(&c.epost, &item_path(i, &["kontakt", "epost"])),

@@ -2,8 +2,8 @@
 //! category. The one module that calls `atom_syndication`.
 
 use super::{oslo_rfc3339, purchase_updated};
-use crate::content::model::PlannedPurchase;
-use crate::render::format;
+use crate::format::{self, escape};
+use crate::model::PlannedPurchase;
 use crate::site::Site;
 use atom_syndication::{Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 
@@ -51,7 +51,7 @@ fn feed(site: &Site, path: &str, title: &str, page: &str, purchases: &[&PlannedP
     feed.set_authors(vec![Person {
         name: settings.title.clone(),
         email: settings.contact.as_ref().and_then(|c| c.email.clone()),
-        uri: Some(base.clone()),
+        uri: Some(base.to_string()),
         ..Person::default()
     }]);
     feed.set_generator(Some(Generator { value: "innkjop".into(), uri: None, version: None }));
@@ -138,8 +138,4 @@ fn link(href: String, rel: &str, mime: &str) -> Link {
 
 fn fixed(local: chrono::NaiveDateTime) -> FixedDateTime {
     chrono::DateTime::parse_from_rfc3339(&oslo_rfc3339(local)).unwrap_or_default()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -1,4 +1,5 @@
-//! Norwegian formatting of amounts, file sizes, quarters and plain text.
+//! Norwegian formatting of amounts, file sizes, quarters and plain text, and the one escaper
+//! for text put into HTML or XML.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -42,11 +43,26 @@ pub fn quarter_label(date: NaiveDate) -> String {
     format!("{}. kvartal {}", date.month0() / 3 + 1, date.year())
 }
 
+/// Text for HTML or XML: `&`, `<`, `>`, `"` and `'` escaped, so it can stand in an element or
+/// an attribute.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
 /// Plain text as HTML: escaped, each line break a `<br>`.
 pub fn text_with_line_breaks(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len() + 16);
-    pulldown_cmark_escape::escape_html(&mut escaped, text.trim_end()).ok();
-    escaped.replace('\n', "<br>\n")
+    escape(text.trim_end()).replace('\n', "<br>\n")
 }
 
 pub fn capitalise(text: &str) -> String {
@@ -67,6 +83,11 @@ mod tests {
         assert_eq!(amount(0), "0\u{a0}kr");
         assert_eq!(group(999), "999");
         assert_eq!(group(1000), "1\u{a0}000");
+    }
+
+    #[test]
+    fn escape_leaves_no_markup() {
+        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! calendar for everything, one per category and one per item. The one module that calls
 //! `icalendar`.
 
-use super::host;
-use crate::content::dates::When;
-use crate::content::model::{Course, PlannedPurchase, PurchaseStatus};
+use crate::model::BaseUrl;
+use crate::model::dates::When;
+use crate::model::{Course, PlannedPurchase, PurchaseStatus};
 use crate::site::Site;
 use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Oslo;
@@ -56,8 +56,8 @@ fn text(event: &Event) -> String {
 }
 
 /// A stable UID: `<kind>-<slug>@<host of base_url>`.
-pub fn uid(kind: &str, slug: &str, base_url: &str) -> String {
-    format!("{kind}-{slug}@{}", host(base_url))
+pub fn uid(kind: &str, slug: &str, base_url: &BaseUrl) -> String {
+    format!("{kind}-{slug}@{}", base_url.host())
 }
 
 /// The time zone the local times refer to, with the EU rules for summer time since 1996.
@@ -301,7 +301,7 @@ mod tests {
     #[test]
     fn uids_are_stable_and_name_the_host() {
         assert_eq!(
-            uid("kurs", "grunnkurs", "https://innkjop.kongsbergregionen.no/"),
+            uid("kurs", "grunnkurs", &BaseUrl::parse("https://innkjop.kongsbergregionen.no/").expect("url")),
             "kurs-grunnkurs@innkjop.kongsbergregionen.no"
         );
     }

@@ -9,10 +9,9 @@ pub mod data;
 pub mod feeds;
 pub mod ocds;
 
-use crate::content::model::PlannedPurchase;
 use crate::diagnostics::Diagnostic;
-use crate::render::views::{Urls, Views};
-use crate::render::{FileContent, OutputFile};
+use crate::model::PlannedPurchase;
+use crate::output::{FileContent, OutputFile};
 use crate::site::Site;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Europe::Oslo;
@@ -32,8 +31,7 @@ impl Exported {
 }
 
 /// Every export file of the site.
-pub fn files(site: &Site, views: &Views, urls: &Urls) -> Exported {
-    let _ = (views, urls);
+pub fn files(site: &Site) -> Exported {
     let mut out = Exported::default();
     // Side by side: the OCDS package alone is a tenth of a build's work.
     let ((feeds, calendars), (data, (ocds, warnings))) = rayon::join(
@@ -51,14 +49,6 @@ pub fn files(site: &Site, views: &Views, urls: &Urls) -> Exported {
     }
     out.warnings.extend(warnings);
     out
-}
-
-/// The host of the base URL, for calendar UIDs: `innkjop.kongsbergregionen.no`.
-pub fn host(base_url: &str) -> &str {
-    let rest = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
-    if host.is_empty() { "localhost" } else { host }
 }
 
 /// A local date-time in Europe/Oslo as RFC 3339 with its offset: `2026-12-14T12:00:00+01:00`.
@@ -92,7 +82,7 @@ pub fn end_of_day(date: NaiveDate) -> String {
 /// is the pipeline stage (00 planned ... 05 cancelled) and the seconds a fingerprint of the
 /// status and every date, so a change of status or of any date gives a new value.
 pub fn purchase_updated(p: &PlannedPurchase, today: NaiveDate) -> NaiveDateTime {
-    use crate::content::model::PurchaseStatus as S;
+    use crate::model::PurchaseStatus as S;
     let announcement = p.announcement.map(|a| a.first_day());
     let dialogue = p.dialogue.as_ref().and_then(|d| d.date);
     let deadline = p.deadline.map(|d| d.date());
@@ -131,13 +121,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn host_of_base_url() {
-        assert_eq!(host("https://innkjop.kongsbergregionen.no/"), "innkjop.kongsbergregionen.no");
-        assert_eq!(host("https://example.no:8080/innkjop/"), "example.no:8080");
-        assert_eq!(host(""), "localhost");
-    }
-
-    #[test]
     fn oslo_offsets_follow_summer_time() {
         let d = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
         assert_eq!(oslo_rfc3339(d("2026-12-14T12:00")), "2026-12-14T12:00:00+01:00");
@@ -147,8 +130,8 @@ mod tests {
     }
 
     fn purchase() -> PlannedPurchase {
-        use crate::content::dates::{FuzzyDate, When};
-        use crate::content::model::*;
+        use crate::model::dates::{FuzzyDate, When};
+        use crate::model::*;
         PlannedPurchase {
             origin: Origin { slug: "x".into(), path: "planlagte-innkjop/x.md".into() },
             title: "X".into(),
@@ -175,8 +158,8 @@ mod tests {
 
     #[test]
     fn updated_follows_status_and_dates_and_never_the_clock() {
-        use crate::content::dates::When;
-        use crate::content::model::PurchaseStatus;
+        use crate::model::PurchaseStatus;
+        use crate::model::dates::When;
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let planned = purchase();
         let first = purchase_updated(&planned, today);

@@ -1,90 +1,22 @@
-//! Markdown to HTML: tables, footnotes, heading ids; headings moved one level down so the
-//! page keeps one `h1`; raw HTML, links and images to addresses that are not allowed, and
-//! heading attributes other than an id never reach the page as markup.
+//! Markdown: the one module that calls the Markdown parser. To HTML (tables, footnotes,
+//! heading ids; headings moved one level down so the
+//! page keeps one `h1`), to plain words for search, and what a text has that the page will not
+//! show as written: raw HTML, links and images to addresses that are not allowed, and heading
+//! attributes other than an id never reach the page as markup.
 
-use crate::content::slug::slugify;
 use crate::rules::address::{self, Verdict};
+use crate::rules::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
-use std::collections::HashMap;
-use std::sync::Mutex;
 
 /// Id prefixes the templates use; a heading id from content never takes one of them.
 const RESERVED_IDS: [&str; 7] = ["innhold", "s-", "fot-", "sok-", "filter-", "gruppe-", "topp-"];
-
-/// Texts made into HTML by the builds before, kept by the preview server: after a save,
-/// only the texts that changed are converted again.
-#[derive(Default)]
-pub struct Memo {
-    made: Mutex<Made>,
-}
-
-/// HTML by place (top level, id prefix) and Markdown text: of this build, and of the one before.
-#[derive(Default)]
-struct Made {
-    now: HashMap<(u8, String), HashMap<String, String>>,
-    before: HashMap<(u8, String), HashMap<String, String>>,
-}
-
-impl Memo {
-    /// [`to_html_at`], taken over from an earlier build when it made the same.
-    pub fn to_html_at(&self, markdown: &str, top: u8, id_prefix: &str) -> String {
-        let place = (top, id_prefix.to_string());
-        {
-            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(html) = made.now.get(&place).and_then(|m| m.get(markdown)) {
-                return html.clone();
-            }
-            let earlier = made.before.get_mut(&place).and_then(|m| m.remove_entry(markdown));
-            if let Some((markdown, html)) = earlier {
-                made.now.entry(place).or_default().insert(markdown, html.clone());
-                return html;
-            }
-        }
-        let html = to_html_at(markdown, top, id_prefix);
-        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
-        made.now.entry(place).or_default().insert(markdown.to_string(), html.clone());
-        html
-    }
-
-    /// Ends a build: what it did not use is forgotten.
-    pub fn finish(&self) {
-        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
-        made.before = std::mem::take(&mut made.now);
-    }
-}
 
 /// Renders a Markdown text to safe HTML for a place on a page where its top heading
 /// level is `top` (2 right under the page's `h1`, 3 inside a section): the body's
 /// largest heading becomes `top`, and the rest keep their distance to it.
 /// Heading ids start with `id_prefix`, so two texts on one page never share an id.
 pub fn to_html_at(markdown: &str, top: u8, id_prefix: &str) -> String {
-    convert(markdown, top, id_prefix, None)
-}
-
-/// [`to_html_at`] and the text's words (as [`plain_text`] gives them) from one parse: a build
-/// needs both of every body, the HTML for its page and the words for the search index.
-pub fn to_html_and_text_at(markdown: &str, top: u8, id_prefix: &str) -> (String, String) {
-    let mut text = String::with_capacity(markdown.len());
-    let html = convert(markdown, top, id_prefix, Some(&mut text));
-    (html, text)
-}
-
-/// Makes Markdown into HTML, through the preview server's memo when there is one.
-#[derive(Clone, Copy)]
-pub struct Html<'a>(pub Option<&'a Memo>);
-
-impl Html<'_> {
-    /// The HTML, and the words too when there is no memo (a build); the preview server
-    /// makes the words of the search index apart, after the pages.
-    pub fn with_text_at(self, text: &str, top: u8, id_prefix: &str) -> (String, Option<String>) {
-        match self.0 {
-            Some(memo) => (memo.to_html_at(text, top, id_prefix), None),
-            None => {
-                let (html, words) = to_html_and_text_at(text, top, id_prefix);
-                (html, Some(words))
-            }
-        }
-    }
+    convert(markdown, top, id_prefix)
 }
 
 /// The Markdown the site reads: tables, footnotes, strikethrough, and `{#id}` after a heading.
@@ -147,11 +79,8 @@ fn allowed(dest: &str) -> bool {
     matches!(address::judge(dest), Verdict::Allowed { .. })
 }
 
-fn convert(markdown: &str, top: u8, id_prefix: &str, text: Option<&mut String>) -> String {
+fn convert(markdown: &str, top: u8, id_prefix: &str) -> String {
     let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS).collect();
-    if let Some(text) = text {
-        events.iter().for_each(|e| push_words(text, e));
-    }
     let largest = events
         .iter()
         .filter_map(|e| match e {
@@ -276,7 +205,7 @@ fn convert(markdown: &str, top: u8, id_prefix: &str, text: Option<&mut String>) 
 /// The words of a Markdown text without markup, for the search index.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
+    for event in Parser::new_ext(markdown, OPTIONS) {
         push_words(&mut out, &event);
     }
     out
@@ -352,14 +281,6 @@ mod tests {
             super::plain_text("## Priser\n\n*Billig* papir").split_whitespace().collect::<Vec<_>>(),
             ["Priser", "Billig", "papir"]
         );
-    }
-
-    #[test]
-    fn a_build_gets_the_html_and_the_words_of_a_text_from_one_parse() {
-        let body = "## Slik bestiller du\n\nBestill i **e-handel**, se [avtalen](/a/).\n\n| Vare | Pris |\n|---|---|\n| Papir | 10 kr |\n";
-        let (html, words) = super::to_html_and_text_at(body, 2, "");
-        assert_eq!(html, super::to_html_at(body, 2, ""));
-        assert_eq!(words, super::plain_text(body));
     }
 
     #[test]

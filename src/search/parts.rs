@@ -3,8 +3,8 @@
 //! is taken over from the previous build instead of being indexed again. The browser
 //! loads the first part and merges the others into it.
 
-use super::SearchRecord;
-use crate::render::{FileContent, OutputFile};
+use crate::output::{FileContent, OutputFile};
+use crate::render::records::SearchRecord;
 use serde::{Deserialize, Serialize};
 
 /// How many records a part holds at most, before the index is split further.

@@ -2,8 +2,8 @@
 //! purchase and an award/contract release per framework agreement.
 
 use super::{end_of_day, oslo_rfc3339, purchase_updated, start_of_day};
-use crate::content::model::*;
 use crate::diagnostics::{Diagnostic, codes};
+use crate::model::*;
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use rayon::prelude::*;
@@ -41,7 +41,7 @@ pub fn package(site: &Site) -> (Option<String>, Vec<Diagnostic>) {
         "uri": format!("{}data/ocds.json", settings.base_url),
         "version": "1.1",
         "publishedDate": start_of_day(site.today),
-        "publisher": { "name": settings.title, "uri": settings.base_url },
+        "publisher": { "name": settings.title, "uri": settings.base_url.as_str() },
         "releases": RELEASES,
     });
     (Some(write_package(&package, &releases)), warnings.into_iter().flatten().collect())
@@ -284,10 +284,10 @@ fn contract(site: &Site, prefix: &str, i: usize, a: &Agreement) -> Value {
     release
 }
 
-fn when(w: crate::content::dates::When) -> String {
+fn when(w: crate::model::dates::When) -> String {
     match w {
-        crate::content::dates::When::Date(d) => end_of_day(d),
-        crate::content::dates::When::DateTime(t) => oslo_rfc3339(t),
+        crate::model::dates::When::Date(d) => end_of_day(d),
+        crate::model::dates::When::DateTime(t) => oslo_rfc3339(t),
     }
 }
 

@@ -7,7 +7,7 @@
 //! read as a formula.
 
 use super::columns::{self, Dataset};
-use crate::content::model::*;
+use crate::model::*;
 use crate::site::Site;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 

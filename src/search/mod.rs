@@ -4,7 +4,8 @@
 //! the site in the same atomic swap.
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::render::{FileContent, OutputFile};
+use crate::output::{FileContent, OutputFile};
+pub use crate::render::records::SearchRecord;
 use std::collections::BTreeMap;
 
 mod parts;
@@ -25,24 +26,6 @@ pub const MANIFEST_NAME: &str = "deler.json";
 pub const CHUNK_SIZE_VARIABLE: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 /// The chunk size set in [`CHUNK_SIZE_VARIABLE`], in word places.
 pub const CHUNK_SIZE: &str = "5000";
-
-/// One searchable item.
-#[derive(Debug, Clone)]
-pub struct SearchRecord {
-    pub url: String,
-    pub title: String,
-    pub summary: String,
-    /// `rammeavtale`, `planlagt-innkjop`, `kurs`, `etisk-krav`, `side`, `leverandor`.
-    pub kind: &'static str,
-    pub kind_label: &'static str,
-    pub status: Option<(String, String)>,
-    /// ISO date the results sort by.
-    pub date: Option<String>,
-    pub text: String,
-    pub categories: Vec<String>,
-    pub municipalities: Vec<String>,
-    pub suppliers: Vec<String>,
-}
 
 /// What an index build produced.
 #[derive(Debug, Default)]
