@@ -7,7 +7,6 @@ mod cmd;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    small_search_chunks();
     let cli = match cli::parse() {
         cli::Parsed::Run(cli) => cli,
         cli::Parsed::Show { text, to_stdout, code } => {
@@ -26,16 +25,5 @@ fn main() -> ExitCode {
         cli::Command::New(args) => cmd::new::run(args),
         cli::Command::Schema(args) => cmd::schema::run(args),
         cli::Command::Forklar(args) => cmd::explain::run(args),
-    }
-}
-
-/// Sets the search index's chunk size (see `innkjop::search::CHUNK_SIZE`) unless
-/// the environment already names one.
-#[allow(unsafe_code)]
-fn small_search_chunks() {
-    use innkjop::search::{CHUNK_SIZE, CHUNK_SIZE_VARIABLE};
-    if std::env::var_os(CHUNK_SIZE_VARIABLE).is_none() {
-        // SAFETY: the first thing `main` does; no other thread reads the environment yet.
-        unsafe { std::env::set_var(CHUNK_SIZE_VARIABLE, CHUNK_SIZE) };
     }
 }

@@ -18,15 +18,6 @@ pub const BUNDLE_DIR: &str = "pagefind";
 /// The list of the index's parts, in the index folder.
 pub const MANIFEST_NAME: &str = "deler.json";
 
-/// Pagefind cuts its word index into chunks, and a query fetches each chunk its words fall
-/// in. Its default chunk (20,000 word places) makes a query for a common word fetch about
-/// 40 KB per part, most of it other words; a quarter of that keeps the first query at
-/// 10,000 items near 210 KB instead of 300 KB. Pagefind reads this size only from the
-/// environment, so the binary sets it at start, before any thread runs (see `main`).
-pub const CHUNK_SIZE_VARIABLE: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
-/// The chunk size set in [`CHUNK_SIZE_VARIABLE`], in word places.
-pub const CHUNK_SIZE: &str = "5000";
-
 /// What an index build produced.
 #[derive(Debug, Default)]
 pub struct SearchIndex {

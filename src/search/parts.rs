@@ -15,8 +15,9 @@ pub const RECORDS_PER_PART: usize = 5000;
 /// parts, each re-indexed in about a quarter of a second on one core.
 pub const RECORDS_PER_SMALL_PART: usize = 500;
 pub const SMALL_SITE: usize = 8 * RECORDS_PER_SMALL_PART;
-/// Changes when the way a part is built changes, so no earlier part is taken over then.
-const FORMAT: &str = "innkjop-sok-3 pagefind-1.6";
+/// Changes when the way a part is built changes (our records, or Pagefind's version, which
+/// a test checks against Cargo.lock), so no earlier part is taken over then.
+pub const FORMAT: &str = "innkjop-sok-4 pagefind-1.6.0";
 
 /// The list of parts, read by the search page and by the next build.
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -67,8 +68,6 @@ fn primary_dir() -> String {
 
 /// Spreads the records over parts; empty parts are left out.
 pub fn plan<'a>(records: &'a [SearchRecord], language: &str, records_per_part: usize) -> Vec<Part<'a>> {
-    // A part indexed with other chunks is not taken over.
-    let chunk_size = std::env::var(super::CHUNK_SIZE_VARIABLE).unwrap_or_default();
     // An even count keeps two (or four) cores equally busy to the end.
     let count = records.len().div_ceil(records_per_part.max(1)).next_multiple_of(2).clamp(2, 64);
     let mut buckets: Vec<Vec<&SearchRecord>> = vec![Vec::new(); count];
@@ -81,7 +80,7 @@ pub fn plan<'a>(records: &'a [SearchRecord], language: &str, records_per_part: u
         .enumerate()
         .map(|(i, records)| {
             let mappe = if i == 0 { primary_dir() } else { format!("{}/del-{i}/", super::BUNDLE_DIR) };
-            let nokkel = digest(&[FORMAT, &mappe, language, &chunk_size], &records);
+            let nokkel = digest(&[FORMAT, &mappe, language], &records);
             Part { entry: PartEntry { mappe, nokkel }, records }
         })
         .collect()
@@ -193,6 +192,20 @@ mod tests {
         assert_eq!(changed, 1, "one part changes, the other is taken over");
         assert_eq!(before[0].mappe, "pagefind/");
         assert_eq!(before[1].mappe, "pagefind/del-1/");
+    }
+
+    /// The format names the Pagefind the index is built with, so a part made by another
+    /// version is never taken over.
+    #[test]
+    fn the_format_names_the_pagefind_in_cargo_lock() {
+        let lock = include_str!("../../Cargo.lock");
+        let version = lock
+            .split("[[package]]")
+            .find(|p| p.contains("\nname = \"pagefind\"\n"))
+            .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
+            .map(|v| v.trim_end_matches('"'))
+            .expect("pagefind in Cargo.lock");
+        assert!(FORMAT.ends_with(&format!("pagefind-{version}")), "{FORMAT} against pagefind {version}");
     }
 
     #[test]

@@ -192,22 +192,6 @@ fn cpv_names_come_from_the_sites_cpv_list() {
 }
 
 #[test]
-fn a_search_fetches_small_index_chunks() {
-    // A query fetches the index chunks its words fall in: small chunks keep the bytes of a
-    // search for a common word low on a phone. Pagefind's default would give one chunk per
-    // part here, of 14 and 23 KB.
-    let site = built_sample();
-    let chunks: Vec<(String, u64)> = walkdir::WalkDir::new(site.path("public/pagefind"))
-        .into_iter()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "pf_index"))
-        .map(|e| (e.path().display().to_string(), e.metadata().expect("size").len()))
-        .collect();
-    assert!(chunks.len() >= 4, "{chunks:?}");
-    assert!(chunks.iter().all(|(_, bytes)| *bytes <= 10_000), "{chunks:?}");
-}
-
-#[test]
 fn what_a_purchase_says_about_announcement_follows_its_type_value_date_and_procedure() {
     let site = built_sample();
     let said = |slug: &str| {
