@@ -5,7 +5,7 @@ use crate::model::*;
 use crate::rules::period::{self, AgreementStatus};
 use crate::rules::thresholds::{self, ThresholdClass};
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
 
 /// Everything a render needs: the model and what follows from it on the build day.
 #[derive(Debug)]

@@ -48,7 +48,7 @@ impl Stamp {
 /// the files that changed.
 #[derive(Debug, Default)]
 pub struct ReadCache {
-    files: rustc_hash::FxHashMap<PathBuf, SourceFile>,
+    files: std::collections::HashMap<PathBuf, SourceFile>,
     listing: Option<Listing>,
 }
 
@@ -76,6 +76,11 @@ impl ReadCache {
 }
 
 impl SourceFile {
+    /// When the file was last changed, as it was read.
+    pub fn modified(&self) -> Option<SystemTime> {
+        self.stamp.and_then(|s| s.modified)
+    }
+
     /// The YAML part, for parsing and for locating keys.
     pub fn source(&self) -> Source<'_> {
         Source {
@@ -223,10 +228,7 @@ fn item_section(rel: &Path) -> Option<Section> {
 /// to read: then a listing can be patched instead of walking the folder again.
 fn is_plain_item(content_dir: &Path, rel: &Path) -> bool {
     let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let hidden = rel.components().any(|c| {
-        let name = c.as_os_str().to_string_lossy();
-        name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
-    });
+    let hidden = rel.components().any(|c| is_skipped(&c.as_os_str().to_string_lossy()));
     let named =
         item_section(rel).is_some() || rel == Path::new("nettsted.yaml") || rel == Path::new("leverandorer.yaml");
     let plain = match std::fs::symlink_metadata(content_dir.join(rel)) {
@@ -234,6 +236,18 @@ fn is_plain_item(content_dir: &Path, rel: &Path) -> bool {
         Err(e) => e.kind() == std::io::ErrorKind::NotFound,
     };
     matches!(ext.as_str(), "md" | "yaml" | "yml") && !hidden && named && plain
+}
+
+/// Whether a file or folder of this name is passed by: hidden files and folders (`.skjema`),
+/// and the files editors write beside the one being saved (backups `a.md~`, locks `.#a.md`,
+/// autosaves `#a.md#`, swap files `.a.md.swp`, vim's probe `4913`, half-written downloads).
+/// The walk never reads them, and the preview's watcher never rebuilds for them.
+pub fn is_skipped(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name == "4913"
+        || [".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload"].iter().any(|ext| name.ends_with(ext))
 }
 
 /// Walks the content folder.
@@ -280,7 +294,7 @@ fn walk(content_dir: &Path) -> Listing {
         }
         let name = entry.file_name().to_string_lossy();
         let is_item_name = [".md", ".yaml", ".yml"].iter().any(|ext| name.to_ascii_lowercase().ends_with(ext));
-        if entry.depth() > 0 && (name.starts_with('.') || name.ends_with('~') || name.starts_with('#')) {
+        if entry.depth() > 0 && is_skipped(&name) {
             if entry.file_type().is_file() && is_item_name && name.starts_with('.') && !name.starts_with(".#") {
                 diagnostics.push(
                     Diagnostic::new(

@@ -74,46 +74,16 @@ pub fn end_of_day(date: NaiveDate) -> String {
     oslo_rfc3339(date.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)))
 }
 
-/// When a planned purchase last changed in a way a supplier cares about, derived from the
-/// content alone. The day is the date that goes with its status: the planned announcement
-/// while planned, the market dialogue during it, the announcement once announced, the
-/// deadline in evaluation and after the award, the latest date once cancelled (each falls
-/// back to the others, and to the build day when the purchase has no date at all). The hour
-/// is the pipeline stage (00 planned ... 05 cancelled) and the seconds a fingerprint of the
-/// status and every date, so a change of status or of any date gives a new value.
+/// When a planned purchase last changed, as a local time in Europe/Oslo: when its file was last
+/// changed, never after the end of the build day (a build for a day in the past, or a clock set
+/// wrong, never dates an entry after the build). Without a time of change, the start of the
+/// build day.
 pub fn purchase_updated(p: &PlannedPurchase, today: NaiveDate) -> NaiveDateTime {
-    use crate::model::PurchaseStatus as S;
-    let announcement = p.announcement.map(|a| a.first_day());
-    let dialogue = p.dialogue.as_ref().and_then(|d| d.date);
-    let deadline = p.deadline.map(|d| d.date());
-    let start = p.contract_start.map(|c| c.first_day());
-    let latest = [announcement, dialogue, deadline, start].into_iter().flatten().max();
-    let preferred = match p.status {
-        S::Planned => [announcement, dialogue, deadline],
-        S::MarketDialogue => [dialogue, announcement, deadline],
-        S::Announced => [announcement, deadline, dialogue],
-        S::Evaluation | S::Awarded => [deadline, announcement, dialogue],
-        S::Cancelled => [latest, None, None],
-    };
-    let day = preferred.into_iter().flatten().next().or(latest).unwrap_or(today);
-    let stage = S::ALL.iter().position(|(_, s)| *s == p.status).unwrap_or(0);
-    let fingerprint = format!(
-        "{}|{}|{}|{}|{}",
-        p.status.key(),
-        p.announcement.map(|a| a.iso()).unwrap_or_default(),
-        dialogue.map(|d| d.to_string()).unwrap_or_default(),
-        p.deadline.map(|d| d.iso()).unwrap_or_default(),
-        p.contract_start.map(|c| c.iso()).unwrap_or_default(),
-    );
-    let seconds = (fnv1a(fingerprint.as_bytes()) % 3600) as u32;
-    let time =
-        NaiveTime::from_num_seconds_from_midnight_opt(stage as u32 * 3600 + seconds, 0).unwrap_or(NaiveTime::MIN);
-    day.and_time(time)
-}
-
-/// FNV-1a, 64 bits: a stable fingerprint (the standard library's hasher may change between releases).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    let end_of_build_day = today.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
+    match p.origin.changed {
+        Some(changed) => changed.with_timezone(&Oslo).naive_local().min(end_of_build_day),
+        None => today.and_time(NaiveTime::MIN),
+    }
 }
 
 #[cfg(test)]
@@ -129,11 +99,11 @@ mod tests {
         assert_eq!(end_of_day(NaiveDate::from_ymd_opt(2027, 3, 31).unwrap()), "2027-03-31T23:59:59+02:00");
     }
 
-    fn purchase() -> PlannedPurchase {
-        use crate::model::dates::{FuzzyDate, When};
+    #[test]
+    fn a_purchase_is_updated_when_its_file_changed_never_after_the_build_day() {
         use crate::model::*;
-        PlannedPurchase {
-            origin: Origin { slug: "x".into(), path: "planlagte-innkjop/x.md".into() },
+        let mut p = PlannedPurchase {
+            origin: Origin { slug: "x".into(), path: "planlagte-innkjop/x.md".into(), changed: None },
             title: "X".into(),
             summary: None,
             category: "k".into(),
@@ -144,33 +114,23 @@ mod tests {
             cpv: vec![],
             estimated_value: None,
             duration: None,
-            announcement: FuzzyDate::parse("2027-Q2"),
-            contract_start: FuzzyDate::parse("2028"),
-            deadline: When::parse("2027-05-10T12:00"),
+            announcement: None,
+            contract_start: None,
+            deadline: None,
             dialogue: None,
             replaces: None,
             result: None,
             doffin: None,
             contact: None,
             body: String::new(),
-        }
-    }
-
-    #[test]
-    fn updated_follows_status_and_dates_and_never_the_clock() {
-        use crate::model::PurchaseStatus;
-        use crate::model::dates::When;
-        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let planned = purchase();
-        let first = purchase_updated(&planned, today);
-        assert_eq!(first.date().to_string(), "2027-04-01");
-        assert_eq!(first, purchase_updated(&planned, today.succ_opt().unwrap()));
-        let mut evaluated = planned.clone();
-        evaluated.status = PurchaseStatus::Evaluation;
-        let second = purchase_updated(&evaluated, today);
-        assert_eq!(second.date().to_string(), "2027-05-10");
-        let mut moved = planned.clone();
-        moved.deadline = When::parse("2027-05-11T12:00");
-        assert_ne!(purchase_updated(&moved, today), first);
+        };
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&chrono::Utc);
+        assert_eq!(purchase_updated(&p, day("2026-11-26")).to_string(), "2026-11-26 00:00:00");
+        p.origin.changed = Some(at("2026-11-20T13:45:10Z"));
+        assert_eq!(purchase_updated(&p, day("2026-11-26")).to_string(), "2026-11-20 14:45:10");
+        // Saved after the day the site is built for: dated at the end of that day.
+        p.origin.changed = Some(at("2026-12-04T09:00:00Z"));
+        assert_eq!(purchase_updated(&p, day("2026-11-26")).to_string(), "2026-11-26 23:59:59");
     }
 }

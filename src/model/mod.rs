@@ -243,11 +243,13 @@ impl Scope {
     }
 }
 
-/// The source file of an item, for diagnostics and links.
+/// The source file of an item, for diagnostics and links, and when it last changed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Origin {
     pub slug: String,
     pub path: PathBuf,
+    /// When the file was last changed, if the file system says.
+    pub changed: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

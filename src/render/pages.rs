@@ -171,7 +171,7 @@ fn front_page(b: &mut Builder) {
     // The front page stays short on a large site: the first few of each list, with a link to all.
     const SHOWN: usize = 8;
     let mut expiring: Vec<&Shared<AgreementCard>> =
-        views.agreements.iter().filter(|a| a.card.status.key == "utloper-snart").map(|a| &a.card).collect();
+        views.agreements.iter().filter(|a| a.card.status.key == "utloper_snart").map(|a| &a.card).collect();
     expiring.sort_by(|a, b| a.current_end.iso.cmp(&b.current_end.iso));
     let expiring_count = expiring.len();
     expiring.truncate(SHOWN);
@@ -222,7 +222,7 @@ fn status_filters(b: &Builder, current: Option<AgreementStatus>) -> Vec<FilterLi
     AgreementStatus::ALL
         .iter()
         .map(|s| FilterLink {
-            url: format!("{}status/{}/", b.urls.section("rammeavtaler"), s.key().replace('_', "-")),
+            url: format!("{}status/{}/", b.urls.section("rammeavtaler"), s.key().to_string()),
             name: s.label().to_string(),
             count: b.site.agreement_status.iter().filter(|x| *x == s).count(),
             current: current == Some(*s),
@@ -300,7 +300,7 @@ fn agreements(b: &mut Builder) {
             .map(|(_, v)| &v.card)
             .collect();
         let title = s.label();
-        let key = s.key().replace('_', "-");
+        let key = s.key().to_string();
         let meta = b.meta(
             title,
             format!("{}status/{key}/", b.urls.section("rammeavtaler")),

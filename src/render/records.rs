@@ -50,7 +50,7 @@ pub struct FilterLabels {
 pub fn filter_labels(site: &Site) -> FilterLabels {
     let mut status: BTreeMap<String, String> = crate::rules::period::AgreementStatus::ALL
         .iter()
-        .map(|s| (s.key().replace('_', "-"), s.label().to_string()))
+        .map(|s| (s.key().to_string(), s.label().to_string()))
         .collect();
     for (key, s) in crate::model::PurchaseStatus::ALL {
         status.insert(key.to_string(), s.label().to_string());

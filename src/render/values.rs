@@ -59,7 +59,7 @@ pub struct StatusView {
 
 impl StatusView {
     pub fn agreement(s: AgreementStatus) -> StatusView {
-        StatusView { key: s.key().replace('_', "-"), label: s.label().to_string() }
+        StatusView { key: s.key().to_string(), label: s.label().to_string() }
     }
 }
 

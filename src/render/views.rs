@@ -375,7 +375,7 @@ fn purchase_card(site: &Site, urls: &Urls, i: usize, p: &PlannedPurchase) -> Pur
         status: StatusView { key: p.status.key().to_string(), label: p.status.label().to_string() },
         value: p.estimated_value.map(format::amount),
         threshold: StatusView {
-            key: class.key().replace('_', "-"),
+            key: class.key().to_string(),
             label: crate::rules::thresholds::announcement(class, p.procedure).to_string(),
         },
         announcement: p.announcement.map(FuzzyView::of),

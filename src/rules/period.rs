@@ -110,7 +110,7 @@ mod tests {
 
     fn agreement(from: &str, to: &str, options: &[(&str, bool)]) -> Agreement {
         Agreement {
-            origin: Origin { slug: "a".into(), path: "rammeavtaler/a.md".into() },
+            origin: Origin { slug: "a".into(), path: "rammeavtaler/a.md".into(), changed: None },
             title: "A".into(),
             summary: None,
             category: "c".into(),

@@ -136,15 +136,10 @@ fn changes_content(kind: &EventKind) -> bool {
     )
 }
 
-/// Editor temp and backup files never trigger a rebuild.
-pub fn is_ignored(path: &Path) -> bool {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else { return false };
-    name.ends_with('~')
-        || name.starts_with(".#")
-        || name.starts_with('#')
-        || name == "4913"
-        || [".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload"].iter().any(|ext| name.ends_with(ext))
-        || (name.starts_with('.') && name != ".innkjop-output")
+/// Whether a change of this path can be passed by: a file the walk of the content never
+/// reads (see `content::load::is_skipped`).
+fn is_ignored(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| crate::content::load::is_skipped(&n.to_string_lossy()))
 }
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ export async function launch() {
 export const PAGE_TYPES = {
   forside: "/",
   rammeavtaler: "/rammeavtaler/",
-  "rammeavtaler-status": "/rammeavtaler/status/utloper-snart/",
+  "rammeavtaler-status": "/rammeavtaler/status/utloper_snart/",
   rammeavtale: "/rammeavtaler/medisinsk-forbruksmateriell/",
   "planlagte-innkjop": "/planlagte-innkjop/",
   "planlagt-innkjop": "/planlagte-innkjop/mobiltelefoni-og-datakommunikasjon/",

@@ -53,11 +53,24 @@ fn the_pipeline_feed_has_every_planned_purchase_with_its_deadline() {
     let body = entry.content.as_ref().and_then(|c| c.body.clone()).expect("content");
     assert!(body.contains("Tilbudsfrist: 14. desember 2026 kl. 12.00"), "{body}");
     assert!(body.contains("6\u{a0}500\u{a0}000\u{a0}kr"), "{body}");
-    // Announced on 2 November: `updated` is that day in Oslo, never the build time.
-    let updated = entry.updated.expect("updated").with_timezone(&chrono_tz::Europe::Oslo);
-    assert_eq!(updated.date_naive().to_string(), "2026-11-02");
+    // The files were copied after the build day: every entry is dated no later than its end.
+    let end = chrono::DateTime::parse_from_rfc3339("2026-11-26T23:59:59+01:00").expect("time");
+    assert!(feed.entries.iter().all(|e| e.updated.is_some_and(|u| u <= end)), "no entry after the build day");
     let newest = feed.entries.iter().filter_map(|e| e.updated).max();
     assert_eq!(feed.updated, newest, "the feed is as new as its newest entry");
+}
+
+#[test]
+fn an_entry_is_dated_when_its_file_changed() {
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let file = site.path("content/planlagte-innkjop/kontorrekvisita-2028.md");
+    let changed = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_794_744_000); // 2026-11-15T12:00:00Z
+    std::fs::File::options().write(true).open(&file).and_then(|f| f.set_modified(changed)).expect("time");
+    assert_eq!(site.run(&["build"]).code, 0);
+    let bytes = std::fs::read(site.path("public/planlagte-innkjop/atom.xml")).expect("feed");
+    let feed = feed_rs::parser::parse(bytes.as_slice()).expect("feed");
+    let updated = feed.entries[0].updated.expect("updated");
+    assert_eq!(updated.to_rfc3339(), "2026-11-15T12:00:00+00:00");
 }
 
 #[test]

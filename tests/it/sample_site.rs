@@ -19,7 +19,7 @@ fn every_page_type_exists() {
         "public/index.html",
         "public/rammeavtaler/index.html",
         "public/rammeavtaler/kontorrekvisita/index.html",
-        "public/rammeavtaler/status/utloper-snart/index.html",
+        "public/rammeavtaler/status/utloper_snart/index.html",
         "public/planlagte-innkjop/index.html",
         "public/kurs/index.html",
         "public/etiske-krav/index.html",
@@ -87,12 +87,12 @@ fn statuses_follow_the_build_day_in_words_and_data() {
     let cases = [
         ("skole-og-barnehagemobler", "status-kommende", "Kommende"),
         ("kontorrekvisita", "status-aktiv", "Aktiv"),
-        ("medisinsk-forbruksmateriell", "status-utloper-snart", "Utløper snart"),
+        ("medisinsk-forbruksmateriell", "status-utloper_snart", "Utløper snart"),
         ("kopimaskiner", "status-utlopt", "Utløpt"),
         ("vikartjenester-helse", "status-hevet", "Hevet"),
         ("tolketjenester", "status-avsluttet", "Avsluttet"),
         // Terminated, but in force until the day before `avsluttet_fra`, 2027-03-01.
-        ("drosje-og-persontransport", "status-utloper-snart", "Utløper snart"),
+        ("drosje-og-persontransport", "status-utloper_snart", "Utløper snart"),
     ];
     for (slug, class, word) in cases {
         let badge = badge_of(site, slug);

@@ -33,7 +33,7 @@ const AGREEMENTS_IN: &str = "content/rammeavtaler/ (id-en er adressen: filnavnet
 const REQUIREMENTS_IN: &str = "content/etiske-krav/ (id-en er adressen: filnavnet uten .md, med små bokstaver)";
 
 fn origin(file: &SourceFile) -> Origin {
-    Origin { slug: file.slug.clone(), path: file.rel_path.clone() }
+    Origin { slug: file.slug.clone(), path: file.rel_path.clone(), changed: file.modified().map(Into::into) }
 }
 
 fn category(check: &mut Check, value: &Option<crate::content::raw::Text>, ctx: &Context) -> Option<String> {

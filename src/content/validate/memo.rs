@@ -7,7 +7,7 @@ use super::{Converted, Head, items};
 use crate::content::load::{Loaded, Section, SourceFile, Stamp};
 use crate::diagnostics::Diagnostic;
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The memo; empty until the first validation that is given it.
@@ -16,7 +16,7 @@ pub struct Memo {
     /// The texts of `nettsted.yaml` and `leverandorer.yaml`, and what they gave.
     head: Option<(Option<String>, Option<String>, Head)>,
     surroundings: Option<Surroundings>,
-    items: FxHashMap<PathBuf, Remembered>,
+    items: HashMap<PathBuf, Remembered>,
 }
 
 impl Memo {
@@ -41,33 +41,41 @@ impl Memo {
     }
 
     /// The remembered items, if they were checked in the same surroundings; else none.
-    pub(super) fn items_around(&mut self, surroundings: &Surroundings) -> FxHashMap<PathBuf, Remembered> {
+    pub(super) fn items_around(&mut self, surroundings: &Surroundings) -> HashMap<PathBuf, Remembered> {
         let items = std::mem::take(&mut self.items);
-        if self.surroundings.as_ref() == Some(surroundings) { items } else { FxHashMap::default() }
+        if self.surroundings.as_ref() == Some(surroundings) { items } else { HashMap::default() }
     }
 
-    pub(super) fn remember_items(&mut self, surroundings: Surroundings, items: FxHashMap<PathBuf, Remembered>) {
+    pub(super) fn remember_items(&mut self, surroundings: Surroundings, items: HashMap<PathBuf, Remembered>) {
         self.surroundings = Some(surroundings);
         self.items = items;
     }
 }
 
-/// One item as checked: its text, the result and the diagnostics.
+/// One item as checked: its text and time of change, the result and the diagnostics.
 pub(super) struct Remembered {
     section: Section,
     text: String,
+    modified: Option<std::time::SystemTime>,
     pub(super) converted: Converted,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
 impl Remembered {
     pub(super) fn new(section: Section, file: &SourceFile, converted: &Converted, diagnostics: &[Diagnostic]) -> Self {
-        Remembered { section, text: file.text.clone(), converted: converted.clone(), diagnostics: diagnostics.to_vec() }
+        Remembered {
+            section,
+            text: file.text.clone(),
+            modified: file.modified(),
+            converted: converted.clone(),
+            diagnostics: diagnostics.to_vec(),
+        }
     }
 
-    /// Whether it was made from this text in this section.
-    pub(super) fn holds(&self, section: Section, text: &str) -> bool {
-        self.section == section && self.text == text
+    /// Whether it was made from this file as it is now: the same text, changed at the same time
+    /// (an item carries its time of change), in the same section.
+    pub(super) fn holds(&self, section: Section, file: &SourceFile) -> bool {
+        self.section == section && self.modified == file.modified() && self.text == file.text
     }
 }
 

@@ -69,7 +69,7 @@ pub fn validate_with(
     let surroundings = memo::Surroundings::of(&ctx, head.cpv_source, &loaded.assets);
     let mut remembered = match memo.as_deref_mut() {
         Some(m) => m.items_around(&surroundings),
-        None => rustc_hash::FxHashMap::default(),
+        None => std::collections::HashMap::default(),
     };
     let keep = memo.is_some();
     // Items whose text is as it was are taken over (their model items are shared, not copied);
@@ -79,7 +79,7 @@ pub fn validate_with(
         loaded
             .items
             .par_iter()
-            .map(|(section, file)| match remembered.get(&file.rel_path).filter(|r| r.holds(*section, &file.text)) {
+            .map(|(section, file)| match remembered.get(&file.rel_path).filter(|r| r.holds(*section, file)) {
                 Some(r) => (r.converted.clone(), r.diagnostics.clone(), None),
                 None => {
                     let mut diagnostics = Vec::new();
