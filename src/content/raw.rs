@@ -131,7 +131,7 @@ pub struct RawSite {
     pub tittel: Option<Text>,
     /// Én eller to setninger om nettstedet.
     pub beskrivelse: Option<Text>,
-    /// Adressen nettstedet publiseres på, for eksempel https://innkjop.example.no/ (påkrevd).
+    /// Adressen nettstedet publiseres på, for eksempel `https://innkjop.example.no/` (påkrevd).
     pub base_url: Option<Text>,
     /// Språkkode, standard `nb`.
     pub sprak: Option<Text>,

@@ -43,7 +43,9 @@ fn every_internal_link_and_asset_resolves() {
     let site = built_sample();
     let root = site.path("public");
     let mut broken = Vec::new();
-    for file in html_files(&root) {
+    let files = html_files(&root);
+    assert!(files.len() > 100, "the sample has pages: {}", files.len());
+    for file in files {
         let html = std::fs::read_to_string(root.join(&file)).expect("read");
         for target in attribute_values(&html, "href").into_iter().chain(attribute_values(&html, "src")) {
             if !target.starts_with('/') || target.starts_with("//") {

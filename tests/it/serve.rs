@@ -45,14 +45,20 @@ fn get(addr: &str, path: &str) -> (u16, String) {
     (status, body)
 }
 
-/// Listens to the reload events; each event name arrives on the channel.
+/// Listens to the reload events; each event name arrives on the channel. Returns once the
+/// server has answered the request: it subscribes before it answers, so no event is missed.
 fn listen(addr: &str) -> mpsc::Receiver<String> {
     let mut stream = TcpStream::connect(addr).expect("connect");
     write!(stream, "GET /__innkjop/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n")
         .expect("write");
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
+        line.clear();
+    }
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+        for line in reader.lines().map_while(Result::ok) {
             if let Some(name) = line.strip_prefix("event: ")
                 && tx.send(name.to_string()).is_err()
             {
@@ -60,7 +66,6 @@ fn listen(addr: &str) -> mpsc::Receiver<String> {
             }
         }
     });
-    std::thread::sleep(Duration::from_millis(200));
     rx
 }
 

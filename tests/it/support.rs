@@ -115,7 +115,8 @@ pub fn main_of(html: &str) -> &str {
     &html[start..end]
 }
 
-/// Every HTML file of an output folder, relative paths.
+/// Every HTML file of an output folder, relative paths; at least one, or the test that looks
+/// at them would pass on an empty folder.
 pub fn html_files(root: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root)
         .into_iter()
@@ -124,5 +125,6 @@ pub fn html_files(root: &Path) -> Vec<PathBuf> {
         .map(|e| e.path().strip_prefix(root).expect("prefix").to_path_buf())
         .collect();
     files.sort();
+    assert!(!files.is_empty(), "no HTML files in {}", root.display());
     files
 }
