@@ -222,7 +222,7 @@ fn status_filters(b: &Builder, current: Option<AgreementStatus>) -> Vec<FilterLi
     AgreementStatus::ALL
         .iter()
         .map(|s| FilterLink {
-            url: format!("{}status/{}/", b.urls.section("rammeavtaler"), s.key().to_string()),
+            url: format!("{}status/{}/", b.urls.section("rammeavtaler"), s.key()),
             name: s.label().to_string(),
             count: b.site.agreement_status.iter().filter(|x| *x == s).count(),
             current: current == Some(*s),
