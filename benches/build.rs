@@ -84,9 +84,10 @@ fn main() {
     let table = table(&rows);
     println!("{table}");
     let machine = machine();
+    let (day, commit) = (today(), commit());
     let text = format!(
-        "# Benchmark results\n\nMeasured with `cargo bench --bench build` on {machine}. Per item on this \
-         machine: {speed}.\n\n{table}\n{}\n",
+        "# Benchmark results\n\nMeasured with `cargo bench --bench build` on {day} at commit {commit}, on {machine}. \
+         Per item on this machine: {speed}.\n\n{table}\n{}\n",
         BUDGETS
     );
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/RESULTS.md");
@@ -342,6 +343,26 @@ fn table(rows: &[Row]) -> String {
         ));
     }
     out
+}
+
+/// The day of the run, in UTC (`YYYY-MM-DD`).
+fn today() -> String {
+    chrono::Utc::now().format("%Y-%m-%d").to_string()
+}
+
+/// The commit measured, with `+changes` when the work tree differs from it.
+fn commit() -> String {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let head = git(&["rev-parse", "--short", "HEAD"]).filter(|h| !h.is_empty()).unwrap_or_else(|| "unknown".into());
+    let dirty = git(&["status", "--porcelain", "--untracked-files=no"]).is_some_and(|s| !s.is_empty());
+    if dirty { format!("{head}+changes") } else { head }
 }
 
 fn machine() -> String {

@@ -188,7 +188,10 @@ fn build_part(
                     name.contains("-ui.") || name.starts_with("pagefind-highlight") || name.starts_with("playground");
                 // The other parts are merged into the first one, which alone loads script and WebAssembly.
                 let runtime = name.ends_with(".js") || name.starts_with("wasm.");
-                !ui && (primary || !runtime)
+                // Only the WebAssembly of the site's language is loaded; Pagefind's fallback for
+                // pages of no known language is never used, since every record has one.
+                let other_wasm = name.starts_with("wasm.") && name != format!("wasm.{language}.pagefind");
+                !ui && !other_wasm && (primary || !runtime)
             })
             .map(|f| OutputFile {
                 path: format!("{}{}", part.entry.mappe, f.filename.to_string_lossy().replace('\\', "/")),
