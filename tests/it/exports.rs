@@ -225,3 +225,14 @@ fn two_builds_of_the_same_day_export_the_same_bytes() {
         assert_eq!(std::fs::read(first.path(rel)).ok(), std::fs::read(again.path(rel)).ok(), "{rel}");
     }
 }
+
+#[test]
+fn the_open_data_page_carries_the_licence_of_the_search_code_it_ships() {
+    let site = built_sample();
+    assert!(site.path("public/pagefind").is_dir(), "the sample ships the search bundle");
+    let page = site.read("public/data/index.html");
+    let notice = page.find("Programvare og lisenser").expect("a section on software and licences");
+    let rest = &page[notice..];
+    assert!(rest.contains("Copyright 2022 CloudCannon"), "Pagefind's copyright line");
+    assert!(rest.contains("shall be included in all copies"), "the whole MIT permission notice");
+}
