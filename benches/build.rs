@@ -111,7 +111,6 @@ fn measure(items: usize) -> Row {
     let content = dir.path().join("content");
     let counts = synth::write_site(&content, items, 7).expect("synthetic site");
     eprintln!("   {counts:?}");
-    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
     let run = |args: &[&str]| -> (Duration, Option<u64>) {
         let time = Path::new("/usr/bin/time");
         let started = Instant::now();
@@ -127,7 +126,6 @@ fn measure(items: usize) -> Row {
         let peak_kb = stderr.lines().last().and_then(|l| l.trim().parse::<u64>().ok());
         (took, peak_kb.map(|kb| kb / 1024))
     };
-    let theme_arg = theme.display().to_string();
     let median = |f: &dyn Fn() -> (Duration, Option<u64>)| {
         let mut runs: Vec<(Duration, Option<u64>)> = (0..3).map(|_| f()).collect();
         runs.sort();
@@ -136,12 +134,13 @@ fn measure(items: usize) -> Row {
     let (check, _) = median(&|| run(&["check", "--today", TODAY]));
     let (build, peak_mb) = median(&|| {
         let _ = std::fs::remove_dir_all(dir.path().join("public"));
-        run(&["build", "--today", TODAY, "--theme", &theme_arg])
+        run(&["build", "--today", TODAY])
     });
     let output_mb = dir_size(&dir.path().join("public")) as f64 / 1_000_000.0;
     let options = innkjop::Options {
         content: content.clone(),
-        theme: theme.clone(),
+        // The theme built into the program, as a site without a theme folder has.
+        theme: None,
         output: dir.path().join("ohne"),
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
         base_url: None,
@@ -162,9 +161,9 @@ fn measure(items: usize) -> Row {
     let edited = first_agreement(&content);
     let rebuild = {
         touch_title(&edited, "Endret for måling A");
-        run(&["build", "--today", TODAY, "--theme", &theme_arg]).0
+        run(&["build", "--today", TODAY]).0
     };
-    let (reload_event, serve_rebuild, serve_mb) = reload_after_edit(dir.path(), &theme_arg, &edited);
+    let (reload_event, serve_rebuild, serve_mb) = reload_after_edit(dir.path(), &edited);
     let search = search_in_browser(&dir.path().join("public"));
     Row {
         items,
@@ -212,9 +211,8 @@ fn touch_title(file: &Path, title: &str) {
 /// Starts `serve`, edits one file, and times from the save to the reload event and to the
 /// event that says the exports and the search index are in too (medians of 5); also the
 /// server's peak resident memory (Linux), once the last edit's search index is in.
-fn reload_after_edit(site: &Path, theme: &str, file: &Path) -> (Duration, Duration, Option<u64>) {
-    let (mut child, addr) =
-        serve_child::start(BIN, site, &["--today", TODAY, "--theme", theme], Duration::from_secs(120));
+fn reload_after_edit(site: &Path, file: &Path) -> (Duration, Duration, Option<u64>) {
+    let (mut child, addr) = serve_child::start(BIN, site, &["--today", TODAY], Duration::from_secs(120));
     let mut stream = TcpStream::connect(&addr).expect("connect");
     write!(stream, "GET /__innkjop/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("write");
     let (etx, erx) = mpsc::channel();

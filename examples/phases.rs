@@ -12,7 +12,7 @@ fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
     let options = innkjop::Options {
         content: dir.join("content"),
-        theme: std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default")),
+        theme: None,
         output: dir.join("public-phases"),
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
         base_url: None,
@@ -40,7 +40,7 @@ fn main() {
     println!("search index ({} files): {:?}", index.map(|i| i.files.len()).unwrap_or(0), t.elapsed());
     let _ = std::fs::remove_dir_all(&options.output);
     let t = Instant::now();
-    let written = innkjop::pipeline::write_site(&pages, &options.content, &options.output);
+    let written = innkjop::pipeline::write_site(&pages, &options.content, &options.output, &|_| {});
     println!(
         "the whole write (pages, exports, index, files): {:?} ({} files)",
         t.elapsed(),

@@ -43,6 +43,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Lag et nytt nettsted for et innkjøpssamarbeid i en ny, tom mappe: innstillinger,
+    /// kategorier, terskelverdier, ett eksempel av hver type, de faste sidene og en
+    /// oppskrift for publisering. Uten valg spør den om det den trenger.
+    ///
+    /// Eksempel: innkjop init hallingdal --navn "Innkjøpssamarbeidet i Hallingdal" --kommuner "Gol, Hol, Nes"
+    #[command(help_template = HELP, override_usage = "innkjop init [MAPPE] [VALG]", next_help_heading = "Valg", disable_help_flag = true)]
+    Init(InitArgs),
     /// Bygg nettstedet fra content/ til public/. Ved feil blir forrige versjon stående urørt.
     #[command(help_template = HELP, override_usage = "innkjop build [VALG]", next_help_heading = "Valg", disable_help_flag = true)]
     Build(BuildArgs),
@@ -68,6 +75,20 @@ pub enum Command {
     /// YAML-utvidelse kan foreslå nøkler og vise feil mens du skriver.
     #[command(help_template = HELP, override_usage = "innkjop schema [VALG]", next_help_heading = "Valg", disable_help_flag = true)]
     Schema(SchemaArgs),
+    /// Skriv oppskriften for publisering inn i et nettsted som finnes: github (GitHub Pages),
+    /// gitlab (GitLab Pages) eller server (egen Linux-server med systemd og nginx).
+    /// Bygger hver morgen kl. 05 norsk tid; se docs/publisering.md.
+    #[command(
+        help_template = HELP,
+        override_usage = "innkjop publisering <github|gitlab|server> [VALG]",
+        next_help_heading = "Valg",
+        disable_help_flag = true
+    )]
+    Publisering(PublishArgs),
+    /// Skriv ut temaet som er bygd inn i programmet (maler, CSS og skript) til en ny mappe,
+    /// som utgangspunkt for et eget tema. Bruk det med --theme MAPPE eller `tema:` i nettsted.yaml.
+    #[command(help_template = HELP, override_usage = "innkjop tema <MAPPE>", next_help_heading = "Valg", disable_help_flag = true)]
+    Tema(ThemeArgs),
     /// Forklar en feilkode (for eksempel E021): hva den betyr og hvordan feilen rettes.
     /// Uten kode: alle kodene.
     #[command(help_template = HELP, override_usage = "innkjop forklar [KODE]", next_help_heading = "Valg", disable_help_flag = true)]
@@ -97,15 +118,64 @@ pub struct SiteArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// Mappen med temaet: maler, CSS og skript (standard: themes/default).
-    #[arg(long, default_value = "themes/default", value_name = "MAPPE", hide_default_value = true)]
-    pub theme: PathBuf,
+    /// Et eget tema: mappe med templates/ og static/ (standard: `tema` i nettsted.yaml,
+    /// ellers temaet som er bygd inn i programmet).
+    #[arg(long, value_name = "MAPPE")]
+    pub theme: Option<PathBuf>,
     /// Mappen nettstedet skrives til; den erstattes helt ved hver bygging (standard: public).
     #[arg(long, default_value = "public", value_name = "MAPPE", hide_default_value = true)]
     pub output: PathBuf,
     /// Adressen nettstedet publiseres på; overstyrer base_url i nettsted.yaml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Bare feil og advarsler, ingen fremdrift eller oppsummering (for skript).
+    #[arg(long)]
+    pub stille: bool,
+    #[command(flatten)]
+    help: HelpFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Mappen nettstedet lages i; den må være ny eller tom (standard: mappen du står i).
+    #[arg(value_name = "MAPPE", default_value = ".", hide_default_value = true, help_heading = "Argumenter")]
+    pub dir: PathBuf,
+    /// Navnet på samarbeidet, for eksempel "Innkjøpssamarbeidet i Hallingdal".
+    #[arg(long, value_name = "NAVN")]
+    pub navn: Option<String>,
+    /// Kommunene i samarbeidet, skilt med komma: "Gol, Hol, Nes".
+    #[arg(long, value_name = "LISTE")]
+    pub kommuner: Option<String>,
+    /// Vertskommunen (standard: den første i --kommuner).
+    #[arg(long, value_name = "KOMMUNE")]
+    pub vertskommune: Option<String>,
+    /// Oppskrift for publisering: github, gitlab, server eller ingen (standard: github).
+    #[arg(long, value_name = "HVOR")]
+    pub publisering: Option<String>,
+    /// Lag eksempelnettstedet (Kongsbergregionen, oppdiktede data) i stedet for et tomt.
+    #[arg(long)]
+    pub eksempel: bool,
+    #[command(flatten)]
+    help: HelpFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// Hvor nettstedet publiseres: github, gitlab eller server.
+    #[arg(value_name = "HVOR", help_heading = "Argumenter")]
+    pub recipe: String,
+    /// Mappen med nettstedet, den content/ ligger i (standard: mappen du står i).
+    #[arg(long, default_value = ".", value_name = "MAPPE", hide_default_value = true)]
+    pub mappe: PathBuf,
+    #[command(flatten)]
+    help: HelpFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct ThemeArgs {
+    /// Mappen temaet skrives til; den må være ny eller tom.
+    #[arg(value_name = "MAPPE", help_heading = "Argumenter")]
+    pub dir: PathBuf,
     #[command(flatten)]
     help: HelpFlag,
 }
@@ -141,9 +211,10 @@ pub enum CheckFormat {
 pub struct ServeArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// Mappen med temaet: maler, CSS og skript (standard: themes/default).
-    #[arg(long, default_value = "themes/default", value_name = "MAPPE", hide_default_value = true)]
-    pub theme: PathBuf,
+    /// Et eget tema: mappe med templates/ og static/ (standard: `tema` i nettsted.yaml,
+    /// ellers temaet som er bygd inn i programmet).
+    #[arg(long, value_name = "MAPPE")]
+    pub theme: Option<PathBuf>,
     /// Porten serveren lytter på (standard: 1111).
     #[arg(long, default_value_t = 1111, value_name = "PORT", hide_default_value = true)]
     pub port: u16,
@@ -252,7 +323,7 @@ fn norwegian(error: &clap::Error) -> String {
             let given = text(ContextKind::InvalidSubcommand).unwrap_or_default();
             let hint = match text(ContextKind::SuggestedSubcommand) {
                 Some(s) => format!("mente du `{s}`?"),
-                None => "kommandoene er build, check, serve, new, schema og forklar; `innkjop --help` forklarer dem"
+                None => "kommandoene er init, build, check, serve, new, schema, publisering, tema og forklar; `innkjop --help` forklarer dem"
                     .to_string(),
             };
             (format!("ukjent kommando `{given}`"), hint)

@@ -9,11 +9,13 @@ pub mod content;
 pub mod diagnostics;
 pub mod exports;
 pub mod format;
+pub mod init;
 pub mod markdown;
 pub mod model;
 pub mod new_item;
 pub mod output;
 pub mod pipeline;
+pub mod publish;
 pub mod render;
 pub mod rules;
 pub mod schema;
@@ -25,6 +27,7 @@ pub mod site;
 use chrono::NaiveDate;
 use diagnostics::{Diagnostic, Diagnostics};
 use pipeline::Pipeline;
+pub use render::templates::ThemeSource;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -32,7 +35,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Options {
     pub content: PathBuf,
-    pub theme: PathBuf,
+    /// The theme folder (`--theme`, or `tema` in `nettsted.yaml`); `None` for the theme built
+    /// into the program.
+    pub theme: Option<PathBuf>,
     pub output: PathBuf,
     /// The day statuses are computed for (`--today`); without it, the day in Europe/Oslo when
     /// the run runs (the preview follows the clock past midnight).
@@ -60,6 +65,25 @@ impl Report {
     }
 }
 
+impl Options {
+    /// Where the theme comes from: the folder given, or the one built into the program.
+    pub fn theme_source(&self) -> ThemeSource {
+        match &self.theme {
+            Some(dir) => ThemeSource::Folder(dir.clone()),
+            None => ThemeSource::BuiltIn,
+        }
+    }
+
+    /// Without a theme folder given, the one `tema` in `nettsted.yaml` names, when it has
+    /// templates (else `check` reports the key, and the built-in theme is used).
+    pub fn with_site_theme(mut self) -> Options {
+        if self.theme.is_none() {
+            self.theme = content::site_theme(&self.content);
+        }
+        self
+    }
+}
+
 /// Today in Europe/Oslo.
 pub fn today_in_oslo() -> NaiveDate {
     chrono::Utc::now().with_timezone(&chrono_tz::Europe::Oslo).date_naive()
@@ -76,10 +100,35 @@ pub fn check(options: &Options) -> Report {
     Report { diagnostics: diagnostics.sorted(), attention, ..Report::default() }
 }
 
+/// A step of a build that is done, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The content is read and checked.
+    Checked,
+    /// Every page is rendered.
+    Pages,
+    /// The feeds, calendars and open data are made.
+    Exports,
+    /// The search index is made.
+    SearchIndex,
+    /// Everything is written and swapped in.
+    Written,
+}
+
 /// Builds the site: load -> validate -> resolve -> views -> pages | exports | search records ->
 /// write. Writes nothing when there is any error; the previous output stays as it was.
 pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Report {
-    let guard = output::writer::Guard { content: &options.content, theme: &options.theme, current_dir, home };
+    build_with_progress(options, current_dir, home, &|_| {})
+}
+
+/// [`build`], telling `progress` each step as it is done (steps may finish in any order).
+pub fn build_with_progress(
+    options: &Options,
+    current_dir: &Path,
+    home: Option<&Path>,
+    progress: &(dyn Fn(Step) + Sync),
+) -> Report {
+    let guard = output::writer::Guard { content: &options.content, theme: options.theme.as_deref(), current_dir, home };
     let output = output::writer::check_output(&options.output, &guard);
     let pipeline = Pipeline::new(options);
     let (pages, mut diagnostics) = pipeline.prepare();
@@ -92,7 +141,8 @@ pub fn build(options: &Options, current_dir: &Path, home: Option<&Path>) -> Repo
         }
     };
     let Some(pages) = pages else { return failed(diagnostics) };
-    match pipeline::write_site(&pages, &options.content, &output) {
+    progress(Step::Checked);
+    match pipeline::write_site(&pages, &options.content, &output, progress) {
         Ok(written) => {
             diagnostics.extend(written.warnings);
             Report {

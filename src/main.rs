@@ -19,6 +19,9 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        cli::Command::Init(args) => cmd::init::run(args),
+        cli::Command::Publisering(args) => cmd::publish::run(args),
+        cli::Command::Tema(args) => cmd::theme::run(args),
         cli::Command::Build(args) => cmd::build::run(args),
         cli::Command::Check(args) => cmd::check::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),

@@ -88,7 +88,7 @@ impl Session {
 /// Sorts the watcher's paths; `None` when a path is in neither folder (the watcher lost track).
 fn sort(options: &Options, paths: &[PathBuf]) -> Option<Sorted> {
     let forms = |dir: &Path| [Some(dir.to_path_buf()), dir.canonicalize().ok(), std::path::absolute(dir).ok()];
-    let (content, theme) = (forms(&options.content), forms(&options.theme));
+    let (content, theme) = (forms(&options.content), options.theme.as_deref().map(forms));
     let below = |path: &Path, dirs: &[Option<PathBuf>; 3]| {
         dirs.iter().flatten().find_map(|d| path.strip_prefix(d).ok().map(Path::to_path_buf))
     };
@@ -98,7 +98,7 @@ fn sort(options: &Options, paths: &[PathBuf]) -> Option<Sorted> {
             let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
             sorted.beyond_items |= !matches!(ext.as_str(), "md" | "yaml" | "yml");
             sorted.content.insert(rel);
-        } else if below(path, &theme).is_some() {
+        } else if theme.as_ref().is_some_and(|theme| below(path, theme).is_some()) {
             sorted.theme = true;
         } else {
             return None;

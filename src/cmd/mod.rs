@@ -3,9 +3,13 @@
 pub mod build;
 pub mod check;
 pub mod explain;
+pub mod init;
 pub mod new;
+pub mod progress;
+pub mod publish;
 pub mod schema;
 pub mod serve;
+pub mod theme;
 
 use innkjop::Report;
 use innkjop::diagnostics::{render, summary};

@@ -12,7 +12,8 @@ pub fn run(args: ServeArgs) -> ExitCode {
         theme: args.theme,
         output: Default::default(),
         base_url: None,
-    };
+    }
+    .with_site_theme();
     if !args.bind.is_loopback() {
         eprintln!(
             "advarsel: serveren lytter på {}, så andre på nettet kan se forhåndsvisningen. Bruk 127.0.0.1 for bare denne maskinen.",
@@ -68,10 +69,10 @@ pub fn run(args: ServeArgs) -> ExitCode {
     }
 }
 
+/// Opens the preview in the default browser, on Linux, macOS and Windows alike.
 fn open_browser(addr: SocketAddr) {
     let url = format!("http://{addr}/");
-    let program = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    if std::process::Command::new(program).arg(&url).spawn().is_err() {
+    if opener::open_browser(&url).is_err() {
         eprintln!("Kunne ikke åpne nettleseren; åpne {url} selv.");
     }
 }

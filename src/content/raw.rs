@@ -147,6 +147,9 @@ pub struct RawSite {
     pub ocid_prefiks: Option<Text>,
     /// Sti til en CPV-liste, relativt til content/.
     pub cpv_liste: Option<Text>,
+    /// Sti til et eget tema (mappe med templates/ og static/), relativt til content/, for
+    /// eksempel `../mitt-tema`. Uten denne brukes temaet som er bygd inn i programmet.
+    pub tema: Option<Text>,
     /// Kommunene i samarbeidet (påkrevd).
     pub kommuner: Option<Vec<RawMunicipality>>,
     /// Kategoriene avtalene sorteres i (påkrevd).

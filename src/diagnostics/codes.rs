@@ -115,6 +115,7 @@ codes! {
     E068 DOCUMENT_TAKES_GENERATED_PATH "Et dokument ville erstattet en side eller fil nettstedet lager selv" "Legg dokumentet i content/dokumenter/ og skriv `fil: dokumenter/navn.pdf`.";
     E069 CPV_LIST_UNREADABLE "CPV-listen kan ikke leses" "Stien i `cpv_liste` er relativ til content/; listen har samme form som eForms-listen fra DFØ (cpv.yaml).";
     E070 TEXT_IN_MARKDOWN_FILE "`tekst` står i en .md-fil" "I en .md-fil skrives teksten under den avsluttende `---`.";
+    E071 THEME_NOT_FOUND "Temamappen i `tema` finnes ikke" "Stien i `tema` er relativ til content/, for eksempel `tema: ../mitt-tema`; mappen må ha templates/. `innkjop tema MAPPE` skriver ut det innebygde temaet som et utgangspunkt.";
     W060 LONGER_THAN_FOUR_YEARS "Avtalen kan vare mer enn fire år med opsjoner" "Hovedregelen er høyst fire år (FOA § 11-1 (4) og § 26-1 (4)); begrunn unntaket i avtaleteksten.";
     W061 OPTION_UNDECIDED "Avtalen utløper snart, og en opsjon er ikke avgjort" "Avgjør om opsjonen skal utløses (`utlost: true`), eller planlegg en ny konkurranse.";
     W062 RESULT_NOT_AWARDED "`resultat` er satt, men innkjøpet er ikke tildelt" "Sett `status: tildelt` når avtalen er inngått.";

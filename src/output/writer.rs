@@ -27,7 +27,7 @@ pub fn is_marked(dir: &Path) -> bool {
 /// The folders an output folder must keep clear of.
 pub struct Guard<'a> {
     pub content: &'a Path,
-    pub theme: &'a Path,
+    pub theme: Option<&'a Path>,
     pub current_dir: &'a Path,
     pub home: Option<&'a Path>,
 }
@@ -45,7 +45,7 @@ pub fn check_output(output: &Path, guard: &Guard) -> Result<PathBuf, Diagnostic>
     };
     let abs = absolute(output).map_err(|e| refuse(format!("stien kan ikke leses ({})", io_words(&e))))?;
     let content = absolute(guard.content).unwrap_or_else(|_| guard.content.to_path_buf());
-    let theme = absolute(guard.theme).unwrap_or_else(|_| guard.theme.to_path_buf());
+    let theme = guard.theme.map(|t| absolute(t).unwrap_or_else(|_| t.to_path_buf()));
     let cwd = absolute(guard.current_dir).unwrap_or_else(|_| guard.current_dir.to_path_buf());
     if abs.parent().is_none() {
         return Err(refuse("det er rotmappen".into()));
@@ -65,8 +65,9 @@ pub fn check_output(output: &Path, guard: &Guard) -> Result<PathBuf, Diagnostic>
     if abs.parent().is_some_and(|p| p == Path::new("/home")) {
         return Err(refuse("det er en hjemmemappe".into()));
     }
-    for (what, dir) in [("innholdsmappen", &content), ("temamappen", &theme)] {
-        if abs == *dir {
+    for (what, dir) in [("innholdsmappen", Some(&content)), ("temamappen", theme.as_ref())] {
+        let Some(dir) = dir else { continue };
+        if abs == **dir {
             return Err(refuse(format!("det er {what}")));
         }
         if dir.starts_with(&abs) {

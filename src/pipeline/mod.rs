@@ -91,7 +91,7 @@ impl<'a> Pipeline<'a> {
 
     /// The theme's templates, compiled, and its static files.
     pub fn theme(&self) -> Result<Theme, Vec<Diagnostic>> {
-        Theme::load(&self.options.theme, &self.options.theme)
+        Theme::load(&self.options.theme_source())
     }
 
     /// Resolve -> views: the site on its day, with every page ready to render.
@@ -99,7 +99,7 @@ impl<'a> Pipeline<'a> {
         let site = Site::resolve(model, self.today);
         let views =
             Views::build(&site, &crate::render::views::Urls { root: site.model.settings.base_url.path().into() });
-        Pages::new(site, views, theme, &self.options.theme)
+        Pages::new(site, views, theme)
     }
 
     /// Load -> validate -> resolve -> views, for a build: `None` when there is any error.

@@ -4,6 +4,7 @@
 //! written, and their bytes freed, while the index is made, since both would not fit in
 //! memory together.
 
+use crate::Step;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::output::writer::Staged;
 use crate::render::Pages;
@@ -27,7 +28,12 @@ pub struct Written {
 /// Renders every page and the files beside them, makes the exports and the search index, and
 /// writes them all into `output` in one swap. On any error nothing is swapped in: the previous
 /// output stays as it was.
-pub fn write_site(pages: &Pages, content_dir: &Path, output: &Path) -> Result<Written, Vec<Diagnostic>> {
+pub fn write_site(
+    pages: &Pages,
+    content_dir: &Path,
+    output: &Path,
+    progress: &(dyn Fn(Step) + Sync),
+) -> Result<Written, Vec<Diagnostic>> {
     let mut staged = Staged::begin(output).map_err(|d| vec![d])?;
     let site = pages.site();
     let earlier = Earlier::from_output(output);
@@ -36,7 +42,11 @@ pub fn write_site(pages: &Pages, content_dir: &Path, output: &Path) -> Result<Wr
     let language = site.model.settings.language.as_str();
     let given_up = AtomicBool::new(false);
     let give_up = || given_up.load(Ordering::Relaxed);
-    let index = || search::index_unless(&records, language, &earlier, layout, &give_up);
+    let index = || {
+        let index = search::index_unless(&records, language, &earlier, layout, &give_up);
+        progress(Step::SearchIndex);
+        index
+    };
     // A thread of the build that panicked: `what` stopped unexpectedly.
     let stopped = |what: &str| {
         vec![Diagnostic::new(codes::WRITE_FAILED, output, format!("{what} stoppet uventet")).outside_content()]
@@ -46,12 +56,18 @@ pub fn write_site(pages: &Pages, content_dir: &Path, output: &Path) -> Result<Wr
         // The pages and the exports are independent: made side by side.
         let (rendered, exported) = rayon::join(
             || {
-                pages.render_all().and_then(|mut files| {
+                let files = pages.render_all().and_then(|mut files| {
                     files.extend(pages.other_files(content_dir)?);
                     Ok(files)
-                })
+                });
+                progress(Step::Pages);
+                files
             },
-            || crate::exports::files(site),
+            || {
+                let exported = crate::exports::files(site);
+                progress(Step::Exports);
+                exported
+            },
         );
         let mut files = match rendered {
             Ok(files) => files,
@@ -85,5 +101,6 @@ pub fn write_site(pages: &Pages, content_dir: &Path, output: &Path) -> Result<Wr
     let search_parts = (index.built, index.reused);
     let files = files + index.files.len() + 1;
     staged.write(&index.files).and_then(|_| staged.commit()).map_err(|d| vec![d])?;
+    progress(Step::Written);
     Ok(Written { pages, files, search_parts, warnings })
 }

@@ -30,8 +30,6 @@ pub struct Pages {
     views: Views,
     theme: Theme,
     urls: Urls,
-    /// How the theme folder is named in messages.
-    theme_shown_as: PathBuf,
     /// Every page, as paths below the site root (`rammeavtaler/x/index.html`), in order.
     paths: Vec<String>,
     lookup: HashSet<String>,
@@ -39,12 +37,12 @@ pub struct Pages {
 
 impl Pages {
     /// The pages of `site`; the theme gets the values every page sees.
-    pub fn new(site: Site, views: Views, mut theme: Theme, theme_shown_as: &Path) -> Pages {
+    pub fn new(site: Site, views: Views, mut theme: Theme) -> Pages {
         let urls = Urls { root: site.model.settings.base_url.path().to_string() };
         set_globals(&site, &urls, &mut theme);
         let (_, paths) = page_specs(&site, &views, &urls, Wanted::Nothing);
         let lookup = paths.iter().cloned().collect();
-        Pages { site, views, theme, urls, theme_shown_as: theme_shown_as.to_path_buf(), paths, lookup }
+        Pages { site, views, theme, urls, paths, lookup }
     }
 
     pub fn site(&self) -> &Site {
@@ -71,7 +69,7 @@ impl Pages {
         }
         let (specs, _) = page_specs(&self.site, &self.views, &self.urls, Wanted::One(path));
         let spec = specs.into_iter().next()?;
-        Some(self.theme.render(spec.template, &spec.context, &self.theme_shown_as))
+        Some(self.theme.render(spec.template, &spec.context))
     }
 
     /// Every page, rendered on all cores; or the template errors, each told once.
@@ -81,7 +79,7 @@ impl Pages {
         let rendered: Vec<Result<OutputFile, Diagnostic>> = specs
             .into_par_iter()
             .map(|spec| {
-                let html = self.theme.render(spec.template, &spec.context, &self.theme_shown_as)?;
+                let html = self.theme.render(spec.template, &spec.context)?;
                 Ok(OutputFile::bytes(spec.out, html.into_bytes()))
             })
             .collect();
@@ -109,7 +107,7 @@ impl Pages {
                 specs
                     .into_par_iter()
                     .filter(|_| !cancelled())
-                    .filter_map(|spec| self.theme.render(spec.template, &spec.context, &self.theme_shown_as).err()),
+                    .filter_map(|spec| self.theme.render(spec.template, &spec.context).err()),
             );
         }
         if errors.is_empty() { Ok(()) } else { Err(distinct(errors)) }
@@ -128,10 +126,7 @@ impl Pages {
                 format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}{}\n", sections::SITEMAP).into_bytes(),
             ),
         ];
-        for (rel, full) in &self.theme.static_files {
-            let path = rel.to_string_lossy().replace('\\', "/");
-            files.push(OutputFile { path, content: FileContent::Copy(full.clone()) });
-        }
+        files.extend(self.theme.static_files.iter().cloned());
         let taken: HashSet<String> = files
             .iter()
             .map(|f| f.path.as_str())

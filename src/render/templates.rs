@@ -1,7 +1,8 @@
-//! The theme: Tera templates and static files from the theme folder. The one place that
-//! calls the template engine.
+//! The theme: Tera templates and static files, built into the program or from a theme folder.
+//! The one place that calls the template engine.
 
 use crate::diagnostics::{Diagnostic, codes, io_words};
+use crate::output::{FileContent, OutputFile};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -30,49 +31,67 @@ pub const REQUIRED: [&str; 20] = [
     "timeline.html",
 ];
 
-/// A loaded theme: compiled templates and the list of static files.
+/// Where the theme comes from: the default theme built into the program, or a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ThemeSource {
+    BuiltIn,
+    Folder(PathBuf),
+}
+
+/// The default theme (`themes/default/`), carried in the program.
+static BUILT_IN: include_dir::Dir<'static> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// How the built-in theme is named in messages.
+pub const BUILT_IN_NAME: &str = "innebygd tema";
+
+/// Every file of the built-in theme: (path relative to the theme, bytes), in path order.
+pub fn built_in_files() -> Vec<(String, &'static [u8])> {
+    fn walk(dir: &'static include_dir::Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for entry in dir.entries() {
+            match entry {
+                include_dir::DirEntry::Dir(d) => walk(d, out),
+                include_dir::DirEntry::File(f) => {
+                    out.push((f.path().to_string_lossy().replace('\\', "/"), f.contents()));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&BUILT_IN, &mut out);
+    out.sort();
+    out
+}
+
+/// A loaded theme: compiled templates and the static files it adds to the site.
 #[derive(Clone)]
 pub struct Theme {
     tera: tera::Tera,
-    /// Static files: (path relative to the theme's static/ folder, full path).
-    pub static_files: Vec<(PathBuf, PathBuf)>,
+    /// Static files, at their paths in the site (what the theme has under static/).
+    pub static_files: Vec<OutputFile>,
+    /// How the theme is named in messages: its folder, or [`BUILT_IN_NAME`].
+    pub shown_as: PathBuf,
 }
 
 impl Theme {
-    /// Loads and compiles every template in `<theme>/templates/`.
-    pub fn load(theme_dir: &Path, shown_as: &Path) -> Result<Theme, Vec<Diagnostic>> {
-        let templates_dir = theme_dir.join("templates");
-        if !templates_dir.is_dir() {
-            return Err(vec![
-                Diagnostic::new(
-                    codes::THEME,
-                    shown_as,
-                    format!("temaet har ingen mappe templates/ ({})", templates_dir.display()),
-                )
-                .hint("oppgi temamappen med --theme, for eksempel themes/default")
-                .outside_content(),
-            ]);
-        }
-        let mut sources = Vec::new();
-        let mut errors = Vec::new();
-        for entry in WalkDir::new(&templates_dir).sort_by_file_name().into_iter().flatten() {
-            if !entry.file_type().is_file() {
-                continue;
+    /// Loads and compiles every template of the theme.
+    pub fn load(source: &ThemeSource) -> Result<Theme, Vec<Diagnostic>> {
+        let (sources, static_files, shown_as, mut errors) = match source {
+            ThemeSource::BuiltIn => {
+                let (mut templates, mut statics) = (Vec::new(), Vec::new());
+                for (path, bytes) in built_in_files() {
+                    if let Some(name) = path.strip_prefix("templates/") {
+                        templates.push((name.to_string(), String::from_utf8_lossy(bytes).into_owned()));
+                    } else if let Some(rel) = path.strip_prefix("static/") {
+                        statics.push(OutputFile::bytes(rel, bytes.to_vec()));
+                    }
+                }
+                (templates, statics, PathBuf::from(BUILT_IN_NAME), Vec::new())
             }
-            let Ok(rel) = entry.path().strip_prefix(&templates_dir) else { continue };
-            let name = rel.to_string_lossy().replace('\\', "/");
-            match std::fs::read_to_string(entry.path()) {
-                Ok(text) => sources.push((name, text)),
-                Err(e) => errors.push(
-                    Diagnostic::new(
-                        codes::THEME,
-                        shown_as.join("templates").join(rel),
-                        format!("malen kan ikke leses: {}", io_words(&e)),
-                    )
-                    .outside_content(),
-                ),
+            ThemeSource::Folder(dir) => {
+                let (templates, errors) = read_templates(dir)?;
+                (templates, read_static(dir), dir.clone(), errors)
             }
-        }
+        };
         for required in REQUIRED {
             if !sources.iter().any(|(n, _)| n == required) {
                 errors.push(
@@ -81,29 +100,19 @@ impl Theme {
                         shown_as.join("templates").join(required),
                         format!("temaet mangler malen {required}"),
                     )
-                    .hint("kopier den fra themes/default/templates/")
+                    .hint("`innkjop tema MAPPE` skriver ut det innebygde temaet; kopier malen derfra")
                     .outside_content(),
                 );
             }
         }
         let mut tera = tera::Tera::new();
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
-            errors.push(template_error(shown_as, &e));
+            errors.push(template_error(&shown_as, &e));
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        let static_dir = theme_dir.join("static");
-        let static_files = WalkDir::new(&static_dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| {
-                e.path().strip_prefix(&static_dir).ok().map(|rel| (rel.to_path_buf(), e.path().to_path_buf()))
-            })
-            .collect();
-        Ok(Theme { tera, static_files })
+        Ok(Theme { tera, static_files, shown_as })
     }
 
     /// Sets what every page sees.
@@ -112,9 +121,65 @@ impl Theme {
     }
 
     /// Renders one template with its context.
-    pub fn render(&self, template: &str, context: &tera::Context, shown_as: &Path) -> Result<String, Diagnostic> {
-        self.tera.render(template, context).map_err(|e| template_error(shown_as, &e))
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| template_error(&self.shown_as, &e))
     }
+}
+
+/// Templates by name, with their text.
+type Templates = Vec<(String, String)>;
+
+/// The templates in `<theme>/templates/`, and what could not be read.
+fn read_templates(theme_dir: &Path) -> Result<(Templates, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let templates_dir = theme_dir.join("templates");
+    if !templates_dir.is_dir() {
+        return Err(vec![
+            Diagnostic::new(
+                codes::THEME,
+                theme_dir,
+                format!("temaet har ingen mappe templates/ ({})", templates_dir.display()),
+            )
+            .hint("oppgi en temamappe med templates/ og static/; `innkjop tema MAPPE` skriver ut det innebygde temaet")
+            .outside_content(),
+        ]);
+    }
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for entry in WalkDir::new(&templates_dir).sort_by_file_name().into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(&templates_dir) else { continue };
+        let name = rel.to_string_lossy().replace('\\', "/");
+        match std::fs::read_to_string(entry.path()) {
+            Ok(text) => sources.push((name, text)),
+            Err(e) => errors.push(
+                Diagnostic::new(
+                    codes::THEME,
+                    theme_dir.join("templates").join(rel),
+                    format!("malen kan ikke leses: {}", io_words(&e)),
+                )
+                .outside_content(),
+            ),
+        }
+    }
+    Ok((sources, errors))
+}
+
+/// The files in `<theme>/static/`, copied to the same paths in the site.
+fn read_static(theme_dir: &Path) -> Vec<OutputFile> {
+    let static_dir = theme_dir.join("static");
+    WalkDir::new(&static_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&static_dir).ok()?;
+            let path = rel.to_string_lossy().replace('\\', "/");
+            Some(OutputFile { path, content: FileContent::Copy(e.path().to_path_buf()) })
+        })
+        .collect()
 }
 
 fn template_error(shown_as: &Path, error: &tera::Error) -> Diagnostic {

@@ -42,7 +42,7 @@ struct Folders {
 impl Folders {
     fn of(options: &Options) -> Folders {
         let mut roots = Vec::new();
-        for dir in [&options.content, &options.theme] {
+        for dir in std::iter::once(&options.content).chain(&options.theme) {
             if dir.as_os_str().is_empty() {
                 continue;
             }
@@ -104,7 +104,7 @@ impl Watcher {
     /// entries), so that a folder replaced by a new one is seen.
     fn watch(&self, options: &Options) -> anyhow::Result<()> {
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        for dir in [&options.content, &options.theme] {
+        for dir in std::iter::once(&options.content).chain(&options.theme) {
             if !dir.is_dir() {
                 continue;
             }

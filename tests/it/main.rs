@@ -4,10 +4,13 @@ mod broken_sites;
 mod cli;
 mod exports;
 mod hardening;
+mod init;
 mod output_safety;
 mod properties;
 mod sample_site;
 mod serve;
+#[path = "../../benches/support/serve_child.rs"]
+mod serve_child;
 mod session;
 mod snapshots;
 mod support;

@@ -45,7 +45,7 @@ fn a_content_error_leaves_the_previous_output_untouched() {
 
 #[test]
 fn a_template_error_mid_render_leaves_the_previous_output_untouched() {
-    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal")).with_theme_folder();
     assert_eq!(site.run(&["build"]).code, 0);
     let before = tree_bytes(&site.path("public"));
     // Compiles, but fails while rendering: a filter on a value of the wrong type.
@@ -68,7 +68,7 @@ fn a_template_error_mid_render_leaves_the_previous_output_untouched() {
 
 #[test]
 fn refuses_output_folders_that_could_destroy_something() {
-    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal")).with_theme_folder();
     std::fs::create_dir_all(site.path("notes")).expect("mkdir");
     std::fs::write(site.path("notes/mine.txt"), "mine").expect("write");
     let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());

@@ -20,8 +20,7 @@ impl Drop for Server {
     }
 }
 
-#[path = "../../benches/support/serve_child.rs"]
-mod serve_child;
+use super::serve_child;
 
 fn start(site: &TestSite) -> Server {
     let (child, addr) = serve_child::start(
@@ -189,7 +188,7 @@ fn survives_atomic_saves_deletes_and_new_folders() {
 
 #[test]
 fn serves_nothing_outside_the_site() {
-    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal")).with_theme_folder();
     std::fs::write(site.path("secret.txt"), "HEMMELIG").expect("write");
     #[cfg(unix)]
     std::os::unix::fs::symlink(site.path("secret.txt"), site.path("themes/default/static/lenke.txt")).expect("symlink");

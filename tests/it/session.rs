@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 fn options(site: &TestSite) -> Options {
     Options {
         content: site.path("content"),
-        theme: site.path("themes/default"),
+        theme: Some(site.path("themes/default")),
         output: site.path("public"),
         today: Some(TODAY.parse().expect("day")),
         base_url: None,
@@ -97,7 +97,7 @@ fn assert_same(step: &str, session: &mut Session, options: &Options, changed: &[
 
 #[test]
 fn every_kind_of_edit_serves_what_a_fresh_build_makes() {
-    let site = TestSite::sample();
+    let site = TestSite::sample().with_theme_folder();
     let options = options(&site);
     let mut session = Session::default();
     let (first, _) = served(&mut session, &options, Changes::Everything);
@@ -164,7 +164,7 @@ fn every_kind_of_edit_serves_what_a_fresh_build_makes() {
 
 #[test]
 fn a_reported_file_is_read_again_even_when_its_size_and_time_are_unchanged() {
-    let site = TestSite::sample();
+    let site = TestSite::sample().with_theme_folder();
     let options = options(&site);
     let mut session = Session::default();
     served(&mut session, &options, Changes::Everything);
@@ -187,7 +187,7 @@ fn check(session: &mut Session, options: &Options, changes: Changes) -> Result<(
 
 #[test]
 fn a_page_that_fails_is_still_reported_after_a_save_elsewhere() {
-    let site = TestSite::sample();
+    let site = TestSite::sample().with_theme_folder();
     let options = options(&site);
     let mut session = Session::default();
     assert_eq!(check(&mut session, &options, Changes::Everything), Ok(()));

@@ -29,7 +29,8 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A site in a temp folder: `content/` copied from a fixture, the default theme beside it.
+/// A site in a temp folder: `content/` copied from a fixture; the theme is the one built into
+/// the program unless [`TestSite::with_theme_folder`] puts one beside the content.
 pub struct TestSite {
     pub dir: tempfile::TempDir,
 }
@@ -38,8 +39,16 @@ impl TestSite {
     pub fn from_content(content: &Path) -> TestSite {
         let dir = tempfile::tempdir().expect("tempdir");
         copy_dir(content, &dir.path().join("content"));
-        copy_dir(&project_dir().join("themes/default"), &dir.path().join("themes/default"));
         TestSite { dir }
+    }
+
+    /// The default theme copied to `themes/default/` and named by `tema` in `nettsted.yaml`,
+    /// for tests that change the theme.
+    pub fn with_theme_folder(self) -> TestSite {
+        copy_dir(&project_dir().join("themes/default"), &self.path("themes/default"));
+        let settings = self.read("content/nettsted.yaml");
+        self.write("content/nettsted.yaml", &format!("{}\ntema: ../themes/default\n", settings.trim_end()));
+        self
     }
 
     pub fn sample() -> TestSite {

@@ -198,7 +198,7 @@ fn check_in_json_gives_each_diagnostic_its_code() {
 
 #[test]
 fn a_document_is_checked_against_the_themes_own_files_too() {
-    let site = minimal();
+    let site = minimal().with_theme_folder();
     site.write("themes/default/static/favicon.ico", "ikon");
     site.write("content/favicon.ico", "ikke et ikon");
     edit(&site, "content/rammeavtaler/kontorrekvisita.md", "fil: dokumenter/prisliste.txt", "fil: favicon.ico");

@@ -171,6 +171,19 @@ fn head(loaded: &Loaded, content_dir: &Path) -> Head {
                 ),
             }
         }
+        if let Some(theme) = check.text(&raw.tema)
+            && !content_dir.join(&theme).join("templates").is_dir()
+        {
+            check.report(
+                codes::THEME_NOT_FOUND,
+                &check::at(&["tema"]),
+                format!("temamappen `{theme}` finnes ikke, eller har ingen mappe templates/"),
+                Some(
+                    "stien er relativ til content/, for eksempel `tema: ../mitt-tema`; `innkjop tema ../mitt-tema` skriver ut det innebygde temaet"
+                        .to_string(),
+                ),
+            );
+        }
         out.extend(check.out);
     }
     let mut supplier_ids = Vec::new();
