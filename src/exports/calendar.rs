@@ -209,13 +209,14 @@ fn purchase_events(site: &Site, p: &PlannedPurchase) -> Vec<Event> {
         } else {
             "Kunngjøring"
         };
-        let when = if a.is_tentative() { format!(" ({})", a.long()) } else { String::new() };
+        let tentative = p.announcement_is_tentative();
+        let when = if tentative { format!(" ({})", a.long()) } else { String::new() };
         e.summary(&format!("{verb}{when}: {}", p.title));
         e.starts(a.first_day());
         e.ends(next_day(a.first_day()));
-        e.description(&describe(p, base, a.is_tentative()));
+        e.description(&describe(p, base, tentative));
         e.url(&format!("{base}planlagte-innkjop/{}/", p.origin.slug));
-        e.status(status(p, a.is_tentative()));
+        e.status(status(p, tentative));
         e.add_property("TRANSP", "TRANSPARENT");
         events.push(e.done());
     }

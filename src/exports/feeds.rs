@@ -92,7 +92,7 @@ fn entry(site: &Site, p: &PlannedPurchase) -> Entry {
 fn facts_html(p: &PlannedPurchase) -> String {
     let mut facts = vec![("Status", p.status.label().to_string())];
     if let Some(a) = p.announcement {
-        let tentative = if a.is_tentative() { " (foreløpig)" } else { "" };
+        let tentative = if p.announcement_is_tentative() { " (foreløpig)" } else { "" };
         facts.push(("Kunngjøring", format!("{}{tentative}", a.long())));
     }
     if let Some(d) = p.deadline {

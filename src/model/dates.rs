@@ -62,10 +62,23 @@ pub fn year_out_of_range(text: &str) -> Option<i32> {
 }
 
 /// A point in time as written in content: a date alone (all day) or a local date-time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// Ordered by when it is: by day, and on one day the all-day one first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
     Date(NaiveDate),
     DateTime(NaiveDateTime),
+}
+
+impl Ord for When {
+    fn cmp(&self, other: &When) -> std::cmp::Ordering {
+        (self.date(), self.time()).cmp(&(other.date(), other.time()))
+    }
+}
+
+impl PartialOrd for When {
+    fn partial_cmp(&self, other: &When) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl When {

@@ -468,6 +468,24 @@ pub struct PlannedPurchase {
     pub body: String,
 }
 
+impl PlannedPurchase {
+    /// Whether the tender is yet to be announced (planned, or in market dialogue).
+    pub fn awaits_announcement(&self) -> bool {
+        matches!(self.status, PurchaseStatus::Planned | PurchaseStatus::MarketDialogue)
+    }
+
+    /// Whether the announcement date is still only a month, quarter or year: never once the
+    /// tender is announced (its date is then what it was).
+    pub fn announcement_is_tentative(&self) -> bool {
+        self.awaits_announcement() && self.announcement.is_some_and(|a| a.is_tentative())
+    }
+
+    /// Whether the announcement was due before `today` and the tender is still not announced.
+    pub fn announcement_is_overdue(&self, today: NaiveDate) -> bool {
+        self.awaits_announcement() && self.announcement.is_some_and(|a| a.last_day() < today)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Venue {
     pub name: Option<String>,

@@ -118,7 +118,10 @@ impl EndingView {
 pub struct FuzzyView {
     pub iso: String,
     pub long: String,
+    /// Known only to a month, quarter or year, and still to come.
     pub tentative: bool,
+    /// Passed, and what was to happen then has not happened.
+    pub overdue: bool,
 }
 
 impl FuzzyView {
@@ -128,7 +131,17 @@ impl FuzzyView {
             FuzzyDate::Quarter(..) => date.first_day().format("%Y-%m").to_string(),
             _ => date.iso(),
         };
-        FuzzyView { iso, long: date.long(), tentative: date.is_tentative() }
+        FuzzyView { iso, long: date.long(), tentative: date.is_tentative(), overdue: false }
+    }
+
+    /// A purchase's announcement: tentative only while it awaits announcement, overdue when
+    /// its time has passed without it.
+    pub fn announcement(p: &crate::model::PlannedPurchase, today: chrono::NaiveDate) -> Option<FuzzyView> {
+        p.announcement.map(|date| FuzzyView {
+            tentative: p.announcement_is_tentative(),
+            overdue: p.announcement_is_overdue(today),
+            ..FuzzyView::of(date)
+        })
     }
 }
 

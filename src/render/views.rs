@@ -66,6 +66,8 @@ pub struct AgreementView {
     pub contact: Option<ContactView>,
     pub retender: Option<Shared<PurchaseCard>>,
     pub produced_by: Option<Link>,
+    /// The agreement that replaces this one: the result of the tender that replaces it.
+    pub successor: Option<Link>,
     /// The agreement, for its Markdown (`bestilling` and the body), made into HTML with its page.
     #[serde(skip)]
     pub item: Arc<Agreement>,
@@ -295,7 +297,8 @@ fn agreement_card(site: &Site, urls: &Urls, i: usize, a: &Agreement) -> Agreemen
         valid_from: DateView::of(a.valid_from),
         current_end: DateView::of(a.current_end()),
         latest_end: DateView::of(a.latest_end()),
-        open_option: a.has_open_option(),
+        // An option can be exercised only while the agreement is in force.
+        open_option: a.has_open_option() && site.today <= a.current_end(),
     }
 }
 
@@ -355,6 +358,17 @@ fn agreement_view(
         documents,
         contact: a.contact.as_ref().map(ContactView::of),
         retender: site.retender_of.get(&a.origin.slug).map(|&i| purchases[i].clone()),
+        successor: site
+            .retender_of
+            .get(&a.origin.slug)
+            .and_then(|&i| site.model.purchases.get(i))
+            .filter(|p| p.status == crate::model::PurchaseStatus::Awarded)
+            .and_then(|p| p.result.as_deref())
+            .and_then(|slug| site.agreement_index(slug))
+            .map(|i| {
+                let next = &site.model.agreements[i];
+                Link { url: urls.item("rammeavtaler", &next.origin.slug), name: next.title.clone() }
+            }),
         produced_by: site
             .produced_by
             .get(&a.origin.slug)
@@ -378,7 +392,7 @@ fn purchase_card(site: &Site, urls: &Urls, i: usize, p: &PlannedPurchase) -> Pur
             key: class.key().to_string(),
             label: crate::rules::thresholds::announcement(class, p.procedure).to_string(),
         },
-        announcement: p.announcement.map(FuzzyView::of),
+        announcement: FuzzyView::announcement(p, site.today),
         deadline: p.deadline.map(WhenView::of),
         contract_type: p.contract_type.map(|c| c.label().to_string()),
     }

@@ -12,6 +12,7 @@ mod serve;
 #[path = "../../benches/support/serve_child.rs"]
 mod serve_child;
 mod session;
+mod site_users;
 mod snapshots;
 mod support;
 mod trust;
