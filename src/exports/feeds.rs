@@ -60,7 +60,19 @@ fn feed(site: &Site, path: &str, title: &str, page: &str, purchases: &[&PlannedP
         link(format!("{base}{page}"), "alternate", "text/html"),
     ]);
     feed.set_entries(entries.into_iter().map(|(_, e)| e).collect::<Vec<_>>());
-    feed.to_string()
+    with_stylesheet(&feed.to_string(), &format!("{}{STYLESHEET}", base.path()))
+}
+
+/// The theme's stylesheet for feeds: a feed opened in a browser reads as a page.
+pub const STYLESHEET: &str = "assets/feed.css";
+
+/// The feed with a stylesheet instruction after its XML declaration.
+fn with_stylesheet(xml: &str, href: &str) -> String {
+    let instruction = format!("<?xml-stylesheet type=\"text/css\" href=\"{}\"?>\n", crate::format::escape(href));
+    match xml.strip_prefix("<?xml").and_then(|rest| rest.find("?>").map(|end| 5 + end + 2)) {
+        Some(end) => format!("{}\n{instruction}{}", &xml[..end], xml[end..].trim_start()),
+        None => format!("{instruction}{xml}"),
+    }
 }
 
 fn entry(site: &Site, p: &PlannedPurchase) -> Entry {

@@ -30,8 +30,9 @@ struct Subscription {
     calendar: String,
 }
 
-/// Where the pages about the exports go.
-pub const PATHS: [&str; 2] = ["data/index.html", "tidslinje/index.html"];
+/// Where the pages about the exports go: the open data, the timeline, and how to follow the
+/// tenders (feeds and calendars, with addresses to copy).
+pub const PATHS: [&str; 3] = ["data/index.html", "tidslinje/index.html", "planlagte-innkjop/varsler/index.html"];
 
 /// The wanted pages about the exports.
 pub fn pages(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> Vec<PageSpec> {
@@ -43,7 +44,54 @@ pub fn pages(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> Vec<Pag
     if wants(PATHS[1]) {
         specs.push(timeline_page(site, views, urls));
     }
+    if wants(PATHS[2]) {
+        specs.push(alerts_page(site, urls));
+    }
     specs
+}
+
+/// An address to subscribe to: the full `https://` address to copy, and the `webcal://` one
+/// that opens a calendar program.
+#[derive(Serialize)]
+struct Subscribe {
+    name: String,
+    feed: String,
+    calendar: String,
+    webcal: String,
+}
+
+impl Subscribe {
+    fn of(site: &Site, name: &str, feed: &str, calendar: &str) -> Subscribe {
+        let base = site.model.settings.base_url.as_str();
+        let calendar = format!("{base}{calendar}");
+        let webcal = calendar
+            .strip_prefix("https://")
+            .or_else(|| calendar.strip_prefix("http://"))
+            .map(|rest| format!("webcal://{rest}"))
+            .unwrap_or_else(|| calendar.clone());
+        Subscribe { name: name.to_string(), feed: format!("{base}{feed}"), calendar, webcal }
+    }
+}
+
+/// "Få varsler": how a supplier follows the tenders in a calendar, a feed reader or by e-mail.
+fn alerts_page(site: &Site, urls: &Urls) -> PageSpec {
+    let all = Subscribe::of(site, "Alle planlagte innkjøp", feeds::PIPELINE, calendar::ALL);
+    let categories: Vec<Subscribe> = site
+        .model
+        .settings
+        .categories
+        .iter()
+        .map(|c| Subscribe::of(site, &c.name, &feeds::category_path(&c.id), &calendar::category_path(&c.id)))
+        .collect();
+    let mut context = Context::new();
+    let mut meta =
+        PageMeta::new("Få varsler om nye konkurranser", urls.asset("planlagte-innkjop/varsler/"), "planlagte-innkjop");
+    meta.breadcrumbs =
+        vec![super::views::Link { url: urls.section("planlagte-innkjop"), name: "Planlagte innkjøp".into() }];
+    context.insert("page", &meta);
+    context.insert("all", &all);
+    context.insert("categories", &categories);
+    PageSpec { out: PATHS[2].into(), template: "alerts.html", context }
 }
 
 /// Adds what the exports bring to other pages: the small timeline on the front page, the
@@ -55,7 +103,7 @@ pub fn decorate(specs: &mut [PageSpec], site: &Site, views: &Views, urls: &Urls)
                 let small = timeline::build(site, views, urls, Options { id: "forside-tl", compact: true });
                 spec.context.insert("timeline", &small);
             }
-            "planlagte-innkjop/index.html" => spec.context.insert("category_feeds", &subscriptions(site, urls)),
+            _ if spec.template == "purchases.html" => spec.context.insert("category_feeds", &subscriptions(site, urls)),
             _ => {}
         }
     }

@@ -1,6 +1,5 @@
 //! Which pages the site has, and the context each one is rendered with.
 
-use super::views::quarter_label;
 use super::views::{AddressView, AgreementCard, AgreementView, CourseView, Link, PurchaseCard, Shared, Urls, Views};
 use crate::markdown::to_html_at;
 use crate::model::{Agreement, Course, PlannedPurchase, Requirement};
@@ -10,6 +9,9 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::Arc;
 use tera::Context;
+
+mod municipality;
+mod purchases;
 
 /// One page to render: where it goes, with which template and context.
 pub struct PageSpec {
@@ -34,13 +36,6 @@ impl<'a> PageMeta<'a> {
     pub fn new(title: &'a str, url: String, section: &'a str) -> Self {
         PageMeta { title, url, section, description: None, breadcrumbs: Vec::new() }
     }
-}
-
-/// A municipality on its own page.
-#[derive(Serialize)]
-struct MunicipalityView<'a> {
-    name: &'a str,
-    website: Option<AddressView>,
 }
 
 /// An item's view with its Markdown made into HTML, for its own page: the lists need no bodies,
@@ -327,36 +322,8 @@ fn agreements(b: &mut Builder) {
 }
 
 fn purchases(b: &mut Builder) {
-    let (site, views) = (b.site, b.views);
-    let mut groups: Vec<Group<Shared<PurchaseCard>>> = Vec::new();
-    let mut closed: Vec<&Shared<PurchaseCard>> = Vec::new();
-    let mut undated: Vec<&Shared<PurchaseCard>> = Vec::new();
-    for (p, v) in site.model.purchases.iter().zip(&views.purchases) {
-        if matches!(v.card.status.key.as_str(), "tildelt" | "avlyst") {
-            closed.push(&v.card);
-            continue;
-        }
-        let Some(date) = p.announcement else {
-            undated.push(&v.card);
-            continue;
-        };
-        let label = match date {
-            crate::model::dates::FuzzyDate::Year(y) => format!("{y}, kvartal ikke fastsatt"),
-            d => quarter_label(d.first_day()),
-        };
-        match groups.iter_mut().find(|g| g.label == label) {
-            Some(g) => g.items.push(&v.card),
-            None => groups.push(Group { label, items: vec![&v.card] }),
-        }
-    }
-    if !undated.is_empty() {
-        groups.push(Group { label: "Tidspunkt ikke fastsatt".into(), items: undated });
-    }
-    if !closed.is_empty() {
-        groups.push(Group { label: "Tildelt eller avlyst".into(), items: closed });
-    }
-    let meta = b.meta("Planlagte innkjøp", b.urls.section("planlagte-innkjop"), "planlagte-innkjop", vec![]);
-    b.page("planlagte-innkjop/index.html".into(), "purchases.html", meta, |c| c.insert("groups", &groups));
+    let views = b.views;
+    purchases::purchases(b);
     for (purchase, view) in b.site.model.purchases.iter().zip(&views.purchases) {
         let meta = b.meta(
             &view.card.title,
@@ -407,22 +374,7 @@ fn municipalities(b: &mut Builder) {
     let meta = b.meta("Kommunene", b.urls.section("kommuner"), "kommuner", vec![]);
     b.page("kommuner/index.html".into(), "municipalities.html", meta, |c| c.insert("municipalities", &list));
     for m in &site.model.settings.municipalities {
-        let agreements = b.agreement_cards(|a| a.municipalities.includes(&m.id));
-        let purchases = b.purchase_cards(|p| p.municipalities.includes(&m.id));
-        let meta = b.meta(&m.name, b.urls.item("kommuner", &m.id), "kommuner", b.crumb("kommuner", "Kommunene"));
-        let out = format!("kommuner/{}/index.html", m.id);
-        let ctx = filters(b, &out, None, None, Some(&m.id));
-        let is_host = site.model.settings.host == m.id;
-        b.page(out, "municipality.html", meta, |c| {
-            c.extend(ctx);
-            c.insert(
-                "municipality",
-                &MunicipalityView { name: &m.name, website: m.website.as_ref().map(AddressView::of) },
-            );
-            c.insert("is_host", &is_host);
-            c.insert("agreements", &agreements);
-            c.insert("purchases", &purchases);
-        });
+        municipality::pages(b, m);
     }
 }
 
@@ -455,6 +407,8 @@ fn categories(b: &mut Builder) {
             c.extend(ctx);
             c.insert("category", &Link { url: String::new(), name: cat.name.clone() });
             c.insert("description", &cat.description);
+            c.insert("category_feed", &b.urls.asset(&crate::exports::feeds::category_path(&cat.id)));
+            c.insert("category_calendar", &b.urls.asset(&crate::exports::calendar::category_path(&cat.id)));
             c.insert("agreements", &agreements);
             c.insert("purchases", &purchases);
         });

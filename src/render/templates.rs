@@ -7,30 +7,6 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// The templates every theme must have.
-pub const REQUIRED: [&str; 20] = [
-    "index.html",
-    "agreements.html",
-    "agreement.html",
-    "purchases.html",
-    "purchase.html",
-    "courses.html",
-    "course.html",
-    "requirements.html",
-    "requirement.html",
-    "municipalities.html",
-    "municipality.html",
-    "categories.html",
-    "category.html",
-    "suppliers.html",
-    "supplier.html",
-    "page.html",
-    "search.html",
-    "404.html",
-    "data.html",
-    "timeline.html",
-];
-
 /// Where the theme comes from: the default theme built into the program, or a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ThemeSource {
@@ -88,23 +64,27 @@ impl Theme {
                 (templates, statics, PathBuf::from(BUILT_IN_NAME), Vec::new())
             }
             ThemeSource::Folder(dir) => {
-                let (templates, errors) = read_templates(dir)?;
-                (templates, read_static(dir), dir.clone(), errors)
+                let (mut templates, errors) = read_templates(dir)?;
+                // A template the folder does not have is the built-in one: a theme made
+                // before a page was added keeps building, and a theme may change only a few.
+                for (path, bytes) in built_in_files() {
+                    if let Some(name) = path.strip_prefix("templates/")
+                        && !templates.iter().any(|(n, _)| n == name)
+                    {
+                        templates.push((name.to_string(), String::from_utf8_lossy(bytes).into_owned()));
+                    }
+                }
+                let mut statics = read_static(dir);
+                for (path, bytes) in built_in_files() {
+                    if let Some(rel) = path.strip_prefix("static/")
+                        && !statics.iter().any(|f| f.path == rel)
+                    {
+                        statics.push(OutputFile::bytes(rel, bytes.to_vec()));
+                    }
+                }
+                (templates, statics, dir.clone(), errors)
             }
         };
-        for required in REQUIRED {
-            if !sources.iter().any(|(n, _)| n == required) {
-                errors.push(
-                    Diagnostic::new(
-                        codes::THEME,
-                        shown_as.join("templates").join(required),
-                        format!("temaet mangler malen {required}"),
-                    )
-                    .hint("`innkjop tema MAPPE` skriver ut det innebygde temaet; kopier malen derfra")
-                    .outside_content(),
-                );
-            }
-        }
         let mut tera = tera::Tera::new();
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             errors.push(template_error(&shown_as, &e));

@@ -69,12 +69,33 @@ pub struct ContactView {
     pub title: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// `tel:+4732004010` for a number written with digits, spaces, dashes and a leading `+`.
+    pub phone_href: Option<String>,
 }
 
 impl ContactView {
     pub fn of(c: &Contact) -> ContactView {
-        ContactView { name: c.name.clone(), title: c.title.clone(), email: c.email.clone(), phone: c.phone.clone() }
+        ContactView {
+            name: c.name.clone(),
+            title: c.title.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            phone_href: c.phone.as_deref().and_then(tel_href),
+        }
     }
+}
+
+/// A `tel:` address for a phone number as people write it ("+47 32 00 40 10", "32 00-40 10"),
+/// or `None` when it has anything else in it (then it is shown as text only).
+pub fn tel_href(number: &str) -> Option<String> {
+    let number = number.trim();
+    let (plus, rest) = match number.strip_prefix('+') {
+        Some(rest) => ("+", rest),
+        None => ("", number),
+    };
+    let digits: String = rest.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '\u{a0}')).collect();
+    let plain = digits.len() >= 3 && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit());
+    plain.then(|| format!("tel:{plus}{digits}"))
 }
 
 /// A web address: `href` when it may be a link, and its text either way (an address that may
@@ -154,5 +175,18 @@ pub struct WhenView {
 impl WhenView {
     pub fn of(w: When) -> WhenView {
         WhenView { iso: w.iso(), long: w.long() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tel_href;
+
+    #[test]
+    fn phone_numbers_as_written_become_tel_addresses() {
+        assert_eq!(tel_href("+47 32 00 40 10").as_deref(), Some("tel:+4732004010"));
+        assert_eq!(tel_href("32 00-40 10").as_deref(), Some("tel:32004010"));
+        assert_eq!(tel_href("sentralbord: 32 00 40 10"), None);
+        assert_eq!(tel_href("+"), None);
     }
 }

@@ -137,7 +137,7 @@ fn planned_purchases_group_by_quarter_with_amounts_and_thresholds() {
     let site = built_sample();
     let list = site.read("public/planlagte-innkjop/index.html");
     assert!(list.contains("kvartal 2027"), "grouped by quarter");
-    assert!(list.contains("Tildelt eller avlyst"));
+    assert!(list.contains("Vis de tildelte og avlyste konkurransene"), "the done ones, folded");
     assert!(list.contains("\u{a0}000\u{a0}kr"), "amount with non-breaking spaces");
     let any_page = html_files(&site.path("public/planlagte-innkjop"))
         .into_iter()

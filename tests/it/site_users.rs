@@ -112,3 +112,104 @@ fn an_agreement_that_no_longer_applies_says_so_first_and_links_what_replaces_it(
     build_on(&site, "2027-06-01");
     assert!(!page(&site).contains("gjelder ikke lenger"));
 }
+
+/// The cards' titles in a piece of HTML, in order.
+fn card_titles(html: &str) -> Vec<String> {
+    html.split("<h3 class=\"card-title\"><a href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("\">").and_then(|(_, t)| t.split_once("</a>")).map(|(t, _)| t.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_tender_list_starts_with_what_is_open_and_folds_what_is_done() {
+    let site = built_sample();
+    let html = main_of(&site.read("public/planlagte-innkjop/index.html")).to_string();
+    let open = html.find("Nå ute på anbud").expect("open first");
+    let coming = html.find(">Kommer<").expect("then coming");
+    let done = html.find(">Avsluttet (").expect("then done");
+    assert!(open < coming && coming < done);
+    // Every open card is an announced tender whose deadline has not passed.
+    let open_cards = card_titles(&html[open..coming]);
+    assert!(!open_cards.is_empty(), "the sample has a tender out now");
+    for title in &open_cards {
+        let page = site.read(&format!("public/planlagte-innkjop/{}/index.html", slug_of(&html, title)));
+        assert!(page.contains("status-kunngjort"), "{title} is announced");
+    }
+    assert!(html[done..].contains("<details>"), "done is folded");
+    // The subscription box is above the first card.
+    assert!(html.find("planlagte-innkjop/varsler/").expect("the alerts link") < open);
+}
+
+/// The slug of the card titled `title` in `html`.
+fn slug_of(html: &str, title: &str) -> String {
+    let at = html.find(&format!("\">{title}</a>")).expect("card");
+    let start = html[..at].rfind("/planlagte-innkjop/").expect("link") + "/planlagte-innkjop/".len();
+    html[start..at].trim_end_matches('/').to_string()
+}
+
+#[test]
+fn the_tender_filters_are_pages_that_keep_only_what_they_name() {
+    let site = built_sample();
+    let list = site.read("public/planlagte-innkjop/index.html");
+    for (facet, wanted) in [("status", "status-kunngjort"), ("status", "status-planlagt")] {
+        let key = wanted.trim_start_matches("status-");
+        let url = format!("/planlagte-innkjop/{facet}/{key}/");
+        assert!(list.contains(&format!("href=\"{url}\"")), "the list links {url}");
+        let page = main_of(&site.read(&format!("public{url}index.html"))).to_string();
+        let cards = page.matches("class=\"card\"").count();
+        assert!(cards > 0, "{url} lists something");
+        assert_eq!(page.matches(wanted).count(), cards, "{url} lists only {key}");
+    }
+    // A municipality's filter keeps the purchases for it (and those for all).
+    let rollag = main_of(&site.read("public/planlagte-innkjop/kommune/rollag/index.html")).to_string();
+    assert!(!card_titles(&rollag).is_empty());
+    assert!(!rollag.contains("Gjelder for: Kongsberg kommune<"), "no purchase only for another municipality");
+}
+
+#[test]
+fn a_supplier_finds_how_to_subscribe_with_addresses_to_copy() {
+    let site = built_sample();
+    let page = site.read("public/planlagte-innkjop/varsler/index.html");
+    let base = "https://innkjop.kongsbergregionen.no/";
+    assert!(page.contains(&format!("readonly value=\"{base}kalender.ics\"")), "a calendar address to copy");
+    assert!(page.contains("href=\"webcal://innkjop.kongsbergregionen.no/kalender.ics\""), "a webcal link");
+    assert!(page.contains(&format!("readonly value=\"{base}planlagte-innkjop/atom.xml\"")), "a feed address to copy");
+    for (from, what) in [
+        ("public/planlagte-innkjop/index.html", "the tender list"),
+        ("public/planlagte-innkjop/bedriftshelsetjeneste-2026/index.html", "a planned purchase"),
+        ("public/kategorier/renhold/index.html", "a category"),
+    ] {
+        assert!(site.read(from).contains("/planlagte-innkjop/varsler/"), "{what} links the alerts page");
+    }
+    let category = site.read("public/kategorier/renhold/index.html");
+    assert!(category.contains("/kategorier/renhold/atom.xml") && category.contains("/kategorier/renhold/kalender.ics"));
+    // A feed opened in a browser reads as a page.
+    let feed = site.read("public/planlagte-innkjop/atom.xml");
+    assert!(feed.contains("<?xml-stylesheet type=\"text/css\" href=\"/assets/feed.css\"?>"));
+    assert!(site.path("public/assets/feed.css").is_file());
+}
+
+#[test]
+fn a_municipality_page_shows_what_applies_there_now_first() {
+    let site = built_sample();
+    let html = main_of(&site.read("public/kommuner/rollag/index.html")).to_string();
+    let current = html.find("Avtaler som gjelder nå (").expect("in force first");
+    let ended = html.find("<summary>Utløpte og avsluttede (").expect("ended folded");
+    assert!(current < ended);
+    for status in ["status-utlopt\"", "status-oppsagt\"", "status-hevet\"", "status-avsluttet\""] {
+        assert!(!html[current..ended].contains(status), "{status} is not among those in force");
+    }
+    assert!(html.contains("href=\"#s-innkjop\""), "a jump link to the planned purchases");
+    let open = html.find("Nå ute på anbud").expect("the purchases start with what is open");
+    assert!(open < html.find(">Kommer<").expect("coming"));
+    // The filters are scoped to Rollag: a status page lists only Rollag's agreements.
+    assert!(html.contains("href=\"/kommuner/rollag/status/aktiv/\""));
+    let active = main_of(&site.read("public/kommuner/rollag/status/aktiv/index.html")).to_string();
+    let cards = active.matches("class=\"card\"").count();
+    assert!(cards > 0 && active.matches("status-aktiv\"").count() == cards);
+    let link = html.split("href=\"/kommuner/rollag/status/aktiv/\"").nth(1).expect("link");
+    let count: usize =
+        link.split("(").nth(1).and_then(|c| c.split(')').next()).and_then(|c| c.parse().ok()).expect("count");
+    assert_eq!(count, cards, "the count on the filter is what the page lists");
+}
