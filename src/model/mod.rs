@@ -21,6 +21,33 @@ pub struct Model {
     pub pages: Vec<Arc<Page>>,
 }
 
+impl Model {
+    /// Dates each item by its file's last commit where the history knows it (see
+    /// `content::history`), rather than by the time the file system gives it.
+    pub fn date_by_history(
+        &mut self,
+        times: &std::collections::HashMap<std::path::PathBuf, chrono::DateTime<chrono::Utc>>,
+    ) {
+        fn set<T: Clone>(
+            items: &mut [Arc<T>],
+            origin: fn(&mut T) -> &mut Origin,
+            times: &std::collections::HashMap<std::path::PathBuf, chrono::DateTime<chrono::Utc>>,
+        ) {
+            for item in items {
+                let path = origin(Arc::make_mut(item)).path.clone();
+                if let Some(time) = times.get(&path) {
+                    origin(Arc::make_mut(item)).changed = Some(*time);
+                }
+            }
+        }
+        set(&mut self.agreements, |a| &mut a.origin, times);
+        set(&mut self.purchases, |p| &mut p.origin, times);
+        set(&mut self.courses, |c| &mut c.origin, times);
+        set(&mut self.requirements, |r| &mut r.origin, times);
+        set(&mut self.pages, |p| &mut p.origin, times);
+    }
+}
+
 /// The address a site is published at (`base_url`): `http` or `https` with a host, without a
 /// query or a fragment, written as a browser writes it and ending in `/`. The one place that
 /// reads a base URL; its path (`/` or `/innkjop/`) and host are read with it.

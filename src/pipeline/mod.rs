@@ -69,6 +69,15 @@ impl<'a> Pipeline<'a> {
         if keep {
             kept.read.keep(loaded);
         }
+        // A build dates items by their history (the preview shows the edits being made, by
+        // the file system's time).
+        let mut model = model;
+        if !keep
+            && let Some(model) = model.as_mut()
+            && let Some(times) = crate::content::history::commit_times(&self.options.content)
+        {
+            model.date_by_history(&times);
+        }
         let model = match (model, &self.options.base_url) {
             (Some(mut model), Some(url)) => match BaseUrl::parse(url) {
                 Ok(url) => {

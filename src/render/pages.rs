@@ -30,11 +30,23 @@ pub struct PageMeta<'a> {
     pub section: &'a str,
     pub description: Option<&'a str>,
     pub breadcrumbs: Vec<Link>,
+    /// When the content of an item's page last changed: its file's last commit, or the file
+    /// system's time.
+    pub changed: Option<super::values::DateView>,
 }
 
 impl<'a> PageMeta<'a> {
     pub fn new(title: &'a str, url: String, section: &'a str) -> Self {
-        PageMeta { title, url, section, description: None, breadcrumbs: Vec::new() }
+        PageMeta { title, url, section, description: None, breadcrumbs: Vec::new(), changed: None }
+    }
+
+    /// The page of the item from `origin`: dated by when its file changed, in Norway, and
+    /// never after the build day.
+    fn of_item(mut self, origin: &crate::model::Origin, today: chrono::NaiveDate) -> Self {
+        self.changed = origin
+            .changed
+            .map(|t| super::values::DateView::of(t.with_timezone(&chrono_tz::Europe::Oslo).date_naive().min(today)));
+        self
     }
 }
 
@@ -114,7 +126,7 @@ impl<'a> Builder<'a> {
     }
 
     fn meta(&self, title: &'a str, url: String, section: &'a str, breadcrumbs: Vec<Link>) -> PageMeta<'a> {
-        PageMeta { title, url, section, description: None, breadcrumbs }
+        PageMeta { title, url, section, description: None, breadcrumbs, changed: None }
     }
 }
 
@@ -150,7 +162,8 @@ pub fn all(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> (Vec<Page
     categories(&mut b);
     suppliers(&mut b);
     for page in &site.model.pages {
-        let meta = b.meta(&page.title, urls.page(&page.origin.slug), "sider", vec![]);
+        let meta =
+            b.meta(&page.title, urls.page(&page.origin.slug), "sider", vec![]).of_item(&page.origin, b.site.today);
         b.page(format!("{}/index.html", page.origin.slug), "page.html", meta, |c| {
             c.insert("body_html", &to_html_at(&page.body, 2, ""))
         });
@@ -200,6 +213,7 @@ fn front_page(b: &mut Builder) {
         section: "",
         description: site.model.settings.description.as_deref(),
         breadcrumbs: vec![],
+        changed: None,
     };
     b.page("index.html".to_string(), "index.html", meta, |c| {
         c.insert("expiring", &expiring);
@@ -311,8 +325,9 @@ fn agreements(b: &mut Builder) {
         });
     }
     for view in &views.agreements {
-        let meta =
-            b.meta(&view.card.title, view.card.url.clone(), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
+        let meta = b
+            .meta(&view.card.title, view.card.url.clone(), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"))
+            .of_item(&view.item.origin, b.site.today);
         b.page(agreement_page(view), "agreement.html", meta, |c| {
             let a = &view.item;
             let ordering_html = a.ordering.as_deref().map(|o| to_html_at(o, 3, "bestilling-"));
@@ -325,12 +340,14 @@ fn purchases(b: &mut Builder) {
     let views = b.views;
     purchases::purchases(b);
     for (purchase, view) in b.site.model.purchases.iter().zip(&views.purchases) {
-        let meta = b.meta(
-            &view.card.title,
-            view.card.url.clone(),
-            "planlagte-innkjop",
-            b.crumb("planlagte-innkjop", "Planlagte innkjøp"),
-        );
+        let meta = b
+            .meta(
+                &view.card.title,
+                view.card.url.clone(),
+                "planlagte-innkjop",
+                b.crumb("planlagte-innkjop", "Planlagte innkjøp"),
+            )
+            .of_item(&purchase.origin, b.site.today);
         b.page(purchase_page(purchase), "purchase.html", meta, |c| {
             c.insert("purchase", &WithHtml { view, body_html: to_html_at(&purchase.body, 3, ""), ordering_html: None })
         });
@@ -347,7 +364,9 @@ fn courses(b: &mut Builder) {
         c.insert("past", &past);
     });
     for (course, view) in b.site.model.courses.iter().zip(&views.courses) {
-        let meta = b.meta(&view.title, view.url.clone(), "kurs", b.crumb("kurs", "Kurs og samlinger"));
+        let meta = b
+            .meta(&view.title, view.url.clone(), "kurs", b.crumb("kurs", "Kurs og samlinger"))
+            .of_item(&course.origin, b.site.today);
         b.page(course_page(course), "course.html", meta, |c| {
             c.insert("course", &WithHtml { view, body_html: to_html_at(&course.body, 3, ""), ordering_html: None })
         });
@@ -361,7 +380,9 @@ fn requirements(b: &mut Builder) {
         c.insert("requirements", &views.requirements)
     });
     for (r, view) in b.site.model.requirements.iter().zip(&views.requirements) {
-        let meta = b.meta(&view.title, view.url.clone(), "etiske-krav", b.crumb("etiske-krav", "Etiske krav"));
+        let meta = b
+            .meta(&view.title, view.url.clone(), "etiske-krav", b.crumb("etiske-krav", "Etiske krav"))
+            .of_item(&r.origin, b.site.today);
         b.page(requirement_page(r), "requirement.html", meta, |c| {
             c.insert("requirement", &WithHtml { view, body_html: to_html_at(&r.body, 2, ""), ordering_html: None })
         });
@@ -455,10 +476,7 @@ pub const SEARCH_PAGE: &str = "sok/index.html";
 /// The search page; the results come from the index in the browser.
 pub fn search_page(urls: &Urls, labels: &super::records::FilterLabels) -> PageSpec {
     let mut context = Context::new();
-    context.insert(
-        "page",
-        &PageMeta { title: "Søk", url: urls.page("sok"), section: "sok", description: None, breadcrumbs: vec![] },
-    );
+    context.insert("page", &PageMeta::new("Søk", urls.page("sok"), "sok"));
     context.insert("labels", labels);
     PageSpec { out: SEARCH_PAGE.into(), template: "search.html", context }
 }

@@ -213,3 +213,39 @@ fn a_municipality_page_shows_what_applies_there_now_first() {
         link.split("(").nth(1).and_then(|c| c.split(')').next()).and_then(|c| c.parse().ok()).expect("count");
     assert_eq!(count, cards, "the count on the filter is what the page lists");
 }
+
+#[test]
+fn each_page_says_when_its_content_last_changed_from_git_when_there_is_history() {
+    let site = minimal();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .current_dir(site.dir.path())
+            .args(["-c", "user.name=Koordinator", "-c", "user.email=k@example.no"])
+            .args(args)
+            .env("GIT_COMMITTER_DATE", "2026-01-02T10:00:00+01:00")
+            .env("GIT_AUTHOR_DATE", "2026-01-02T10:00:00+01:00")
+            .output()
+            .expect("git");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "content"]);
+    git(&["commit", "-q", "-m", "Innhold"]);
+    // A fresh checkout gives every file today's time; the history says when it changed.
+    build_on(&site, "2026-11-26");
+    let page = site.read("public/rammeavtaler/kontorrekvisita/index.html");
+    assert!(
+        page.contains("sist endret <time datetime=\"2026-01-02\">2. januar 2026</time>"),
+        "{}",
+        &page[page.len() - 1500..]
+    );
+    let feed = site.read("public/planlagte-innkjop/atom.xml");
+    assert!(feed.contains("<updated>2026-01-02T10:00:00+01:00</updated>"), "{feed}");
+    // An edit not yet committed is dated by the file: the build day here.
+    let file = "content/planlagte-innkjop/kontorrekvisita-2028.md";
+    site.write(file, &site.read(file).replace("Vi planlegger", "Vi har planlagt"));
+    build_on(&site, "2026-11-26");
+    let page = site.read("public/planlagte-innkjop/kontorrekvisita-2028/index.html");
+    assert!(!page.contains("2. januar 2026</time>"), "the edited file is not dated by its last commit");
+    assert!(site.read("public/rammeavtaler/kontorrekvisita/index.html").contains("2. januar 2026</time>"));
+}

@@ -141,6 +141,7 @@ pub(super) fn pages(b: &mut Builder, m: &Municipality) {
                 crate::render::views::Link { url: b.urls.section("kommuner"), name: "Kommunene".into() },
                 crate::render::views::Link { url: base.clone(), name: m.name.clone() },
             ],
+            changed: None,
         };
         b.page(out, "municipality.html", meta, |c| {
             c.insert("municipality", &view);

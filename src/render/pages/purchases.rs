@@ -78,6 +78,7 @@ pub(super) fn purchases(b: &mut Builder) {
             section: "planlagte-innkjop",
             description: None,
             breadcrumbs: b.crumb("planlagte-innkjop", "Planlagte innkjøp"),
+            changed: None,
         };
         b.page(out, "purchases.html", meta, |c| {
             c.insert("list", &list);
