@@ -228,10 +228,13 @@ impl<'a> Check<'a> {
         if ids.iter().any(|i| i == id) {
             return Some(id.to_string());
         }
-        let hint = match did_you_mean(id, ids) {
-            Some(best) => format!("mente du `{best}`? {what} defineres i {defined_in}"),
-            None if ids.is_empty() => format!("ingen {what} er definert ennå; de defineres i {defined_in}"),
-            None => format!("kjente id-er: {}", ids.iter().take(12).cloned().collect::<Vec<_>>().join(", ")),
+        let slug = crate::rules::slug::slugify(id);
+        let defined = format!("{what} defineres i {defined_in}");
+        let add = if slug.is_empty() { defined.clone() } else { format!("{defined}; en ny får id-en `{slug}` der") };
+        let hint = match did_you_mean(id, ids).or_else(|| by_words(&slug, ids)) {
+            Some(best) => format!("mente du `{best}`? {defined}"),
+            None if ids.is_empty() => format!("ingen {what} er definert ennå; {add}"),
+            None => format!("kjente id-er: {}; {add}", ids.iter().take(12).cloned().collect::<Vec<_>>().join(", ")),
         };
         self.report(codes::UNKNOWN_ID, path, format!("finner ingen {what} med id `{id}`"), Some(hint));
         None
@@ -479,4 +482,18 @@ impl<'a> Check<'a> {
             (false, t) => t.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default(),
         }
     }
+}
+
+/// The id that shares the most words with `slug` (a name written where its id belongs:
+/// "Numedal Kontor AS" for `numedal-kontor`), when it shares at least half of its own words.
+fn by_words<'a>(slug: &str, ids: &'a [String]) -> Option<&'a str> {
+    let words: Vec<&str> = slug.split('-').filter(|w| w.len() > 1).collect();
+    ids.iter()
+        .filter_map(|id| {
+            let own: Vec<&str> = id.split('-').filter(|w| w.len() > 1).collect();
+            let shared = own.iter().filter(|w| words.contains(w)).count();
+            (shared > 0 && shared * 2 >= own.len()).then_some((shared, id.as_str()))
+        })
+        .max_by_key(|(shared, _)| *shared)
+        .map(|(_, id)| id)
 }

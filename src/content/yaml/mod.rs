@@ -116,6 +116,21 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
         settled.push(field);
         remove_at(&mut value, &path);
     }
+    for path in curly_quoted(&value) {
+        let (line, col) = locate(source.yaml, &path);
+        let field = display_path(&path);
+        diagnostics.push(
+            source
+                .diagnostic(
+                    codes::CURLY_QUOTES,
+                    format!("`{field}` står i typografiske anførselstegn (“ ”), som blir en del av verdien"),
+                    line,
+                    col,
+                )
+                .field(field)
+                .hint("Word gjør \" om til “ ” når du skriver; bytt til vanlige anførselstegn \"…\", eller fjern dem"),
+        );
+    }
     for _ in 0..64 {
         match serde_path_to_error::deserialize::<_, T>(&value) {
             Ok(t) => return (Some(t), diagnostics, settled),
@@ -262,6 +277,41 @@ fn control_characters(value: &Value) -> Vec<Vec<Segment>> {
     walk(value, &mut Vec::new(), &mut out);
     // Removed from the last, so the indexes of the others stay right.
     out.reverse();
+    out
+}
+
+/// The text values wrapped whole in typographic quotes (“…”, ”…”, ‘…’, „…“), as a word
+/// processor writes `"…"`: YAML keeps the quotes as part of the value.
+fn curly_quoted(value: &Value) -> Vec<Vec<Segment>> {
+    fn wrapped(s: &str) -> bool {
+        let s = s.trim();
+        let mut chars = s.chars();
+        let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else { return false };
+        matches!(first, '“' | '”' | '„' | '‘' | '’' | '‚') && matches!(last, '”' | '“' | '’' | '‘')
+    }
+    fn walk(value: &Value, path: &mut Vec<Segment>, out: &mut Vec<Vec<Segment>>) {
+        match value {
+            Value::String(s) if wrapped(s) => out.push(path.clone()),
+            Value::Mapping(map) => {
+                for (k, v) in map {
+                    path.push(Segment::Key(k.as_str().unwrap_or("").to_string()));
+                    walk(v, path, out);
+                    path.pop();
+                }
+            }
+            Value::Sequence(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    path.push(Segment::Index(i));
+                    walk(v, path, out);
+                    path.pop();
+                }
+            }
+            Value::Tagged(t) => walk(&t.value, path, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut Vec::new(), &mut out);
     out
 }
 
