@@ -14,6 +14,9 @@ pub struct SearchRecord {
     pub url: String,
     pub title: String,
     pub summary: String,
+    /// What a result shows under its title: an agreement's period and suppliers, a tender's
+    /// deadline or announcement, a course's time.
+    pub detail: String,
     /// `rammeavtale`, `planlagt-innkjop`, `kurs`, `etisk-krav`, `side`, `leverandor`.
     pub kind: &'static str,
     pub kind_label: &'static str,
@@ -44,6 +47,8 @@ pub struct FilterLabels {
     pub kommune: BTreeMap<String, String>,
     pub kategori: BTreeMap<String, String>,
     pub status: BTreeMap<String, String>,
+    /// The statuses by the kind they belong to: (heading, [(key, label)]).
+    pub status_groups: Vec<(&'static str, Vec<(String, String)>)>,
     pub leverandor: BTreeMap<String, String>,
 }
 
@@ -56,7 +61,14 @@ pub fn filter_labels(site: &Site) -> FilterLabels {
         status.insert(key.to_string(), s.label().to_string());
     }
     status.insert("holdt".into(), "Holdt".into());
+    let pair = |k: &str, l: &str| (k.to_string(), l.to_string());
+    let status_groups = vec![
+        ("Rammeavtaler", crate::rules::period::AgreementStatus::ALL.iter().map(|s| pair(s.key(), s.label())).collect()),
+        ("Planlagte innkjøp", crate::model::PurchaseStatus::ALL.iter().map(|(k, s)| pair(k, s.label())).collect()),
+        ("Kurs", vec![pair("kommende", "Kommende"), pair("holdt", "Holdt")]),
+    ];
     FilterLabels {
+        status_groups,
         kind: KINDS.iter().map(|(k, l)| (k.to_string(), l.to_string())).collect(),
         kommune: site.model.settings.municipalities.iter().map(|m| (m.id.clone(), m.name.clone())).collect(),
         kategori: site.model.settings.categories.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
@@ -88,6 +100,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             url: v.card.url.clone(),
             title: a.title.clone(),
             summary: a.summary.clone().unwrap_or_default(),
+            detail: format!("{}–{} · {}", v.card.valid_from.short, v.card.current_end.short, suppliers.join(", ")),
             kind: "rammeavtale",
             kind_label: kind_label("rammeavtale"),
             status: Some((v.card.status.key.clone(), v.card.status.label.clone())),
@@ -114,6 +127,11 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             url: v.card.url.clone(),
             title: p.title.clone(),
             summary: p.summary.clone().unwrap_or_default(),
+            detail: match (&v.card.deadline, &v.card.announcement) {
+                (Some(d), _) => format!("Tilbudsfrist {}", d.long),
+                (None, Some(a)) => format!("Kunngjøring {}{}", a.long, if a.tentative { " (foreløpig)" } else { "" }),
+                (None, None) => String::new(),
+            },
             kind: "planlagt-innkjop",
             kind_label: kind_label("planlagt-innkjop"),
             status: Some((v.card.status.key.clone(), v.card.status.label.clone())),
@@ -137,6 +155,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             url: v.url.clone(),
             title: c.title.clone(),
             summary: c.summary.clone().unwrap_or_default(),
+            detail: v.when.clone(),
             kind: "kurs",
             kind_label: kind_label("kurs"),
             status: Some((status.0.to_string(), status.1.to_string())),
@@ -157,6 +176,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
         url: v.url.clone(),
         title: r.title.clone(),
         summary: r.summary.clone().unwrap_or_default(),
+        detail: String::new(),
         kind: "etisk-krav",
         kind_label: kind_label("etisk-krav"),
         status: None,
@@ -177,6 +197,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
         url: s.url.clone(),
         title: s.name.clone(),
         summary: if s.local { "Lokal leverandør".into() } else { "Leverandør".into() },
+        detail: format!("Org.nr. {}", s.orgnr),
         kind: "leverandor",
         kind_label: kind_label("leverandor"),
         status: None,
@@ -193,6 +214,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             url: format!("{}{}/", site.model.settings.base_url.path(), p.origin.slug),
             title: p.title.clone(),
             summary,
+            detail: String::new(),
             kind: "side",
             kind_label: kind_label("side"),
             status: None,

@@ -233,6 +233,9 @@ fn fields(record: &SearchRecord) -> Fields {
     meta.insert("title".to_string(), record.title.clone());
     meta.insert("sammendrag".to_string(), record.summary.clone());
     meta.insert("type".to_string(), record.kind_label.to_string());
+    if !record.detail.is_empty() {
+        meta.insert("detaljer".to_string(), record.detail.clone());
+    }
     let mut filters = BTreeMap::new();
     filters.insert("type".to_string(), vec![record.kind.to_string()]);
     if let Some((key, label)) = &record.status {

@@ -167,6 +167,7 @@ mod tests {
 
     fn record(url: &str, text: &str) -> SearchRecord {
         SearchRecord {
+            detail: String::new(),
             url: url.into(),
             title: "T".into(),
             summary: String::new(),

@@ -135,3 +135,30 @@ test("a supplier's labels are never broken inside a word at 1280 px", async () =
   for (const [label, count] of lines) assert.equal(count, 1, `"${label}" wraps`);
   await context.close();
 });
+
+test("search forgives everyday words and shows each result's period, deadline or supplier", async () => {
+  const { page, context } = await open("/sok/?q=vask", WIDTHS[0]);
+  await page.waitForSelector("#sok-resultater .result");
+  assert.match(await page.textContent("#sok-melding"), /for «renhold» \(du skrev «vask»\)/);
+  const titles = await page.$$eval("#sok-resultater .result-title", (els) => els.map((e) => e.textContent));
+  assert.ok(titles.some((t) => /renhold/i.test(t)), titles.join(" | "));
+  const metas = await page.$$eval("#sok-resultater .card-meta", (els) => els.map((e) => e.textContent));
+  assert.ok(metas.some((m) => /Rammeavtale · .+–.+ · \S/.test(m)), "an agreement shows its period and supplier");
+  // The status filter groups its values by kind: no course status among the agreements'.
+  const groups = await page.$$eval("#filter-status optgroup", (gs) =>
+    gs.map((g) => [g.label, [...g.querySelectorAll("option")].map((o) => o.getAttribute("data-label"))]),
+  );
+  assert.deepEqual(groups.map((g) => g[0]), ["Rammeavtaler", "Planlagte innkjøp", "Kurs"]);
+  assert.ok(!groups[0][1].includes("Holdt"));
+  await context.close();
+});
+
+test("on a phone the search filters fold away so the first result is in view", async () => {
+  const { page, context } = await open("/sok/?q=kommune", WIDTHS[1]);
+  await page.waitForSelector("#sok-resultater .result");
+  assert.equal(await page.$eval(".filter-fold", (d) => d.open), false);
+  assert.ok(await inFirstView(page, "#sok-resultater .result"), "the first result is above the fold");
+  await page.click(".filter-fold > summary");
+  assert.ok(await page.isVisible("#filter-kommune"), "one tap shows the filters");
+  await context.close();
+});

@@ -13,8 +13,27 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var pagefind = null;
   var latest = 0;
+  // Everyday words for what the site calls otherwise (assets/synonymer.json: "vask" finds
+  // "renhold"); a theme of one's own may change the list.
+  var synonyms = {};
 
+  /** The query with each word that has a synonym replaced by it; the words as typed otherwise. */
+  function expand(q) {
+    return q
+      .split(/\s+/)
+      .map(function (w) {
+        var s = synonyms[w.toLowerCase()];
+        return typeof s === "string" ? s : w;
+      })
+      .join(" ");
+  }
+
+  // On a phone the filters fold behind one button, so the first results are in view.
+  var fold = form.querySelector(".filter-fold");
   var params = new URLSearchParams(window.location.search);
+  if (fold && window.matchMedia && window.matchMedia("(max-width: 55.99em)").matches) {
+    fold.open = ["type", "kommune", "kategori", "status", "leverandor"].some(function (f) { return params.get(f); });
+  }
   input.value = params.get("q") || "";
   selects.forEach(function (s) {
     var v = params.get(s.name);
@@ -71,6 +90,7 @@
       meta.appendChild(document.createTextNode(" "));
     }
     meta.appendChild(document.createTextNode(d.meta.type || ""));
+    if (d.meta.detaljer) meta.appendChild(document.createTextNode(" · " + d.meta.detaljer));
     li.appendChild(meta);
     if (d.meta.sammendrag) {
       var p = document.createElement("p");
@@ -131,7 +151,7 @@
         return;
       }
       var mine = latest;
-      return pagefind.search(q || null, searchOptions(q, filters)).then(function (search) {
+      return pagefind.search(q ? expand(q) : null, searchOptions(q, filters)).then(function (search) {
         if (mine === latest) showCounts(search.filters);
       });
     });
@@ -162,7 +182,7 @@
     }
     busy = true;
     pagefind
-      .search(q || null, searchOptions(q, filters))
+      .search(q ? expand(q) : null, searchOptions(q, filters))
       .then(function (search) {
         if (again) return null;
         var n = search.results.length;
@@ -171,7 +191,8 @@
         list.innerHTML = "";
         return showMore(mine, false).then(function () {
           if (mine !== latest) return;
-          var what = q ? " for «" + q + "»" : "";
+          var meant = q ? expand(q) : q;
+          var what = q ? " for «" + meant + "»" + (meant !== q ? " (du skrev «" + q + "»)" : "") : "";
           status.textContent = n === 0 ? "Ingen treff" + what + "." : n + " treff" + what + (n > PAGE ? ", viser de " + PAGE + " beste først." : ".");
           empty.hidden = n !== 0;
           if (countsLoaded) showCounts(search.filters);
@@ -224,6 +245,11 @@
   Promise.all([
     import(bundle + "pagefind.js"),
     window.fetch(bundle + "deler.json").then(function (r) { return r.ok ? r.json() : { deler: [] }; }),
+    window
+      .fetch(root + "assets/synonymer.json")
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .catch(function () { return {}; })
+      .then(function (s) { synonyms = s && typeof s === "object" ? s : {}; }),
   ])
     .then(function (loaded) {
       var pf = loaded[0];
