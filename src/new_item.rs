@@ -184,7 +184,8 @@ omrade: arbeidsforhold         # menneskerettigheter, arbeidsforhold, miljo, uni
         ),
         _ => format!(
             r#"tittel: "{title}"
-# meny: 1                        # plass i menyen; uten tall står siden ikke i menyen"#
+# meny: 1                        # plass i menyen «Om samarbeidet» nederst; uten tall står siden ikke der
+# hovedmeny: true                # også i hovedmenyen øverst (bruk det for én eller to sider)"#
         ),
     };
     let schema = crate::schema::file_for(kind);

@@ -419,6 +419,8 @@ pub struct RawPage {
     pub tittel: Option<Text>,
     /// Plass i menyen (1 først); uten tall står siden ikke i menyen.
     pub meny: Option<i64>,
+    /// `true`: siden står også i hovedmenyen øverst på hver side (for eksempel «Bli leverandør»).
+    pub hovedmeny: Option<bool>,
     /// Brødteksten, bare i .yaml-filer.
     pub tekst: Option<Text>,
 }

@@ -599,6 +599,8 @@ pub struct Page {
     pub origin: Origin,
     pub title: String,
     pub menu: Option<i64>,
+    /// Also in the header menu (`hovedmeny: true`).
+    pub in_header: bool,
     pub body: String,
 }
 

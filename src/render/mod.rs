@@ -219,6 +219,14 @@ fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
     let menu: Vec<Link> =
         site.menu_pages().map(|p| Link { url: urls.page(&p.origin.slug), name: p.title.clone() }).collect();
     theme.set_globals("menu", &menu);
+    let header_menu: Vec<Link> = site
+        .model
+        .pages
+        .iter()
+        .filter(|p| p.in_header)
+        .map(|p| Link { url: urls.page(&p.origin.slug), name: p.title.clone() })
+        .collect();
+    theme.set_globals("header_menu", &header_menu);
     theme.set_globals(
         "build",
         &BuildGlobals {

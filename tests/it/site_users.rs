@@ -249,3 +249,19 @@ fn each_page_says_when_its_content_last_changed_from_git_when_there_is_history()
     assert!(!page.contains("2. januar 2026</time>"), "the edited file is not dated by its last commit");
     assert!(site.read("public/rammeavtaler/kontorrekvisita/index.html").contains("2. januar 2026</time>"));
 }
+
+#[test]
+fn a_free_page_marked_for_the_header_menu_is_in_it_on_every_page() {
+    let site = minimal();
+    let file = "content/sider/om-samarbeidet.md";
+    let page = site.read(file);
+    build_on(&site, "2026-11-26");
+    let header = |site: &TestSite| {
+        let html = site.read("public/kurs/index.html");
+        html.split("class=\"main-nav\"").nth(1).and_then(|h| h.split("</nav>").next()).unwrap_or_default().to_string()
+    };
+    assert!(!header(&site).contains("/om-samarbeidet/"));
+    site.write(file, &page.replacen("---\n", "---\nhovedmeny: true\n", 1));
+    build_on(&site, "2026-11-26");
+    assert!(header(&site).contains("<a href=\"/om-samarbeidet/\">"), "{}", header(&site));
+}

@@ -562,5 +562,5 @@ pub fn page(check: &mut Check, file: &SourceFile, raw: &RawPage) -> Option<Page>
         }
         n >= 0
     });
-    Some(Page { origin: origin(file), title: title?, menu, body })
+    Some(Page { origin: origin(file), title: title?, menu, in_header: raw.hovedmeny.unwrap_or(false), body })
 }
