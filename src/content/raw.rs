@@ -335,6 +335,8 @@ pub struct RawPlannedPurchase {
     pub resultat: Option<Text>,
     /// Kunngjøringens nummer i Doffin.
     pub doffin: Option<Text>,
+    /// Id-ene til de etiske kravene konkurransen stiller (filnavnene i etiske-krav/ uten .md).
+    pub etiske_krav: Option<Vec<Text>>,
     /// Kontaktperson.
     pub kontakt: Option<RawContact>,
     /// Brødteksten, bare i .yaml-filer.

@@ -121,6 +121,7 @@ mod tests {
             replaces: None,
             result: None,
             doffin: None,
+            requirements: Vec::new(),
             contact: None,
             body: String::new(),
         };

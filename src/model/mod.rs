@@ -491,6 +491,8 @@ pub struct PlannedPurchase {
     pub replaces: Option<String>,
     pub result: Option<String>,
     pub doffin: Option<String>,
+    /// The ethical requirements the tender sets (ids).
+    pub requirements: Vec<String>,
     pub contact: Option<Contact>,
     pub body: String,
 }

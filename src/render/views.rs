@@ -112,6 +112,7 @@ pub struct PurchaseView {
     pub doffin: Option<String>,
     pub doffin_url: Option<String>,
     pub contact: Option<ContactView>,
+    pub requirements: Vec<Link>,
     /// The purchase, for its body, made into HTML with its page.
     #[serde(skip)]
     pub item: Arc<PlannedPurchase>,
@@ -421,6 +422,12 @@ fn purchase_view(
         doffin: p.doffin.clone(),
         doffin_url: doffin_url(&p.doffin),
         contact: p.contact.as_ref().map(ContactView::of),
+        requirements: p
+            .requirements
+            .iter()
+            .filter_map(|id| site.requirement(id))
+            .map(|r| Link { url: urls.item("etiske-krav", &r.origin.slug), name: r.title.clone() })
+            .collect(),
         card,
     }
 }

@@ -265,3 +265,18 @@ fn a_free_page_marked_for_the_header_menu_is_in_it_on_every_page() {
     build_on(&site, "2026-11-26");
     assert!(header(&site).contains("<a href=\"/om-samarbeidet/\">"), "{}", header(&site));
 }
+
+#[test]
+fn a_planned_purchase_lists_its_ethical_requirements_and_an_unknown_one_is_an_error() {
+    let site = minimal();
+    let file = "content/planlagte-innkjop/kontorrekvisita-2028.md";
+    let text = site.read(file);
+    site.write(file, &text.replacen("kategori: kontor\n", "kategori: kontor\netiske_krav:\n  - klima-og-miljo\n", 1));
+    build_on(&site, "2026-11-26");
+    let page = main_of(&site.read("public/planlagte-innkjop/kontorrekvisita-2028/index.html")).to_string();
+    assert!(page.contains("Etiske krav i konkurransen") && page.contains("href=\"/etiske-krav/klima-og-miljo/\""));
+    site.write(file, &text.replacen("kategori: kontor\n", "kategori: kontor\netiske_krav:\n  - klima\n", 1));
+    let out = site.run(&["check"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("mente du `klima-og-miljo`?"), "{}", out.stderr);
+}

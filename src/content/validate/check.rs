@@ -484,9 +484,13 @@ impl<'a> Check<'a> {
     }
 }
 
-/// The id that shares the most words with `slug` (a name written where its id belongs:
+/// The id that begins with the words of `slug`, or else the one that shares the most words with `slug` (a name written where its id belongs:
 /// "Numedal Kontor AS" for `numedal-kontor`), when it shares at least half of its own words.
 fn by_words<'a>(slug: &str, ids: &'a [String]) -> Option<&'a str> {
+    // The first words of an id ("klima" for `klima-og-miljo`).
+    if let Some(id) = ids.iter().find(|id| !slug.is_empty() && id.starts_with(&format!("{slug}-"))) {
+        return Some(id);
+    }
     let words: Vec<&str> = slug.split('-').filter(|w| w.len() > 1).collect();
     ids.iter()
         .filter_map(|id| {

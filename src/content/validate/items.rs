@@ -447,6 +447,13 @@ pub fn purchase(
         replaces,
         result,
         doffin: check.doffin(&raw.doffin),
+        requirements: check.references(
+            &raw.etiske_krav,
+            "etiske_krav",
+            &ctx.requirements,
+            "etisk krav",
+            REQUIREMENTS_IN,
+        ),
         contact: check.contact(&raw.kontakt, "kontakt"),
         body,
     })
