@@ -280,3 +280,24 @@ fn a_planned_purchase_lists_its_ethical_requirements_and_an_unknown_one_is_an_er
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("mente du `klima-og-miljo`?"), "{}", out.stderr);
 }
+
+#[test]
+fn supplier_pages_show_a_supplier_the_ways_in() {
+    let site = built_sample();
+    let first = html_files(&site.path("public/leverandorer"))
+        .into_iter()
+        .find(|p| p.components().count() == 2)
+        .expect("a supplier page");
+    for page in ["public/leverandorer/index.html".to_string(), format!("public/leverandorer/{}", first.display())] {
+        let html = main_of(&site.read(&page)).to_string();
+        for link in [
+            "/planlagte-innkjop/\"",
+            "/planlagte-innkjop/varsler/\"",
+            "/etiske-krav/\"",
+            "https://www.doffin.no/\"",
+            "/bli-leverandor/\"",
+        ] {
+            assert!(html.contains(&format!("href=\"{link}")), "{page} links {link}");
+        }
+    }
+}
