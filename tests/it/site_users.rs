@@ -161,10 +161,12 @@ fn the_tender_filters_are_pages_that_keep_only_what_they_name() {
         assert!(cards > 0, "{url} lists something");
         assert_eq!(page.matches(wanted).count(), cards, "{url} lists only {key}");
     }
-    // A municipality's filter keeps the purchases for it (and those for all).
-    let rollag = main_of(&site.read("public/planlagte-innkjop/kommune/rollag/index.html")).to_string();
-    assert!(!card_titles(&rollag).is_empty());
-    assert!(!rollag.contains("Gjelder for: Kongsberg kommune<"), "no purchase only for another municipality");
+    // The municipality filter leads to the municipality's own page, to its planned purchases.
+    assert!(list.contains("href=\"/kommuner/rollag/#s-innkjop\""));
+    let rollag = main_of(&site.read("public/kommuner/rollag/index.html")).to_string();
+    let purchases = &rollag[rollag.find("id=\"s-innkjop\"").expect("its planned purchases")..];
+    assert!(!card_titles(purchases).is_empty());
+    assert!(!purchases.contains("<dd>Kongsberg kommune</dd>"), "no purchase only for another municipality");
 }
 
 #[test]

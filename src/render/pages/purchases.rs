@@ -1,7 +1,8 @@
 //! The list of planned purchases, as a supplier reads it: what is open for tender now first,
 //! with its deadline; then what is coming, by quarter; then what is being evaluated; what is
 //! done (awarded, cancelled) last, folded. The same list for each filter (status, category,
-//! municipality, contract type) on a page of its own, so the filters work without JavaScript.
+//! contract type) on a page of its own, so the filters work without JavaScript; the
+//! municipality filter leads to the municipality's page, which has the same list.
 
 use super::{Builder, FilterLink, Group, PageMeta};
 use crate::model::dates::FuzzyDate;
@@ -33,17 +34,26 @@ struct Filter<'f> {
 
 pub(super) fn purchases(b: &mut Builder) {
     let filters = all_filters(b);
+    let counts: Vec<usize> =
+        filters.iter().map(|f| b.site.model.purchases.iter().filter(|p| (f.keeps)(p)).count()).collect();
+    // A municipality's planned purchases are on its own page, open ones first: the filter
+    // leads there rather than to a page of its own.
+    let url = |f: &Filter| match f.facet {
+        "kommune" => format!("{}#s-innkjop", b.urls.item("kommuner", &f.key)),
+        _ => format!("{}{}/{}/", b.urls.section("planlagte-innkjop"), f.facet, f.key),
+    };
     let links = |current: Option<(&str, &str)>| -> Vec<(&'static str, &'static str, Vec<FilterLink>)> {
         FACETS
             .iter()
             .map(|(facet, heading)| {
                 let links = filters
                     .iter()
-                    .filter(|f| f.facet == *facet)
-                    .map(|f| FilterLink {
-                        url: format!("{}{}/{}/", b.urls.section("planlagte-innkjop"), f.facet, f.key),
+                    .zip(&counts)
+                    .filter(|(f, _)| f.facet == *facet)
+                    .map(|(f, count)| FilterLink {
+                        url: url(f),
                         name: f.name.clone(),
-                        count: b.site.model.purchases.iter().filter(|p| (f.keeps)(p)).count(),
+                        count: *count,
                         current: current == Some((f.facet, f.key.as_str())),
                     })
                     .filter(|l| l.count > 0 || l.current)
@@ -62,7 +72,7 @@ pub(super) fn purchases(b: &mut Builder) {
         c.insert("filters", &filter_links);
         c.insert("filter", &Option::<String>::None);
     });
-    for f in &filters {
+    for f in filters.iter().filter(|f| f.facet != "kommune") {
         let out = format!("planlagte-innkjop/{}/{}/index.html", f.facet, f.key);
         if !b.wants(&out) {
             b.page(out, "purchases.html", PageMeta::new("", String::new(), "planlagte-innkjop"), |_| {});
