@@ -57,3 +57,27 @@ pub fn commit_times(content_dir: &Path) -> Option<HashMap<PathBuf, DateTime<Utc>
     }
     Some(times)
 }
+
+/// Dates each item of `model` by its file's last commit where `times` has it, rather than by
+/// the time the file system gives it.
+pub fn date_by_history(model: &mut crate::model::Model, times: &HashMap<PathBuf, DateTime<Utc>>) {
+    use crate::model::Origin;
+    use std::sync::Arc;
+    fn set<T: Clone>(
+        items: &mut [Arc<T>],
+        origin: fn(&T) -> &Origin,
+        origin_mut: fn(&mut T) -> &mut Origin,
+        times: &HashMap<PathBuf, DateTime<Utc>>,
+    ) {
+        for item in items {
+            if let Some(time) = times.get(&origin(item).path) {
+                origin_mut(Arc::make_mut(item)).changed = Some(*time);
+            }
+        }
+    }
+    set(&mut model.agreements, |a| &a.origin, |a| &mut a.origin, times);
+    set(&mut model.purchases, |p| &p.origin, |p| &mut p.origin, times);
+    set(&mut model.courses, |c| &c.origin, |c| &mut c.origin, times);
+    set(&mut model.requirements, |r| &r.origin, |r| &mut r.origin, times);
+    set(&mut model.pages, |p| &p.origin, |p| &mut p.origin, times);
+}

@@ -4,7 +4,7 @@
 use crate::publish::Recipe;
 use crate::rules::slug::slugify;
 use chrono::Datelike;
-use include_dir::{Dir, DirEntry, include_dir};
+use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
 
 /// The skeleton of a new site, with the placeholders `@@NAVN@@`, `@@VERTSKOMMUNE@@`,
@@ -197,21 +197,8 @@ fn sample_files() -> Vec<(PathBuf, Vec<u8>)> {
 
 /// Every file of an embedded folder but hidden ones (an editor's schema folder, say), in order.
 fn embedded(dir: &'static Dir<'static>) -> Vec<(PathBuf, &'static [u8])> {
-    fn walk(dir: &'static Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) {
-        for entry in dir.entries() {
-            let hidden =
-                entry.path().file_name().is_some_and(|n| crate::content::load::is_skipped(&n.to_string_lossy()));
-            match entry {
-                _ if hidden => {}
-                DirEntry::Dir(d) => walk(d, out),
-                DirEntry::File(f) => out.push((f.path().to_path_buf(), f.contents())),
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, &mut out);
-    out.sort();
-    out
+    let hidden = |path: &Path| path.iter().any(|part| crate::content::load::is_skipped(&part.to_string_lossy()));
+    crate::render::templates::embedded_files(dir).into_iter().filter(|(path, _)| !hidden(path)).collect()
 }
 
 #[cfg(test)]

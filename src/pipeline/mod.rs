@@ -76,7 +76,7 @@ impl<'a> Pipeline<'a> {
             && let Some(model) = model.as_mut()
             && let Some(times) = crate::content::history::commit_times(&self.options.content)
         {
-            model.date_by_history(&times);
+            crate::content::history::date_by_history(model, &times);
         }
         let model = match (model, &self.options.base_url) {
             (Some(mut model), Some(url)) => match BaseUrl::parse(url) {

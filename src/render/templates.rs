@@ -22,20 +22,40 @@ pub const BUILT_IN_NAME: &str = "innebygd tema";
 
 /// Every file of the built-in theme: (path relative to the theme, bytes), in path order.
 pub fn built_in_files() -> Vec<(String, &'static [u8])> {
-    fn walk(dir: &'static include_dir::Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+    embedded_files(&BUILT_IN)
+        .into_iter()
+        .map(|(path, bytes)| (path.to_string_lossy().replace('\\', "/"), bytes))
+        .collect()
+}
+
+/// Every file of a folder carried in the program: (path relative to it, bytes), in path order.
+pub fn embedded_files(dir: &'static include_dir::Dir<'static>) -> Vec<(PathBuf, &'static [u8])> {
+    fn walk(dir: &'static include_dir::Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) {
         for entry in dir.entries() {
             match entry {
                 include_dir::DirEntry::Dir(d) => walk(d, out),
-                include_dir::DirEntry::File(f) => {
-                    out.push((f.path().to_string_lossy().replace('\\', "/"), f.contents()));
-                }
+                include_dir::DirEntry::File(f) => out.push((f.path().to_path_buf(), f.contents())),
             }
         }
     }
     let mut out = Vec::new();
-    walk(&BUILT_IN, &mut out);
+    walk(dir, &mut out);
     out.sort();
     out
+}
+
+/// The built-in theme as the theme loader takes it: templates by name, and static files at
+/// their paths in the site.
+fn built_in_parts() -> (Templates, Vec<OutputFile>) {
+    let (mut templates, mut statics) = (Vec::new(), Vec::new());
+    for (path, bytes) in built_in_files() {
+        if let Some(name) = path.strip_prefix("templates/") {
+            templates.push((name.to_string(), String::from_utf8_lossy(bytes).into_owned()));
+        } else if let Some(rel) = path.strip_prefix("static/") {
+            statics.push(OutputFile::bytes(rel, bytes.to_vec()));
+        }
+    }
+    (templates, statics)
 }
 
 /// A loaded theme: compiled templates and the static files it adds to the site.
@@ -53,33 +73,23 @@ impl Theme {
     pub fn load(source: &ThemeSource) -> Result<Theme, Vec<Diagnostic>> {
         let (sources, static_files, shown_as, mut errors) = match source {
             ThemeSource::BuiltIn => {
-                let (mut templates, mut statics) = (Vec::new(), Vec::new());
-                for (path, bytes) in built_in_files() {
-                    if let Some(name) = path.strip_prefix("templates/") {
-                        templates.push((name.to_string(), String::from_utf8_lossy(bytes).into_owned()));
-                    } else if let Some(rel) = path.strip_prefix("static/") {
-                        statics.push(OutputFile::bytes(rel, bytes.to_vec()));
-                    }
-                }
+                let (templates, statics) = built_in_parts();
                 (templates, statics, PathBuf::from(BUILT_IN_NAME), Vec::new())
             }
             ThemeSource::Folder(dir) => {
                 let (mut templates, errors) = read_templates(dir)?;
-                // A template the folder does not have is the built-in one: a theme made
-                // before a page was added keeps building, and a theme may change only a few.
-                for (path, bytes) in built_in_files() {
-                    if let Some(name) = path.strip_prefix("templates/")
-                        && !templates.iter().any(|(n, _)| n == name)
-                    {
-                        templates.push((name.to_string(), String::from_utf8_lossy(bytes).into_owned()));
+                let mut statics = read_static(dir);
+                // A file the folder does not have is the built-in one: a theme made before a
+                // page was added keeps building, and a theme may change only a few files.
+                let (built_in_templates, built_in_statics) = built_in_parts();
+                for (name, text) in built_in_templates {
+                    if !templates.iter().any(|(n, _)| *n == name) {
+                        templates.push((name, text));
                     }
                 }
-                let mut statics = read_static(dir);
-                for (path, bytes) in built_in_files() {
-                    if let Some(rel) = path.strip_prefix("static/")
-                        && !statics.iter().any(|f| f.path == rel)
-                    {
-                        statics.push(OutputFile::bytes(rel, bytes.to_vec()));
+                for file in built_in_statics {
+                    if !statics.iter().any(|f| f.path == file.path) {
+                        statics.push(file);
                     }
                 }
                 (templates, statics, dir.clone(), errors)

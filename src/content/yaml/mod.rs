@@ -252,29 +252,7 @@ fn keys_as_text(value: &mut Value) {
 /// The paths of the text values that hold a control character (written as an escape in
 /// double quotes, such as `"\x01"`; one written as it is was refused when the file was read).
 fn control_characters(value: &Value) -> Vec<Vec<Segment>> {
-    fn walk(value: &Value, path: &mut Vec<Segment>, out: &mut Vec<Vec<Segment>>) {
-        match value {
-            Value::String(s) if s.chars().any(chars::is_forbidden) => out.push(path.clone()),
-            Value::Mapping(map) => {
-                for (k, v) in map {
-                    path.push(Segment::Key(k.as_str().unwrap_or("").to_string()));
-                    walk(v, path, out);
-                    path.pop();
-                }
-            }
-            Value::Sequence(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    path.push(Segment::Index(i));
-                    walk(v, path, out);
-                    path.pop();
-                }
-            }
-            Value::Tagged(t) => walk(&t.value, path, out),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(value, &mut Vec::new(), &mut out);
+    let mut out = texts_where(value, |s| s.chars().any(chars::is_forbidden));
     // Removed from the last, so the indexes of the others stay right.
     out.reverse();
     out
@@ -283,35 +261,38 @@ fn control_characters(value: &Value) -> Vec<Vec<Segment>> {
 /// The text values wrapped whole in typographic quotes (“…”, ”…”, ‘…’, „…“), as a word
 /// processor writes `"…"`: YAML keeps the quotes as part of the value.
 fn curly_quoted(value: &Value) -> Vec<Vec<Segment>> {
-    fn wrapped(s: &str) -> bool {
-        let s = s.trim();
-        let mut chars = s.chars();
+    texts_where(value, |s| {
+        let mut chars = s.trim().chars();
         let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else { return false };
         matches!(first, '“' | '”' | '„' | '‘' | '’' | '‚') && matches!(last, '”' | '“' | '’' | '‘')
-    }
-    fn walk(value: &Value, path: &mut Vec<Segment>, out: &mut Vec<Vec<Segment>>) {
+    })
+}
+
+/// The key paths of the text values for which `wanted` holds, in document order.
+fn texts_where(value: &Value, wanted: fn(&str) -> bool) -> Vec<Vec<Segment>> {
+    fn walk(value: &Value, wanted: fn(&str) -> bool, path: &mut Vec<Segment>, out: &mut Vec<Vec<Segment>>) {
         match value {
-            Value::String(s) if wrapped(s) => out.push(path.clone()),
+            Value::String(s) if wanted(s) => out.push(path.clone()),
             Value::Mapping(map) => {
                 for (k, v) in map {
                     path.push(Segment::Key(k.as_str().unwrap_or("").to_string()));
-                    walk(v, path, out);
+                    walk(v, wanted, path, out);
                     path.pop();
                 }
             }
             Value::Sequence(items) => {
                 for (i, v) in items.iter().enumerate() {
                     path.push(Segment::Index(i));
-                    walk(v, path, out);
+                    walk(v, wanted, path, out);
                     path.pop();
                 }
             }
-            Value::Tagged(t) => walk(&t.value, path, out),
+            Value::Tagged(t) => walk(&t.value, wanted, path, out),
             _ => {}
         }
     }
     let mut out = Vec::new();
-    walk(value, &mut Vec::new(), &mut out);
+    walk(value, wanted, &mut Vec::new(), &mut out);
     out
 }
 

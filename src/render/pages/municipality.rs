@@ -5,7 +5,7 @@
 
 use super::purchases::{Sorted, sorted};
 use super::{AddressView, Builder, FilterLink, PageMeta};
-use crate::model::{Agreement, Municipality};
+use crate::model::Municipality;
 use crate::render::views::{AgreementCard, Shared};
 use crate::rules::period::AgreementStatus;
 use serde::Serialize;
@@ -28,15 +28,16 @@ struct Agreements<'a> {
 pub(super) fn pages(b: &mut Builder, m: &Municipality) {
     let site = b.site;
     let base = b.urls.item("kommuner", &m.id);
-    let here = |a: &Agreement| a.municipalities.includes(&m.id);
-    let status_of = |a: &Agreement| site.agreement_index(&a.origin.slug).map(|i| site.agreement_status[i]);
+    let agreements_all = &site.model.agreements;
+    // By the agreement's index: its status is `site.agreement_status[i]`.
+    let here = |i: usize| agreements_all[i].municipalities.includes(&m.id);
     let view = MunicipalityView {
         name: &m.name,
         url: base.clone(),
         website: m.website.as_ref().map(AddressView::of),
         is_host: site.model.settings.host == m.id,
     };
-    // Filters: (facet, key, name, which agreements, which purchases).
+    // Filters: (facet, key, name).
     let mut filters: Vec<(&str, String, String)> = Vec::new();
     for s in AgreementStatus::ALL {
         filters.push(("status", s.key().to_string(), s.label().to_string()));
@@ -44,35 +45,40 @@ pub(super) fn pages(b: &mut Builder, m: &Municipality) {
     for c in &site.model.settings.categories {
         filters.push(("kategori", c.id.clone(), c.name.clone()));
     }
-    let keeps_agreement = |facet: &str, key: &str, a: &Agreement| match facet {
-        "status" => status_of(a).is_some_and(|s| s.key() == key),
-        _ => a.category == key,
+    let keeps_agreement = |facet: &str, key: &str, i: usize| match facet {
+        "status" => site.agreement_status[i].key() == key,
+        _ => agreements_all[i].category == key,
     };
+    // What each filter keeps here: its agreements, and for a category its planned purchases.
+    let counts: Vec<usize> = filters
+        .iter()
+        .map(|(f, key, _)| {
+            let agreements = (0..agreements_all.len()).filter(|&i| here(i) && keeps_agreement(f, key, i)).count();
+            let purchases = match *f {
+                "kategori" => site
+                    .model
+                    .purchases
+                    .iter()
+                    .filter(|p| p.municipalities.includes(&m.id) && p.category == *key)
+                    .count(),
+                _ => 0,
+            };
+            agreements + purchases
+        })
+        .collect();
     let links = |current: Option<(&str, &str)>| -> Vec<(&'static str, Vec<FilterLink>)> {
         [("status", "Avtalestatus"), ("kategori", "Kategori")]
             .into_iter()
             .map(|(facet, heading)| {
                 let links = filters
                     .iter()
-                    .filter(|(f, _, _)| *f == facet)
-                    .map(|(f, key, name)| {
-                        let agreements =
-                            site.model.agreements.iter().filter(|a| here(a) && keeps_agreement(f, key, a)).count();
-                        let purchases = if *f == "kategori" {
-                            site.model
-                                .purchases
-                                .iter()
-                                .filter(|p| p.municipalities.includes(&m.id) && p.category == *key)
-                                .count()
-                        } else {
-                            0
-                        };
-                        FilterLink {
-                            url: format!("{base}{f}/{key}/"),
-                            name: name.clone(),
-                            count: agreements + purchases,
-                            current: current == Some((*f, key.as_str())),
-                        }
+                    .zip(&counts)
+                    .filter(|((f, _, _), _)| *f == facet)
+                    .map(|((f, key, name), count)| FilterLink {
+                        url: format!("{base}{f}/{key}/"),
+                        name: name.clone(),
+                        count: *count,
+                        current: current == Some((*f, key.as_str())),
                     })
                     .filter(|l| l.count > 0 || l.current)
                     .collect();
@@ -81,15 +87,16 @@ pub(super) fn pages(b: &mut Builder, m: &Municipality) {
             .filter(|(_, links): &(_, Vec<FilterLink>)| !links.is_empty())
             .collect()
     };
-    let agreements = |keep: &dyn Fn(&Agreement) -> bool| -> Agreements {
+    let agreements = |keep: &dyn Fn(usize) -> bool| -> Agreements {
         let (mut current, mut ended) = (Vec::new(), Vec::new());
-        for (a, v) in site.model.agreements.iter().zip(&b.views.agreements) {
-            if !(here(a) && keep(a)) {
+        for (i, (status, v)) in site.agreement_status.iter().zip(&b.views.agreements).enumerate() {
+            if !(here(i) && keep(i)) {
                 continue;
             }
-            match status_of(a) {
-                Some(s) if s.in_force() || s == AgreementStatus::Upcoming => current.push((s, &v.card)),
-                _ => ended.push(&v.card),
+            if status.in_force() || *status == AgreementStatus::Upcoming {
+                current.push((*status, &v.card));
+            } else {
+                ended.push(&v.card);
             }
         }
         // Expiring soon first (they need a decision), then in force, then upcoming.
@@ -122,7 +129,7 @@ pub(super) fn pages(b: &mut Builder, m: &Municipality) {
             b.page(out, "municipality.html", PageMeta::new("", String::new(), "kommuner"), |_| {});
             continue;
         }
-        let list = agreements(&|a| keeps_agreement(facet, key, a));
+        let list = agreements(&|i| keeps_agreement(facet, key, i));
         let purchases = if *facet == "kategori" {
             sorted(b, &|p| p.municipalities.includes(&m.id) && p.category == *key)
         } else {
