@@ -73,6 +73,24 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
+/// The start of an FNV-1a hash: the one hash of the project, for telling contents apart
+/// (the search index's parts, a file the editor read), never for security.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Adds bytes to an FNV-1a hash.
+pub fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The FNV-1a hash of some bytes, as 16 hex digits.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:016x}", fnv1a(FNV_OFFSET, bytes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 pub mod attention;
 pub mod content;
 pub mod diagnostics;
+pub mod editor;
 pub mod exports;
 pub mod format;
 pub mod init;

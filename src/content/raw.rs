@@ -156,6 +156,28 @@ pub struct RawSite {
     pub kategorier: Option<Vec<RawCategory>>,
     /// Terskelverdiene fra forskriften, med dato de gjelder fra.
     pub terskelverdier: Option<Vec<RawThreshold>>,
+    /// Redigering i nettleseren for flere: med denne får det publiserte nettstedet skjemaene på
+    /// /admin/, og hver lagring blir en endring (commit) i git-repoet.
+    pub redigering: Option<RawEditing>,
+}
+
+/// Hvor skjemaene på det publiserte nettstedet lagrer: git-tjenesten og repoet.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEditing {
+    /// `github`, `gitlab` eller `gitea` (påkrevd).
+    pub backend: Option<Text>,
+    /// Repoet, for eksempel `kongsbergregionen/innkjop` (påkrevd).
+    pub repo: Option<Text>,
+    /// Grenen som lagres til, standard `main`.
+    pub branch: Option<Text>,
+    /// Id-en til OAuth-applikasjonen (GitLab og Gitea).
+    pub app_id: Option<Text>,
+    /// API-adressen til en egen GitLab- eller Gitea-server, for eksempel
+    /// `https://git.example.no/api/v1`.
+    pub api_root: Option<Text>,
+    /// Adressen til innloggingstjenesten (OAuth) for GitHub.
+    pub innlogging: Option<Text>,
 }
 
 /// En kommune i samarbeidet.

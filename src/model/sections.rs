@@ -97,11 +97,14 @@ pub const DOCUMENTS: &str = "dokumenter";
 pub const NOT_FOUND: &str = "404.html";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
+/// The forms (only when `redigering` is set).
+pub const EDITOR: &str = "admin";
+
 /// The calendar with everything.
 pub const CALENDAR: &str = "kalender.ics";
 
 /// The folders at the top of the site that the generator writes.
-pub const GENERATED_FOLDERS: [&str; 12] = [
+pub const GENERATED_FOLDERS: [&str; 13] = [
     "rammeavtaler",
     "planlagte-innkjop",
     "kurs",
@@ -114,6 +117,7 @@ pub const GENERATED_FOLDERS: [&str; 12] = [
     TIMELINE,
     ASSETS,
     SEARCH_INDEX,
+    EDITOR,
 ];
 
 /// The files at the top of the site that the generator writes.

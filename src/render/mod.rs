@@ -127,6 +127,12 @@ impl Pages {
             ),
         ];
         files.extend(self.theme.static_files.iter().cloned());
+        let settings = &self.site.model.settings;
+        if let Some(editing) = &settings.editing {
+            let municipalities = settings.municipalities.iter().map(|m| (m.id.clone(), m.name.clone())).collect();
+            let choices = crate::editor::Choices { municipalities };
+            files.extend(crate::editor::published(editing, &choices, base_url.as_str()));
+        }
         let taken: HashSet<String> = files
             .iter()
             .map(|f| f.path.as_str())

@@ -3,6 +3,7 @@
 //! is taken over from the previous build instead of being indexed again. The browser
 //! loads the first part and merges the others into it.
 
+use crate::format::{FNV_OFFSET, fnv1a};
 use crate::output::{FileContent, OutputFile};
 use crate::render::records::SearchRecord;
 use serde::{Deserialize, Serialize};
@@ -111,16 +112,6 @@ fn digest(fixed: &[&str], records: &[&SearchRecord]) -> String {
         }
     }
     format!("{hash:016x}")
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 /// The index files of an earlier build, to take unchanged parts over from.

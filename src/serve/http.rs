@@ -5,6 +5,7 @@
 
 use super::live;
 use super::state::{Served, Shared, is_safe_path};
+use crate::editor::config::LOCAL_API;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -14,27 +15,29 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use std::convert::Infallible;
+use std::path::PathBuf;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Serves until the process stops.
-pub async fn serve(listener: tokio::net::TcpListener, shared: Shared) -> std::io::Result<()> {
+pub async fn serve(listener: tokio::net::TcpListener, shared: Shared, content: PathBuf) -> std::io::Result<()> {
     let port = listener.local_addr()?.port();
     let app = Router::new()
         .route("/__innkjop/events", get(events))
         .route("/__innkjop/status", get(status))
         .route("/__innkjop/live.js", get(script))
         .fallback(file)
+        .with_state(shared)
+        .merge(super::admin::routes(content))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(middleware::from_fn(move |request: Request, next: Next| guard(port, request, next)))
-        .with_state(shared);
+        .layer(middleware::from_fn(move |request: Request, next: Next| guard(port, request, next)));
     axum::serve(listener, app).await
 }
 
 /// Refuses a request to another host than this server's address, and any method but `GET`
-/// and `HEAD`.
+/// and `HEAD` (but `POST` to the forms' local API, which checks where it comes from).
 async fn guard(port: u16, request: Request, next: Next) -> Response {
     let host = request.headers().get(header::HOST).map(|h| h.to_str().unwrap_or("?"));
     if !host.is_none_or(|h| is_own_host(h, port)) {
@@ -43,7 +46,8 @@ async fn guard(port: u16, request: Request, next: Next) -> Response {
             "Forhåndsvisningen svarer bare på sin egen adresse, for eksempel http://127.0.0.1:1111/.\n",
         );
     }
-    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+    let to_forms = request.method() == Method::POST && request.uri().path() == LOCAL_API;
+    if !matches!(*request.method(), Method::GET | Method::HEAD) && !to_forms {
         let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "Forhåndsvisningen tar bare imot GET og HEAD.\n");
         response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
@@ -90,6 +94,7 @@ async fn status(State(shared): State<Shared>) -> Response {
         serde_json::json!({
             "failed": inner.failed,
             "generation": inner.generation,
+            "finished": inner.finished,
             "diagnostics": inner.diagnostics,
         })
     };

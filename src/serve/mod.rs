@@ -2,6 +2,7 @@
 //! content and the theme, rebuild on save, and tell open pages to reload only once the
 //! new build is complete. A failed rebuild keeps the old site and shows the errors.
 
+mod admin;
 mod http;
 mod live;
 mod state;
@@ -117,7 +118,7 @@ pub fn run(
         }
     });
     report(ServeEvent::Listening(local));
-    runtime.block_on(http::serve(listener, shared))?;
+    runtime.block_on(http::serve(listener, shared, options.content.clone()))?;
     Ok(())
 }
 

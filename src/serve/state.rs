@@ -88,6 +88,9 @@ pub struct Inner {
     pub failed: bool,
     /// The number of the build served (see [`Shared::start_build`]).
     pub generation: u64,
+    /// How many builds have ended, well or not: the forms wait for it to pass the save they
+    /// made.
+    pub finished: u64,
     /// Files made after the reload (exports and the search index): until a build's own
     /// arrive, the previous build's are served.
     pub later: HashMap<String, Served>,
@@ -121,6 +124,7 @@ impl Shared {
             inner.diagnostics = diagnostics;
             inner.failed = false;
             inner.generation = number;
+            inner.finished += 1;
             replaced
         };
         let _ = self.events.send("reload");
@@ -139,6 +143,7 @@ impl Shared {
             let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
             inner.diagnostics = diagnostics;
             inner.failed = true;
+            inner.finished += 1;
         }
         let _ = self.events.send("errors");
     }

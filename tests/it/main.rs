@@ -3,6 +3,7 @@
 mod broken_sites;
 mod cli;
 mod exports;
+mod forms;
 mod hardening;
 mod init;
 mod output_safety;

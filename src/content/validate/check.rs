@@ -294,6 +294,10 @@ impl<'a> Check<'a> {
                 }
                 None
             }
+            // The form writes a list: `[alle]` means the same as `alle`.
+            Some(raw::Scope::List(list)) if list.len() == 1 && list[0].as_str().trim().eq_ignore_ascii_case("alle") => {
+                Some(Scope::All)
+            }
             Some(raw::Scope::List(list)) => {
                 if list.is_empty() {
                     self.report(

@@ -1,10 +1,12 @@
 //! Validation of the site settings (`nettsted.yaml`) and the supplier list (`leverandorer.yaml`).
 
 use super::check::{Check, at, indexed};
-use crate::content::raw::{RawSite, RawSupplier, Text};
+use crate::content::raw::{RawEditing, RawSite, RawSupplier, Text};
 use crate::content::yaml::key;
 use crate::diagnostics::codes;
-use crate::model::{Category, ContractType, Municipality, Settings, Supplier, Threshold, ThresholdKind};
+use crate::model::{
+    Category, ContractType, Editing, GitHost, Municipality, Settings, Supplier, Threshold, ThresholdKind,
+};
 use crate::rules::orgnr::{self, OrgnrError};
 
 /// Converts the raw settings; `None` when a required part is missing (the errors say which).
@@ -133,8 +135,67 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
         municipalities,
         categories,
         thresholds,
+        editing: raw.redigering.as_ref().and_then(|r| editing(check, r)),
     };
     Some(settings)
+}
+
+/// `redigering`: the git host and the repository the published forms save to.
+fn editing(check: &mut Check, raw: &RawEditing) -> Option<Editing> {
+    let host = match &raw.backend {
+        None => {
+            check.report(
+                codes::MISSING_KEY,
+                &at(&["redigering", "backend"]),
+                "`redigering` mangler `backend`",
+                Some("skriv `backend: github`, `backend: gitlab` eller `backend: gitea`".to_string()),
+            );
+            None
+        }
+        some => check.choice(some, &at(&["redigering", "backend"]), &GitHost::ALL),
+    };
+    let repo = check.text(&raw.repo);
+    let repo = match repo {
+        Some(r) if r.split('/').filter(|p| !p.is_empty()).count() >= 2 && !r.contains(char::is_whitespace) => Some(r),
+        other => {
+            let message = match other {
+                Some(r) => format!("`{r}` er ikke et repo på formen eier/navn"),
+                None => "`redigering` mangler `repo`".to_string(),
+            };
+            check.report(
+                codes::MISSING_KEY,
+                &at(&["redigering", "repo"]),
+                message,
+                Some(
+                    "skriv repoet slik det står i adressen, for eksempel `repo: kongsbergregionen/innkjop`".to_string(),
+                ),
+            );
+            None
+        }
+    };
+    let link = |check: &mut Check, value: &Option<Text>, name: &str| {
+        let text = check.text(value)?;
+        if text.starts_with("https://") || text.starts_with("http://") {
+            return Some(text);
+        }
+        check.report(
+            codes::BAD_CHOICE,
+            &at(&["redigering", name]),
+            format!("`{text}` er ikke en nettadresse"),
+            Some("adressen begynner med https://".to_string()),
+        );
+        None
+    };
+    let api_root = link(check, &raw.api_root, "api_root");
+    let login = link(check, &raw.innlogging, "innlogging");
+    Some(Editing {
+        host: host?,
+        repo: repo?,
+        branch: check.text(&raw.branch).unwrap_or_else(|| "main".to_string()),
+        app_id: check.text(&raw.app_id),
+        api_root,
+        login,
+    })
 }
 
 /// Converts the supplier list.

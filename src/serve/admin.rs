@@ -1,0 +1,108 @@
+//! The forms at `/admin/` in the preview: the editor's files, its configuration made anew for
+//! each visit (so a municipality just added can be picked), and the local API that writes the
+//! content files. Only the preview's own pages may write: a request must come from its own
+//! origin, as JSON, or it is refused before it is read.
+
+use crate::editor::config::{self, Backend, LOCAL_API};
+use crate::editor::local::Workspace;
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What the forms need: the content folder and what the editor has read of it.
+pub struct Admin {
+    content: PathBuf,
+    workspace: Workspace,
+}
+
+/// The routes of the forms.
+pub fn routes(content: PathBuf) -> Router {
+    let admin = Arc::new(Admin { workspace: Workspace::new(&content), content });
+    Router::new()
+        .route(LOCAL_API, post(api))
+        .route("/admin", get(|| async { redirect("/admin/") }))
+        .route("/admin/config.yml", get(configuration))
+        .route("/admin/{*file}", get(file))
+        .route("/admin/", get(file))
+        .with_state(admin)
+}
+
+fn redirect(to: &'static str) -> Response {
+    Response::builder()
+        .status(StatusCode::MOVED_PERMANENTLY)
+        .header(header::LOCATION, to)
+        .body(Body::empty())
+        .unwrap_or_default()
+}
+
+/// Whether a request to write comes from the preview's own pages: its `Origin` is the address
+/// it was sent to, it says it is JSON (which a form on another site cannot send without asking
+/// first), and the browser does not call it cross-site.
+pub fn is_own_page(headers: &HeaderMap) -> bool {
+    let get = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let (Some(host), Some(origin)) = (get(header::HOST), get(header::ORIGIN)) else { return false };
+    let json = get(header::CONTENT_TYPE).is_some_and(|t| t.trim_start().starts_with("application/json"));
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    origin == format!("http://{host}") && json && fetch_site.is_none_or(|s| s == "same-origin")
+}
+
+async fn api(State(admin): State<Arc<Admin>>, headers: HeaderMap, body: Bytes) -> Response {
+    if !is_own_page(&headers) {
+        return error(
+            StatusCode::FORBIDDEN,
+            "Skjemaene tar bare imot lagring fra forhåndsvisningens egne sider. Åpne /admin/ på forhåndsvisningens adresse.",
+        );
+    }
+    let Ok(request) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return error(StatusCode::BAD_REQUEST, "Forespørselen er ikke JSON.");
+    };
+    let answer = tokio::task::spawn_blocking(move || admin.workspace.handle(&request)).await;
+    match answer {
+        Ok(Ok(value)) => json(StatusCode::OK, value.to_string()),
+        Ok(Err(e)) => error(StatusCode::from_u16(e.status).unwrap_or(StatusCode::BAD_REQUEST), &e.message),
+        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "Lagringen stoppet uventet."),
+    }
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    json(status, serde_json::json!({ "error": message }).to_string())
+}
+
+fn json(status: StatusCode, body: String) -> Response {
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body))
+        .unwrap_or_default()
+}
+
+async fn configuration(State(admin): State<Arc<Admin>>, headers: HeaderMap) -> Response {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
+    let choices = crate::editor::choices(&admin.content);
+    let text = config::to_yaml(&config::config(Backend::Local, &choices, &format!("http://{host}/")));
+    ([(header::CONTENT_TYPE, "text/yaml; charset=utf-8")], text).into_response()
+}
+
+async fn file(request: Request) -> Response {
+    let path = request.uri().path().trim_start_matches('/');
+    let key = if path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+    let found = crate::editor::static_files().into_iter().find(|(p, _)| *p == key);
+    match found {
+        Some((_, bytes)) => {
+            let kind = match key.rsplit('.').next() {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript; charset=utf-8",
+                Some("css") => "text/css; charset=utf-8",
+                Some("wasm") => "application/wasm",
+                _ => "text/plain; charset=utf-8",
+            };
+            ([(header::CONTENT_TYPE, kind)], bytes).into_response()
+        }
+        None => (StatusCode::NOT_FOUND, "Finnes ikke.\n").into_response(),
+    }
+}
