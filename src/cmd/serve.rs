@@ -25,6 +25,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
     let report = move |event: ServeEvent| match event {
         ServeEvent::Listening(addr) => {
             eprintln!("Forhåndsvisning på http://{addr}/ (stopp med Ctrl+C). Siden oppdateres når du lagrer.");
+            eprintln!("Skjemaer for å endre innholdet: http://{addr}/admin/");
             if open {
                 open_browser(addr);
             }

@@ -15,7 +15,9 @@ const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const BIN = process.env.INNKJOP_BIN;
 const SOURCE = process.env.SAMPLE_SITE_SOURCE;
-const SHOTS = process.env.INNKJOP_SKJERMBILDER; // a folder: the docs' screenshots are taken too
+// A folder (relative to the project): the docs' screenshots are taken too.
+const SHOTS = process.env.INNKJOP_SKJERMBILDER &&
+  path.resolve(new URL("../../..", import.meta.url).pathname, process.env.INNKJOP_SKJERMBILDER);
 
 let site, server, url, browser, context;
 
