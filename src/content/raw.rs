@@ -145,6 +145,9 @@ pub struct RawSite {
     pub tilgjengelighetserklaering: Option<Text>,
     /// Prefiks for OCDS-id-er.
     pub ocid_prefiks: Option<Text>,
+    /// Adressen til konkurransegjennomføringsverktøyet (KGV) der samarbeidet tar imot tilbud,
+    /// for eksempel samarbeidets side i Mercell eller EU-Supply; lenkes for leverandørene.
+    pub konkurranseverktoy: Option<Text>,
     /// Sti til en CPV-liste, relativt til content/.
     pub cpv_liste: Option<Text>,
     /// Sti til et eget tema (mappe med templates/ og static/), relativt til content/, for

@@ -29,6 +29,7 @@ const LABELS: &[(&str, &str)] = &[
     ("fil", "Fil"),
     ("gjelder_fra", "Gjelder fra"),
     ("hovedmeny", "I hovedmenyen"),
+    ("konkurranseverktoy", "Konkurranseverktøy (KGV)"),
     ("kunngjoring", "Kunngjøring"),
     ("leverandorer", "Leverandører"),
     ("lokal", "Lokal leverandør"),

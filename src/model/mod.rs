@@ -36,6 +36,8 @@ pub struct Settings {
     pub expiring_months: u32,
     pub accessibility_statement: Option<Address>,
     pub ocid_prefix: Option<String>,
+    /// The e-tendering tool where the cooperation takes tenders (`konkurranseverktoy`).
+    pub tendering_tool: Option<Address>,
     pub municipalities: Vec<Municipality>,
     pub categories: Vec<Category>,
     pub thresholds: Vec<Threshold>,

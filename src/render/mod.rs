@@ -182,6 +182,7 @@ struct SiteGlobals<'a> {
     language: &'a str,
     contact: Option<ContactView>,
     accessibility_statement: Option<AddressView>,
+    tendering_tool: Option<AddressView>,
     host: Option<&'a str>,
     /// The sections of the main menu, in order.
     sections: Vec<Link>,
@@ -218,6 +219,7 @@ fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
             language: &settings.language,
             contact: settings.contact.as_ref().map(ContactView::of),
             accessibility_statement: settings.accessibility_statement.as_ref().map(AddressView::of),
+            tendering_tool: settings.tendering_tool.as_ref().map(AddressView::of),
             host: site.municipality(&settings.host).map(|m| m.name.as_str()),
             sections: menu_sections,
         },

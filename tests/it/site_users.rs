@@ -193,6 +193,21 @@ fn a_supplier_finds_how_to_subscribe_with_addresses_to_copy() {
 }
 
 #[test]
+fn a_supplier_is_led_to_the_e_tendering_tool_where_tenders_are_delivered() {
+    let site = built_sample();
+    for page in ["public/leverandorer/index.html", "public/leverandorer/numedal-kontorservice/index.html"] {
+        let html = site.read(page);
+        assert!(
+            html.contains("<a href=\"https://kgv.example.no/kongsbergregionen\">Konkurranseverktøyet</a>"),
+            "{page} links the e-tendering tool"
+        );
+    }
+    let minimal = minimal();
+    build_on(&minimal, TODAY);
+    assert!(!minimal.read("public/leverandorer/index.html").contains("Konkurranseverktøyet"), "only when given");
+}
+
+#[test]
 fn a_municipality_page_shows_what_applies_there_now_first() {
     let site = built_sample();
     let html = main_of(&site.read("public/kommuner/rollag/index.html")).to_string();

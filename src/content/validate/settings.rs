@@ -132,6 +132,7 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
         expiring_months,
         accessibility_statement: check.url(&raw.tilgjengelighetserklaering, &at(&["tilgjengelighetserklaering"])),
         ocid_prefix: check.text(&raw.ocid_prefiks),
+        tendering_tool: check.url(&raw.konkurranseverktoy, &at(&["konkurranseverktoy"])),
         municipalities,
         categories,
         thresholds,

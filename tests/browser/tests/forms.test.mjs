@@ -135,6 +135,35 @@ test("a framework agreement made through the form is a valid file and a page in 
   await page.close();
 });
 
+test("every other kind can be made through its form, and check passes", async () => {
+  const kinds = [
+    ["planlagte-innkjop", "Skjemainnkjøp av kaffe", async (page) => {
+      await pick(page, "Kategori", "Kontor", "Kontor og IT");
+      await pick(page, "Kommuner", "Alle", "Alle kommunene i samarbeidet");
+      await pick(page, "Status", "Plan", "Planlagt");
+    }],
+    ["kurs", "Skjemakurs i innkjøp", async (page) => {
+      await page.getByLabel("Start", { exact: true }).fill("2027-01-20T09:00");
+    }],
+    ["etiske-krav", "Skjemakrav om sirkularitet", async (page) => {
+      await pick(page, "Område", "Miljø", "Miljø");
+    }],
+    ["sider", "Skjemasiden", async () => {}],
+  ];
+  for (const [collection, title, fill] of kinds) {
+    const page = await openEditor(`#/collections/${collection}/new`);
+    await page.getByLabel("Tittel", { exact: true }).fill(title);
+    await fill(page);
+    await publish(page);
+    const slug = title.toLowerCase().replace(/ø/g, "o").replace(/å/g, "a").replace(/æ/g, "ae").replace(/ /g, "-");
+    const file = path.join(site, "content", collection, slug + ".md");
+    await waitFor(() => fs.existsSync(file), file);
+    assert.ok(fs.readFileSync(file, "utf8").includes("tittel: " + title), file);
+    await page.close();
+  }
+  assert.equal(check(), "", "innkjop check passes");
+});
+
 test("changing an agreement's title changes that line of the file only", async () => {
   const file = path.join(site, "content/rammeavtaler/kontorrekvisita.md");
   const before = fs.readFileSync(file, "utf8");
