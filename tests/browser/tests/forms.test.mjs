@@ -144,6 +144,7 @@ test("every other kind can be made through its form, and check passes", async ()
     }],
     ["kurs", "Skjemakurs i innkjøp", async (page) => {
       await page.getByLabel("Start", { exact: true }).fill("2027-01-20T09:00");
+      await page.getByLabel("Digitalt (valgfritt)", { exact: true }).fill("https://mote.example.no/innkjop");
     }],
     ["etiske-krav", "Skjemakrav om sirkularitet", async (page) => {
       await pick(page, "Område", "Miljø", "Miljø");
