@@ -48,7 +48,31 @@ pub fn is_own_page(headers: &HeaderMap) -> bool {
     let (Some(host), Some(origin)) = (get(header::HOST), get(header::ORIGIN)) else { return false };
     let json = get(header::CONTENT_TYPE).is_some_and(|t| t.trim_start().starts_with("application/json"));
     let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-    origin == format!("http://{host}") && json && fetch_site.is_none_or(|s| s == "same-origin")
+    origin == format!("http://{host}") && is_loopback(host) && json && fetch_site.is_none_or(|s| s == "same-origin")
+}
+
+/// Whether a `Host` names this machine itself: `localhost`, 127.0.0.0/8 or `[::1]`, with a port.
+fn is_loopback(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split_once(']').map(|(ip, _)| ip).unwrap_or_default(),
+        None => host.rsplit_once(':').map(|(name, _)| name).unwrap_or(host),
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_loopback;
+
+    #[test]
+    fn the_forms_save_only_through_the_loopback_address() {
+        for ok in ["127.0.0.1:1111", "localhost:1111", "[::1]:1111", "127.0.0.2:80"] {
+            assert!(is_loopback(ok), "{ok}");
+        }
+        for bad in ["192.168.1.5:1111", "10.0.0.1:1111", "evil.example:1111", "[fe80::1]:1111"] {
+            assert!(!is_loopback(bad), "{bad}");
+        }
+    }
 }
 
 async fn api(State(admin): State<Arc<Admin>>, headers: HeaderMap, body: Bytes) -> Response {
