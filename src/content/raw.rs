@@ -193,6 +193,12 @@ pub struct RawMunicipality {
     pub navn: Option<Text>,
     /// Kommunens nettside.
     pub nettside: Option<Text>,
+    /// Kommunens organisasjonsnummer, 9 siffer.
+    pub orgnr: Option<Text>,
+    /// Adressen fakturaer sendes til i EHF (PEPPOL), for eksempel `0192:964963767`.
+    pub fakturaadresse: Option<Text>,
+    /// Den leverandører og innkjøpere i kommunen kan spørre om innkjøp.
+    pub innkjopskontakt: Option<RawContact>,
 }
 
 /// En kategori for avtaler og innkjøp.

@@ -89,6 +89,11 @@ pub struct Municipality {
     pub id: String,
     pub name: String,
     pub website: Option<Address>,
+    /// The organisation number, checked.
+    pub orgnr: Option<String>,
+    /// Where invoices go in EHF (PEPPOL), `0192:` and the organisation number as a rule.
+    pub invoice_address: Option<String>,
+    pub purchasing_contact: Option<Contact>,
 }
 
 /// A web address from the content: a link when it may be one (see `rules::address`), else

@@ -208,6 +208,26 @@ fn a_supplier_is_led_to_the_e_tendering_tool_where_tenders_are_delivered() {
 }
 
 #[test]
+fn a_municipality_page_says_whom_to_ask_and_where_invoices_go() {
+    let site = built_sample();
+    let html = main_of(&site.read("public/kommuner/flesberg/index.html")).to_string();
+    let section = &html[html.find("Kontakt og fakturering").expect("the contact section")..];
+    assert!(section.contains("Ingrid Lie") && section.contains("href=\"tel:+4732005010\""), "{section}");
+    assert!(section.contains("<dt>Organisasjonsnummer</dt><dd>940000106</dd>"), "{section}");
+    assert!(section.contains("<dt>Fakturaadresse (EHF)</dt><dd>0192:940000106</dd>"), "{section}");
+    // A municipality without them has no empty section.
+    assert!(!site.read("public/kommuner/rollag/index.html").contains("Kontakt og fakturering"));
+
+    let broken = TestSite::sample();
+    let settings = broken.read("content/nettsted.yaml");
+    broken.write("content/nettsted.yaml", &settings.replace("orgnr: \"940000106\"", "orgnr: \"940000107\""));
+    let out = broken.run(&["check"]);
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("organisasjonsnummeret `940000107` har feil kontrollsiffer"), "{}", out.stderr);
+    assert!(out.stderr.contains("kommuner[0].orgnr"), "{}", out.stderr);
+}
+
+#[test]
 fn a_municipality_page_shows_what_applies_there_now_first() {
     let site = built_sample();
     let html = main_of(&site.read("public/kommuner/rollag/index.html")).to_string();

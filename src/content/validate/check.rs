@@ -365,12 +365,22 @@ impl<'a> Check<'a> {
     }
 
     pub fn contact(&mut self, value: &Option<RawContact>, name: &str) -> Option<Contact> {
+        self.contact_at(value, at(&[name]))
+    }
+
+    /// A contact person at a key path (`kommuner[2].innkjopskontakt`).
+    pub fn contact_at(&mut self, value: &Option<RawContact>, base: Vec<Segment>) -> Option<Contact> {
         let c = value.as_ref()?;
+        let at = |name: &str| {
+            let mut path = base.clone();
+            path.push(key(name));
+            path
+        };
         Some(Contact {
-            name: self.line(&c.navn, &at(&[name, "navn"])),
-            title: self.line(&c.tittel, &at(&[name, "tittel"])),
-            email: self.email(&c.epost, &at(&[name, "epost"])),
-            phone: self.line(&c.telefon, &at(&[name, "telefon"])),
+            name: self.line(&c.navn, &at("navn")),
+            title: self.line(&c.tittel, &at("tittel")),
+            email: self.email(&c.epost, &at("epost")),
+            phone: self.line(&c.telefon, &at("telefon")),
         })
     }
 

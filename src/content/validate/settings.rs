@@ -36,7 +36,27 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
         let id = required_id(check, &m.id, "kommuner", i)?;
         let name = required_in(check, &m.navn, "kommuner", i, "navn")?;
         let website = check.url(&m.nettside, &indexed("kommuner", i, &["nettside"]));
-        Some(Municipality { id, name, website })
+        let orgnr = m.orgnr.as_ref().and_then(|t| match orgnr::check(t.as_str()) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                let message = match e {
+                    OrgnrError::Form => format!("`{}` er ikke et organisasjonsnummer", t.as_str()),
+                    OrgnrError::CheckDigit(_) => {
+                        format!("organisasjonsnummeret `{}` har feil kontrollsiffer", t.as_str())
+                    }
+                };
+                check.report(
+                    codes::BAD_ORGNR,
+                    &indexed("kommuner", i, &["orgnr"]),
+                    message,
+                    Some("et organisasjonsnummer har 9 siffer; slå det opp i Enhetsregisteret".to_string()),
+                );
+                None
+            }
+        });
+        let invoice_address = check.line(&m.fakturaadresse, &indexed("kommuner", i, &["fakturaadresse"]));
+        let purchasing_contact = check.contact_at(&m.innkjopskontakt, indexed("kommuner", i, &["innkjopskontakt"]));
+        Some(Municipality { id, name, website, orgnr, invoice_address, purchasing_contact })
     });
     let categories = list_of(check, raw.kategorier.as_deref(), "kategorier", |check, i, c| {
         let id = required_id(check, &c.id, "kategorier", i)?;

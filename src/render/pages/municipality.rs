@@ -6,7 +6,7 @@
 use super::purchases::{Sorted, sorted};
 use super::{AddressView, Builder, FilterLink, PageMeta};
 use crate::model::Municipality;
-use crate::render::views::{AgreementCard, Shared};
+use crate::render::views::{AgreementCard, ContactView, Shared};
 use crate::rules::period::AgreementStatus;
 use serde::Serialize;
 
@@ -16,6 +16,9 @@ struct MunicipalityView<'a> {
     url: String,
     website: Option<AddressView>,
     is_host: bool,
+    orgnr: Option<&'a str>,
+    invoice_address: Option<&'a str>,
+    contact: Option<ContactView>,
 }
 
 /// The agreements of one page: in force (or about to be) and ended.
@@ -36,6 +39,9 @@ pub(super) fn pages(b: &mut Builder, m: &Municipality) {
         url: base.clone(),
         website: m.website.as_ref().map(AddressView::of),
         is_host: site.model.settings.host == m.id,
+        orgnr: m.orgnr.as_deref(),
+        invoice_address: m.invoice_address.as_deref(),
+        contact: m.purchasing_contact.as_ref().map(ContactView::of),
     };
     // Filters: (facet, key, name).
     let mut filters: Vec<(&str, String, String)> = Vec::new();
