@@ -60,21 +60,6 @@ fn is_loopback(host: &str) -> bool {
     name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::is_loopback;
-
-    #[test]
-    fn the_forms_save_only_through_the_loopback_address() {
-        for ok in ["127.0.0.1:1111", "localhost:1111", "[::1]:1111", "127.0.0.2:80"] {
-            assert!(is_loopback(ok), "{ok}");
-        }
-        for bad in ["192.168.1.5:1111", "10.0.0.1:1111", "evil.example:1111", "[fe80::1]:1111"] {
-            assert!(!is_loopback(bad), "{bad}");
-        }
-    }
-}
-
 async fn api(State(admin): State<Arc<Admin>>, headers: HeaderMap, body: Bytes) -> Response {
     if !is_own_page(&headers) {
         return error(
@@ -128,5 +113,20 @@ async fn file(request: Request) -> Response {
             ([(header::CONTENT_TYPE, kind)], bytes).into_response()
         }
         None => (StatusCode::NOT_FOUND, "Finnes ikke.\n").into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_loopback;
+
+    #[test]
+    fn the_forms_save_only_through_the_loopback_address() {
+        for ok in ["127.0.0.1:1111", "localhost:1111", "[::1]:1111", "127.0.0.2:80"] {
+            assert!(is_loopback(ok), "{ok}");
+        }
+        for bad in ["192.168.1.5:1111", "10.0.0.1:1111", "evil.example:1111", "[fe80::1]:1111"] {
+            assert!(!is_loopback(bad), "{bad}");
+        }
     }
 }
