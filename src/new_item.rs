@@ -117,6 +117,9 @@ gyldig_til: {next}
 # avtalenummer: KBR-{year}-001
 # doffin: {year}-123456
 # ehandel: true
+# avrop: direkte               # direkte, rangering, minikonkurranse eller direkte_og_minikonkurranse
+# avrop_grense: 500000         # ved direkte_og_minikonkurranse: direkte under beløpet (kr uten mva.)
+# katalog: "https://..."       # avtalens katalog i e-handelsløsningen
 # bestilling: |
 #   Slik bestiller du fra avtalen.
 # etiske_krav: [krav-id]       # filnavn i content/etiske-krav/ uten .md

@@ -307,6 +307,15 @@ pub struct RawAgreement {
     pub ehandel: Option<bool>,
     /// Slik bestiller du (Markdown).
     pub bestilling: Option<Text>,
+    /// Hvordan det bestilles fra avtalen: `direkte`, `rangering` (først fra leverandøren som er
+    /// rangert først, så fra den neste), `minikonkurranse` (en konkurranse mellom leverandørene
+    /// for hver bestilling) eller `direkte_og_minikonkurranse` (direkte under `avrop_grense`).
+    pub avrop: Option<Text>,
+    /// Beløpsgrensen i kroner uten mva. for `direkte_og_minikonkurranse`: under den bestilles
+    /// det direkte, fra den avgjøres bestillingen ved minikonkurranse.
+    pub avrop_grense: Option<u64>,
+    /// Adressen til avtalens katalog i e-handelsløsningen.
+    pub katalog: Option<Text>,
     /// Id-ene til de etiske kravene avtalen stiller.
     pub etiske_krav: Option<Vec<Text>>,
     /// Vedlegg.

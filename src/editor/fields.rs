@@ -3,7 +3,7 @@
 //! else about a field (its hint, whether it is required, its type) comes from the types.
 
 use crate::model::sections::Section;
-use crate::model::{Area, ContractType, Ending, Procedure, PurchaseStatus, ThresholdKind};
+use crate::model::{Area, CallOff, ContractType, Ending, Procedure, PurchaseStatus, ThresholdKind};
 use serde_json::{Value, json};
 
 /// The collection of the site's settings (`nettsted.yaml`) and of the suppliers.
@@ -15,6 +15,8 @@ pub const SUPPLIERS: &str = "leverandorer";
 const LABELS: &[(&str, &str)] = &[
     ("anslatt_verdi", "Anslått verdi (kr uten mva.)"),
     ("arrangor", "Arrangør"),
+    ("avrop", "Slik bestilles det (avrop)"),
+    ("avrop_grense", "Grense for direkte bestilling (kr uten mva.)"),
     ("avsluttet_fra", "Avsluttet fra"),
     ("base_url", "Adressen nettstedet publiseres på"),
     ("belop", "Beløp (kr uten mva.)"),
@@ -120,6 +122,7 @@ pub fn special(owner: Owner, key: &str, choices: &Choices) -> Option<Value> {
         (_, "kontraktstype") => {
             select(ContractType::ALL.iter().map(|(k, c)| json!({"value": k, "label": c.label()})).collect())
         }
+        (_, "avrop") => select(pairs(&CallOff::KEYS.map(|(k, _)| (k, k)))),
         (_, "prosedyre") => select(Procedure::ALL.iter().map(|p| json!(p.label())).collect()),
         (_, "omrade") => select(Area::ALL.iter().map(|(k, a)| json!({"value": k, "label": a.label()})).collect()),
         ("RawThreshold", "type") => select(pairs(&ThresholdKind::ALL.map(|(k, _)| (k, k)))),

@@ -72,6 +72,17 @@ pub const AGREEMENTS: Dataset = Dataset {
         col("avtalenummer", "tekst", "Avtalenummeret."),
         col("doffin", "tekst", "Kunngjøringens id i Doffin (ÅÅÅÅ-NNNNNN)."),
         col("ehandel", "sann/usann", "true når avtalen er i e-handelsløsningen; tom når det ikke er oppgitt."),
+        col(
+            "avrop",
+            "nøkkel",
+            "Hvordan det bestilles: direkte, rangering, minikonkurranse eller direkte_og_minikonkurranse; tom når det ikke er oppgitt.",
+        ),
+        col(
+            "avrop_grense",
+            "heltall",
+            "Kroner uten mva.: under beløpet bestilles det direkte, fra det ved minikonkurranse.",
+        ),
+        col("katalog", "tekst", "Adressen til avtalens katalog i e-handelsløsningen."),
         col("etiske_krav", "liste", "Id-ene til de etiske kravene avtalen bruker."),
         URL,
     ],

@@ -178,6 +178,12 @@ fn agreement(site: &Site, i: usize, a: &Agreement) -> Vec<Cell> {
         opt(&a.number),
         opt(&a.doffin),
         a.ecommerce.map(Cell::Bool).unwrap_or(Cell::Null),
+        a.call_off.map(|c| text(c.key())).unwrap_or(Cell::Null),
+        match a.call_off {
+            Some(crate::model::CallOff::DirectBelow(limit)) => Cell::Int(limit),
+            _ => Cell::Null,
+        },
+        a.catalogue.as_ref().and_then(|c| c.href()).map(text).unwrap_or(Cell::Null),
         list(&a.requirements),
         url(base, "rammeavtaler", &a.origin.slug),
     ]

@@ -243,6 +243,55 @@ impl Ending {
         [("oppsagt", Ending::Terminated), ("hevet", Ending::Breach), ("avsluttet", Ending::Ended)];
 }
 
+/// How orders are placed under a framework agreement (`avrop`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallOff {
+    /// `direkte`: ordered from the agreement as it stands.
+    Direct,
+    /// `rangering`: from the first-ranked supplier, then the next.
+    Ranking,
+    /// `minikonkurranse`: a mini-competition among the suppliers for each order.
+    MiniCompetition,
+    /// `direkte_og_minikonkurranse`: direct below the limit (NOK excl. VAT), a
+    /// mini-competition from it.
+    DirectBelow(u64),
+}
+
+impl CallOff {
+    /// The words of the content; the limit of the last comes from `avrop_grense`.
+    pub const KEYS: [(&'static str, u8); 4] =
+        [("direkte", 0), ("rangering", 1), ("minikonkurranse", 2), ("direkte_og_minikonkurranse", 3)];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CallOff::Direct => "direkte",
+            CallOff::Ranking => "rangering",
+            CallOff::MiniCompetition => "minikonkurranse",
+            CallOff::DirectBelow(_) => "direkte_og_minikonkurranse",
+        }
+    }
+
+    /// How a purchaser orders, in one sentence.
+    pub fn sentence(self) -> String {
+        match self {
+            CallOff::Direct => "Du bestiller direkte fra avtalen.".to_string(),
+            CallOff::Ranking => {
+                "Du bestiller fra leverandøren som er rangert først. Kan den ikke levere, går du videre \
+                                 til den som er rangert som nummer to, og så videre."
+                    .to_string()
+            }
+            CallOff::MiniCompetition => {
+                "Hver bestilling avgjøres ved en minikonkurranse mellom leverandørene på avtalen.".to_string()
+            }
+            CallOff::DirectBelow(limit) => format!(
+                "Under {} uten mva. bestiller du direkte fra avtalen. Fra dette beløpet avgjøres bestillingen ved en \
+                 minikonkurranse mellom leverandørene.",
+                crate::format::amount(limit)
+            ),
+        }
+    }
+}
+
 /// An agreement ended before its time, and the day it ends or ended (`avsluttet_fra`): it
 /// is in force until the day before. Without the day it counts as ended already.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,6 +332,10 @@ pub struct Agreement {
     pub doffin: Option<String>,
     pub ecommerce: Option<bool>,
     pub ordering: Option<String>,
+    /// How orders are placed (`avrop`).
+    pub call_off: Option<CallOff>,
+    /// The agreement's catalogue in the e-commerce system (`katalog`).
+    pub catalogue: Option<Address>,
     pub requirements: Vec<String>,
     pub documents: Vec<Document>,
     pub contact: Option<Contact>,

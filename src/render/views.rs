@@ -61,6 +61,9 @@ pub struct AgreementView {
     pub doffin: Option<String>,
     pub doffin_url: Option<String>,
     pub ecommerce: Option<bool>,
+    /// How a purchaser orders (`avrop`), in a sentence.
+    pub call_off: Option<String>,
+    pub catalogue: Option<AddressView>,
     pub requirements: Vec<Link>,
     pub documents: Vec<DocumentView>,
     pub contact: Option<ContactView>,
@@ -350,6 +353,8 @@ fn agreement_view(
         doffin: a.doffin.clone(),
         doffin_url: doffin_url(&a.doffin),
         ecommerce: a.ecommerce,
+        call_off: a.call_off.map(CallOff::sentence),
+        catalogue: a.catalogue.as_ref().map(AddressView::of),
         requirements: a
             .requirements
             .iter()

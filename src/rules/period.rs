@@ -124,6 +124,8 @@ mod tests {
             doffin: None,
             ecommerce: None,
             ordering: None,
+            call_off: None,
+            catalogue: None,
             requirements: vec![],
             documents: vec![],
             contact: None,

@@ -208,6 +208,36 @@ fn a_supplier_is_led_to_the_e_tendering_tool_where_tenders_are_delivered() {
 }
 
 #[test]
+fn a_purchaser_reads_how_to_order_and_the_open_data_says_it_too() {
+    let site = built_sample();
+    let page = main_of(&site.read("public/rammeavtaler/anskaffelsesfaglig-radgivning/index.html")).to_string();
+    let ordering = page[page.find("Slik bestiller du").expect("the ordering section")..].replace('\u{a0}', " ");
+    assert!(ordering.contains("Under 200 000 kr uten mva. bestiller du direkte fra avtalen."), "{ordering}");
+    let page = main_of(&site.read("public/rammeavtaler/kontorrekvisita/index.html")).to_string();
+    assert!(page.contains("Du bestiller direkte fra avtalen."));
+    assert!(page.contains("href=\"https://handel.example.no/katalog/kontorrekvisita-kbr\">Avtalens katalog"));
+    let data = site.read("public/data/rammeavtaler.json");
+    assert!(
+        data.contains("\"avrop\": \"direkte_og_minikonkurranse\"") && data.contains("\"avrop_grense\": 200000"),
+        "{data}"
+    );
+    assert!(
+        site.read("public/data/rammeavtaler.csv")
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .contains("avrop;avrop_grense;katalog")
+    );
+
+    let broken = TestSite::sample();
+    let file = "content/rammeavtaler/anskaffelsesfaglig-radgivning.md";
+    broken.write(file, &broken.read(file).replace("avrop_grense: 200000\n", ""));
+    let out = broken.run(&["check"]);
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("mangler beløpsgrensen `avrop_grense`"), "{}", out.stderr);
+}
+
+#[test]
 fn a_municipality_page_says_whom_to_ask_and_where_invoices_go() {
     let site = built_sample();
     let html = main_of(&site.read("public/kommuner/flesberg/index.html")).to_string();

@@ -139,6 +139,8 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
         doffin: check.doffin(&raw.doffin),
         ecommerce: raw.ehandel,
         ordering: check.markdown_key(&raw.bestilling, "bestilling"),
+        call_off: call_off(check, raw),
+        catalogue: check.url(&raw.katalog, &at(&["katalog"])),
         requirements,
         documents,
         contact: check.contact(&raw.kontakt, "kontakt"),
@@ -570,4 +572,26 @@ pub fn page(check: &mut Check, file: &SourceFile, raw: &RawPage) -> Option<Page>
         n >= 0
     });
     Some(Page { origin: origin(file), title: title?, menu, in_header: raw.hovedmeny.unwrap_or(false), body })
+}
+
+/// `avrop`, with `avrop_grense` for direct orders below a limit.
+fn call_off(check: &mut Check, raw: &RawAgreement) -> Option<CallOff> {
+    let kind = check.choice(&raw.avrop, &at(&["avrop"]), &CallOff::KEYS)?;
+    Some(match kind {
+        0 => CallOff::Direct,
+        1 => CallOff::Ranking,
+        2 => CallOff::MiniCompetition,
+        _ => match raw.avrop_grense {
+            Some(limit) => CallOff::DirectBelow(limit),
+            None => {
+                check.report(
+                    codes::MISSING_KEY,
+                    &at(&["avrop"]),
+                    "`avrop: direkte_og_minikonkurranse` mangler beløpsgrensen `avrop_grense`",
+                    Some("skriv grensen i kroner uten mva., for eksempel `avrop_grense: 500000`".to_string()),
+                );
+                return None;
+            }
+        },
+    })
 }
