@@ -262,6 +262,16 @@ impl CallOff {
     pub const KEYS: [(&'static str, u8); 4] =
         [("direkte", 0), ("rangering", 1), ("minikonkurranse", 2), ("direkte_og_minikonkurranse", 3)];
 
+    /// The name of a way of ordering, by its key: «Minikonkurranse».
+    pub fn label_of(key: &str) -> &'static str {
+        match key {
+            "direkte" => "Direkte",
+            "rangering" => "Rangering",
+            "minikonkurranse" => "Minikonkurranse",
+            _ => "Direkte og minikonkurranse",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             CallOff::Direct => "direkte",

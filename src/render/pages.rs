@@ -2,7 +2,7 @@
 
 use super::views::{AddressView, AgreementCard, AgreementView, CourseView, Link, PurchaseCard, Shared, Urls, Views};
 use crate::markdown::to_html_at;
-use crate::model::{Agreement, Course, PlannedPurchase, Requirement};
+use crate::model::{Agreement, CallOff, Course, PlannedPurchase, Requirement};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use serde::Serialize;
@@ -269,6 +269,24 @@ fn municipality_filters(b: &Builder, current: Option<&str>) -> Vec<FilterLink> {
         .collect()
 }
 
+/// The ways of ordering the agreements use (`avrop`), each with a page of its own; none on a
+/// site that does not give them.
+fn call_off_filters(b: &Builder, current: Option<&str>) -> Vec<FilterLink> {
+    CallOff::KEYS
+        .iter()
+        .map(|(key, _)| {
+            let count = b.site.model.agreements.iter().filter(|a| a.call_off.map(CallOff::key) == Some(*key)).count();
+            FilterLink {
+                url: format!("{}avrop/{key}/", b.urls.section("rammeavtaler")),
+                name: CallOff::label_of(key).to_string(),
+                count,
+                current: current == Some(*key),
+            }
+        })
+        .filter(|f| f.count > 0)
+        .collect()
+}
+
 /// The filter lists of a list page, made only when the page at `out` is.
 fn filters(
     b: &Builder,
@@ -282,6 +300,7 @@ fn filters(
         c.insert("status_filters", &status_filters(b, status));
         c.insert("category_filters", &category_filters(b, category));
         c.insert("municipality_filters", &municipality_filters(b, municipality));
+        c.insert("call_off_filters", &call_off_filters(b, None));
     }
     c
 }
@@ -290,15 +309,35 @@ fn agreements(b: &mut Builder) {
     let views = b.views;
     let all: Vec<&Shared<AgreementCard>> = views.agreements.iter().map(|a| &a.card).collect();
     let meta = b.meta("Rammeavtaler", b.urls.section("rammeavtaler"), "rammeavtaler", vec![]);
-    let (status, category, municipality) =
-        (status_filters(b, None), category_filters(b, None), municipality_filters(b, None));
+    let (status, category, municipality, call_off) =
+        (status_filters(b, None), category_filters(b, None), municipality_filters(b, None), call_off_filters(b, None));
     b.page("rammeavtaler/index.html".into(), "agreements.html", meta, |c| {
         c.insert("agreements", &all);
         c.insert("status_filters", &status);
         c.insert("category_filters", &category);
         c.insert("municipality_filters", &municipality);
+        c.insert("call_off_filters", &call_off);
         c.insert("filter", &Option::<String>::None);
     });
+    for filter in call_off_filters(b, None) {
+        let key = filter.url.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
+        let list: Vec<&Shared<AgreementCard>> = views
+            .agreements
+            .iter()
+            .filter(|v| v.item.call_off.map(CallOff::key) == Some(key.as_str()))
+            .map(|v| &v.card)
+            .collect();
+        let title = format!("Bestilles: {}", filter.name.to_lowercase());
+        let meta = b.meta(&title, filter.url.clone(), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
+        let out = format!("rammeavtaler/avrop/{key}/index.html");
+        let mut ctx = filters(b, &out, None, None, None);
+        ctx.insert("call_off_filters", &call_off_filters(b, Some(&key)));
+        b.page(out, "agreements.html", meta, |c| {
+            c.extend(ctx);
+            c.insert("agreements", &list);
+            c.insert("filter", &title);
+        });
+    }
     for s in AgreementStatus::ALL {
         let list: Vec<&Shared<AgreementCard>> = b
             .site
