@@ -35,19 +35,23 @@ pub fn choices(content: &Path) -> Choices {
     Choices { municipalities }
 }
 
-/// The editor's own files (page, script, the packages it is made of), by path in the site.
-pub fn static_files() -> Vec<(String, &'static [u8])> {
-    crate::render::templates::built_in_files()
-        .into_iter()
-        .filter(|(path, _)| path.starts_with(&format!("{DIR}/")) && !path.ends_with("/PAKKER"))
-        .collect()
+/// The editor's own files (page, script, the packages it is made of), by path in the site, from
+/// the files of the built-in theme (`render::templates::built_in_files`).
+pub fn static_files(theme: Vec<(String, &'static [u8])>) -> Vec<(String, &'static [u8])> {
+    theme.into_iter().filter(|(path, _)| path.starts_with(&format!("{DIR}/")) && !path.ends_with("/PAKKER")).collect()
 }
 
-/// The editor for the published site, saving to the git host of `redigering`.
-pub fn published(editing: &Editing, choices: &Choices, base_url: &str) -> Vec<OutputFile> {
+/// The editor for the published site, saving to the git host of `redigering`; `theme` as for
+/// [`static_files`].
+pub fn published(
+    editing: &Editing,
+    choices: &Choices,
+    base_url: &str,
+    theme: Vec<(String, &'static [u8])>,
+) -> Vec<OutputFile> {
     let config = config::config(config::Backend::Team(editing), choices, base_url);
     let mut files: Vec<OutputFile> =
-        static_files().into_iter().map(|(path, bytes)| OutputFile::bytes(&path, bytes.to_vec())).collect();
+        static_files(theme).into_iter().map(|(path, bytes)| OutputFile::bytes(&path, bytes.to_vec())).collect();
     files.push(OutputFile::bytes(format!("{DIR}/config.yml"), config::to_yaml(&config).into_bytes()));
     files
 }

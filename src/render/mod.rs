@@ -131,7 +131,8 @@ impl Pages {
         if let Some(editing) = &settings.editing {
             let municipalities = settings.municipalities.iter().map(|m| (m.id.clone(), m.name.clone())).collect();
             let choices = crate::editor::Choices { municipalities };
-            files.extend(crate::editor::published(editing, &choices, base_url.as_str()));
+            let theme = templates::built_in_files();
+            files.extend(crate::editor::published(editing, &choices, base_url.as_str(), theme));
         }
         let taken: HashSet<String> = files
             .iter()

@@ -100,7 +100,8 @@ async fn configuration(State(admin): State<Arc<Admin>>, headers: HeaderMap) -> R
 async fn file(request: Request) -> Response {
     let path = request.uri().path().trim_start_matches('/');
     let key = if path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
-    let found = crate::editor::static_files().into_iter().find(|(p, _)| *p == key);
+    let theme = crate::render::templates::built_in_files();
+    let found = crate::editor::static_files(theme).into_iter().find(|(p, _)| *p == key);
     match found {
         Some((_, bytes)) => {
             let kind = match key.rsplit('.').next() {
