@@ -3,6 +3,7 @@
 //! It reads and writes only the content files the forms edit and the documents folder, never a
 //! path outside `content/`, and never over a file changed on disk since the form loaded it.
 
+use crate::format::content_hash;
 use crate::model::sections::Section;
 use crate::rules::slug::slugify;
 use base64::Engine;
@@ -62,6 +63,11 @@ enum Kind {
 impl Workspace {
     pub fn new(content: &Path) -> Workspace {
         Workspace { content: content.to_path_buf(), seen: Mutex::new(HashMap::new()) }
+    }
+
+    /// The content folder.
+    pub fn content(&self) -> &Path {
+        &self.content
     }
 
     /// Answers one request of the editor.
@@ -170,31 +176,40 @@ impl Workspace {
     }
 
     fn entries_in(&self, folder: &str, extension: &str) -> Result<Value, ApiError> {
-        let probe = format!("{}/x.{extension}", folder.trim_end_matches('/'));
-        let (file, _) = self.resolve(&probe, false)?;
-        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut names: Vec<String> = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries
-                .flatten()
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|n| !n.starts_with('.') && n.ends_with(&format!(".{extension}")))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
-        names.sort();
-        let entries = names
+        let entries = self
+            .files_in(folder, extension)?
             .iter()
-            .filter_map(|name| self.entry(&format!("{}/{name}", folder.trim_end_matches('/'))).ok())
+            .filter(|path| path.ends_with(&format!(".{extension}")))
+            .filter_map(|path| self.entry(path).ok())
             .collect();
         Ok(Value::Array(entries))
+    }
+
+    /// The visible files of a folder of the editor, as editor paths in name order; `probe_extension`
+    /// is one the folder may hold, for checking the folder itself.
+    fn files_in(&self, folder: &str, probe_extension: &str) -> Result<Vec<String>, ApiError> {
+        let folder = folder.trim_end_matches('/');
+        let (probe, _) = self.resolve(&format!("{folder}/x.{probe_extension}"), false)?;
+        let dir = probe.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .filter(|n| !n.starts_with('.'))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        Ok(names.into_iter().map(|name| format!("{folder}/{name}")).collect())
     }
 
     fn entry(&self, path: &str) -> Result<Value, ApiError> {
         let (file, _) = self.resolve(path, false)?;
         match std::fs::read(&file) {
             Ok(bytes) => {
-                let id = hash(&bytes);
+                let id = content_hash(&bytes);
                 self.seen.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), id.clone());
                 Ok(json!({"data": String::from_utf8_lossy(&bytes), "file": {"path": path, "id": id}}))
             }
@@ -236,14 +251,14 @@ impl Workspace {
         }
         for (path, on_disk, raw) in planned {
             write(&on_disk, raw.as_bytes()).map_err(|e| ApiError::io(&path, &e))?;
-            self.seen.lock().unwrap_or_else(|e| e.into_inner()).insert(path, hash(raw.as_bytes()));
+            self.seen.lock().unwrap_or_else(|e| e.into_inner()).insert(path, content_hash(raw.as_bytes()));
         }
         Ok(json!({"message": "lagret"}))
     }
 
     /// A file the editor read must be as it read it; a file it did not read must not exist.
     fn unchanged_since_read(&self, path: &str, on_disk: &Path) -> Result<(), ApiError> {
-        let now = std::fs::read(on_disk).ok().map(|b| hash(&b));
+        let now = std::fs::read(on_disk).ok().map(|b| content_hash(&b));
         let then = self.seen.lock().unwrap_or_else(|e| e.into_inner()).get(path).cloned();
         match (then, now) {
             (Some(then), Some(now)) if then != now => Err(ApiError::conflict(format!(
@@ -274,24 +289,7 @@ impl Workspace {
     }
 
     fn media(&self, folder: &str) -> Result<Value, ApiError> {
-        let probe = format!("{}/x.pdf", folder.trim_end_matches('/'));
-        let (file, _) = self.resolve(&probe, false)?;
-        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut names: Vec<String> = std::fs::read_dir(&dir)
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                    .filter_map(|e| e.file_name().into_string().ok())
-                    .filter(|n| !n.starts_with('.'))
-                    .collect()
-            })
-            .unwrap_or_default();
-        names.sort();
-        let files = names
-            .iter()
-            .filter_map(|n| self.media_file(&format!("{}/{n}", folder.trim_end_matches('/'))).ok())
-            .collect();
+        let files = self.files_in(folder, "pdf")?.iter().filter_map(|path| self.media_file(path).ok()).collect();
         Ok(Value::Array(files))
     }
 
@@ -300,7 +298,7 @@ impl Workspace {
         let bytes = std::fs::read(&file).map_err(|e| ApiError::io(path, &e))?;
         let name = path.rsplit('/').next().unwrap_or(path);
         Ok(json!({
-            "id": hash(&bytes),
+            "id": content_hash(&bytes),
             "content": base64::engine::general_purpose::STANDARD.encode(&bytes),
             "encoding": "base64",
             "path": path,
@@ -354,10 +352,6 @@ fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&temporary, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&temporary);
     })
-}
-
-fn hash(bytes: &[u8]) -> String {
-    crate::format::content_hash(bytes)
 }
 
 #[cfg(test)]

@@ -319,19 +319,22 @@ fn agreements(b: &mut Builder) {
         c.insert("call_off_filters", &call_off);
         c.insert("filter", &Option::<String>::None);
     });
-    for filter in call_off_filters(b, None) {
-        let key = filter.url.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
+    for (key, _) in CallOff::KEYS {
         let list: Vec<&Shared<AgreementCard>> = views
             .agreements
             .iter()
-            .filter(|v| v.item.call_off.map(CallOff::key) == Some(key.as_str()))
+            .filter(|v| v.item.call_off.map(CallOff::key) == Some(key))
             .map(|v| &v.card)
             .collect();
-        let title = format!("Bestilles: {}", filter.name.to_lowercase());
-        let meta = b.meta(&title, filter.url.clone(), "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
+        if list.is_empty() {
+            continue;
+        }
+        let title = format!("Bestilles: {}", CallOff::label_of(key).to_lowercase());
+        let url = format!("{}avrop/{key}/", b.urls.section("rammeavtaler"));
+        let meta = b.meta(&title, url, "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
         let out = format!("rammeavtaler/avrop/{key}/index.html");
         let mut ctx = filters(b, &out, None, None, None);
-        ctx.insert("call_off_filters", &call_off_filters(b, Some(&key)));
+        ctx.insert("call_off_filters", &call_off_filters(b, Some(key)));
         b.page(out, "agreements.html", meta, |c| {
             c.extend(ctx);
             c.insert("agreements", &list);

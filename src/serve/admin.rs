@@ -14,15 +14,17 @@ use axum::routing::{get, post};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// What the forms need: the content folder and what the editor has read of it.
+/// What the forms need: the content folder with what the editor has read of it, and the
+/// editor's own files, picked from the built-in theme once.
 pub struct Admin {
-    content: PathBuf,
     workspace: Workspace,
+    files: Vec<(String, &'static [u8])>,
 }
 
 /// The routes of the forms.
 pub fn routes(content: PathBuf) -> Router {
-    let admin = Arc::new(Admin { workspace: Workspace::new(&content), content });
+    let files = crate::editor::static_files(crate::render::templates::built_in_files());
+    let admin = Arc::new(Admin { workspace: Workspace::new(&content), files });
     Router::new()
         .route(LOCAL_API, post(api))
         .route("/admin", get(|| async { redirect("/admin/") }))
@@ -92,27 +94,16 @@ fn json(status: StatusCode, body: String) -> Response {
 
 async fn configuration(State(admin): State<Arc<Admin>>, headers: HeaderMap) -> Response {
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
-    let choices = crate::editor::choices(&admin.content);
+    let choices = crate::editor::choices(admin.workspace.content());
     let text = config::to_yaml(&config::config(Backend::Local, &choices, &format!("http://{host}/")));
     ([(header::CONTENT_TYPE, "text/yaml; charset=utf-8")], text).into_response()
 }
 
-async fn file(request: Request) -> Response {
+async fn file(State(admin): State<Arc<Admin>>, request: Request) -> Response {
     let path = request.uri().path().trim_start_matches('/');
     let key = if path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
-    let theme = crate::render::templates::built_in_files();
-    let found = crate::editor::static_files(theme).into_iter().find(|(p, _)| *p == key);
-    match found {
-        Some((_, bytes)) => {
-            let kind = match key.rsplit('.').next() {
-                Some("html") => "text/html; charset=utf-8",
-                Some("js") => "text/javascript; charset=utf-8",
-                Some("css") => "text/css; charset=utf-8",
-                Some("wasm") => "application/wasm",
-                _ => "text/plain; charset=utf-8",
-            };
-            ([(header::CONTENT_TYPE, kind)], bytes).into_response()
-        }
+    match admin.files.iter().find(|(p, _)| *p == key) {
+        Some((_, bytes)) => ([(header::CONTENT_TYPE, super::http::content_type(&key))], *bytes).into_response(),
         None => (StatusCode::NOT_FOUND, "Finnes ikke.\n").into_response(),
     }
 }

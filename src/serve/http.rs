@@ -179,7 +179,8 @@ fn decode(path: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn content_type(key: &str) -> &'static str {
+/// The `Content-Type` of a file of the site, by its extension.
+pub(super) fn content_type(key: &str) -> &'static str {
     match key.rsplit('.').next().unwrap_or("") {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -193,6 +194,7 @@ fn content_type(key: &str) -> &'static str {
         "pdf" => "application/pdf",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
+        "wasm" => "application/wasm",
         _ => "application/octet-stream",
     }
 }

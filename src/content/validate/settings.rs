@@ -2,7 +2,7 @@
 
 use super::check::{Check, at, indexed};
 use crate::content::raw::{RawEditing, RawSite, RawSupplier, Text};
-use crate::content::yaml::key;
+use crate::content::yaml::{Segment, key};
 use crate::diagnostics::codes;
 use crate::model::{
     Category, ContractType, Editing, GitHost, Municipality, Settings, Supplier, Threshold, ThresholdKind,
@@ -36,24 +36,7 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
         let id = required_id(check, &m.id, "kommuner", i)?;
         let name = required_in(check, &m.navn, "kommuner", i, "navn")?;
         let website = check.url(&m.nettside, &indexed("kommuner", i, &["nettside"]));
-        let orgnr = m.orgnr.as_ref().and_then(|t| match orgnr::check(t.as_str()) {
-            Ok(n) => Some(n),
-            Err(e) => {
-                let message = match e {
-                    OrgnrError::Form => format!("`{}` er ikke et organisasjonsnummer", t.as_str()),
-                    OrgnrError::CheckDigit(_) => {
-                        format!("organisasjonsnummeret `{}` har feil kontrollsiffer", t.as_str())
-                    }
-                };
-                check.report(
-                    codes::BAD_ORGNR,
-                    &indexed("kommuner", i, &["orgnr"]),
-                    message,
-                    Some("et organisasjonsnummer har 9 siffer; slå det opp i Enhetsregisteret".to_string()),
-                );
-                None
-            }
-        });
+        let orgnr = m.orgnr.as_ref().and_then(|t| checked_orgnr(check, t, &indexed("kommuner", i, &["orgnr"])));
         let invoice_address = check.line(&m.fakturaadresse, &indexed("kommuner", i, &["fakturaadresse"]));
         let purchasing_contact = check.contact_at(&m.innkjopskontakt, indexed("kommuner", i, &["innkjopskontakt"]));
         Some(Municipality { id, name, website, orgnr, invoice_address, purchasing_contact })
@@ -219,6 +202,23 @@ fn editing(check: &mut Check, raw: &RawEditing) -> Option<Editing> {
     })
 }
 
+/// An organisation number with a valid check digit, or an error at `path` saying what is wrong.
+fn checked_orgnr(check: &mut Check, text: &Text, path: &[Segment]) -> Option<String> {
+    let (message, hint) = match orgnr::check(text.as_str()) {
+        Ok(n) => return Some(n),
+        Err(OrgnrError::Form) => (
+            format!("`{}` er ikke et organisasjonsnummer", text.as_str()),
+            "et organisasjonsnummer har 9 siffer; slå det opp i Enhetsregisteret",
+        ),
+        Err(OrgnrError::CheckDigit(_)) => (
+            format!("organisasjonsnummeret `{}` har feil kontrollsiffer", text.as_str()),
+            "sjekk at sifrene er skrevet av riktig; slå det opp i Enhetsregisteret",
+        ),
+    };
+    check.report(codes::BAD_ORGNR, path, message, Some(hint.to_string()));
+    None
+}
+
 /// Converts the supplier list.
 pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
     let mut out: Vec<Supplier> = Vec::new();
@@ -236,27 +236,7 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
                 );
                 None
             }
-            Some(t) => match orgnr::check(t.as_str()) {
-                Ok(n) => Some(n),
-                Err(OrgnrError::Form) => {
-                    check.report(
-                        codes::BAD_ORGNR,
-                        &item_path(i, &["orgnr"]),
-                        format!("`{}` er ikke et organisasjonsnummer", t.as_str()),
-                        Some("et organisasjonsnummer har 9 siffer; slå det opp i Enhetsregisteret".to_string()),
-                    );
-                    None
-                }
-                Err(OrgnrError::CheckDigit(_)) => {
-                    check.report(
-                        codes::BAD_ORGNR,
-                        &item_path(i, &["orgnr"]),
-                        format!("organisasjonsnummeret `{}` har feil kontrollsiffer", t.as_str()),
-                        Some("sjekk at sifrene er skrevet av riktig; slå det opp i Enhetsregisteret".to_string()),
-                    );
-                    None
-                }
-            },
+            Some(t) => checked_orgnr(check, t, &item_path(i, &["orgnr"])),
         };
         if out.iter().any(|o| o.id == id) {
             check.report(
