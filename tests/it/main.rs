@@ -17,3 +17,4 @@ mod site_users;
 mod snapshots;
 mod support;
 mod trust;
+mod v1_site;
