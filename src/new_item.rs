@@ -104,7 +104,10 @@ fn template(kind: &str, title: &str, today: chrono::NaiveDate) -> String {
 # sammendrag: Én eller to setninger som vises i lister og søk.
 kategori: kategori-id          # en id fra `kategorier` i nettsted.yaml
 leverandorer: [leverandor-id]  # id-er fra leverandorer.yaml
-kommuner: alle                 # eller en liste: [flesberg, rollag]
+kommuner: alle                 # eller en liste: [flesberg, rollag]; en kommune som blir med senere: {{id: rollag, fra: {day}}}
+# gjennom:                     # når en annen har inngått avtalen og kommunene bruker den
+#   navn: Statens innkjøpssenter
+#   url: https://example.no/avtale
 gyldig_fra: {day}
 gyldig_til: {next}
 # opsjoner:                    # i rekkefølge, for eksempel 2 år + 1 + 1
@@ -120,6 +123,9 @@ gyldig_til: {next}
 # avrop: direkte               # direkte, rangering, minikonkurranse eller direkte_og_minikonkurranse
 # avrop_grense: 500000         # ved direkte_og_minikonkurranse: direkte under beløpet (kr uten mva.)
 # katalog: "https://..."       # avtalens katalog i e-handelsløsningen
+# anslatt_verdi: 2000000       # kr uten mva. for hele perioden med opsjoner, alle kommunene
+# maks_verdi: 3000000          # avtalens største verdi, regnet på samme måte
+# maks_mengde: 40 000 timer    # eller den største mengden som kan kjøpes
 # bestilling: |
 #   Slik bestiller du fra avtalen.
 # etiske_krav: [krav-id]       # filnavn i content/etiske-krav/ uten .md

@@ -70,20 +70,72 @@ impl JsonSchema for Scope {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "`alle`, eller en liste med kommune-id-er fra nettsted.yaml",
+            "description": "`alle`, eller en liste med kommune-id-er fra nettsted.yaml; en kommune som blir med senere skrives `{id: flesberg, fra: 2026-03-01}`",
             "anyOf": [
                 { "const": "alle" },
-                { "type": "array", "items": { "type": "string" } }
+                { "type": "array", "items": { "anyOf": [
+                    { "type": "string" },
+                    { "type": "object", "required": ["id"], "additionalProperties": false, "properties": {
+                        "id": { "type": "string", "description": "Kommunens id" },
+                        "fra": { "type": "string", "description": "Første dag kommunen er med i avtalen" }
+                    } }
+                ] } }
             ]
         })
     }
 }
 
-/// `kommuner`: the word `alle`, or a list of municipality ids.
+/// `kommuner`: the word `alle`, or a list of municipality ids, each of which may be
+/// `{id, fra}` for a municipality with a first day of its own.
 #[derive(Debug, Clone)]
 pub enum Scope {
     Word(String),
-    List(Vec<Text>),
+    List(Vec<Member>),
+}
+
+/// A municipality in `kommuner`: its id, or `{id: flesberg, fra: 2026-03-01}`.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub id: Text,
+    /// The first day the municipality is in, when it is not the agreement's first day.
+    pub fra: Option<Text>,
+}
+
+/// The written-out form of a [`Member`] with a first day of its own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberWithDay {
+    id: Text,
+    fra: Option<Text>,
+}
+
+impl<'de> Deserialize<'de> for Member {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MemberVisitor;
+        impl<'de> Visitor<'de> for MemberVisitor {
+            type Value = Member;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("en kommune-id, eller `{id: kommune, fra: ÅÅÅÅ-MM-DD}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Member, E> {
+                Ok(Member { id: Text(v.to_string()), fra: None })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Member, E> {
+                Ok(Member { id: Text(v.to_string()), fra: None })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Member, E> {
+                Ok(Member { id: Text(v.to_string()), fra: None })
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Member, E> {
+                Ok(Member { id: Text(v.to_string()), fra: None })
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Member, A::Error> {
+                let m = MemberWithDay::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Member { id: m.id, fra: m.fra })
+            }
+        }
+        deserializer.deserialize_any(MemberVisitor)
+    }
 }
 
 impl<'de> Deserialize<'de> for Scope {
@@ -99,7 +151,7 @@ impl<'de> Deserialize<'de> for Scope {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scope, A::Error> {
                 let mut items = Vec::new();
-                while let Some(item) = seq.next_element::<Text>()? {
+                while let Some(item) = seq.next_element::<Member>()? {
                     items.push(item);
                 }
                 Ok(Scope::List(items))
@@ -273,6 +325,16 @@ pub struct RawDocument {
     pub url: Option<Text>,
 }
 
+/// Den som har inngått avtalen, når det ikke er samarbeidet selv.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMadeBy {
+    /// Navnet, for eksempel «Statens innkjøpssenter» (påkrevd).
+    pub navn: Option<Text>,
+    /// Adressen til avtalen eller til den som inngikk den.
+    pub url: Option<Text>,
+}
+
 /// `content/rammeavtaler/*.md`: en rammeavtale.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -285,8 +347,12 @@ pub struct RawAgreement {
     pub kategori: Option<Text>,
     /// Leverandør-id-er; parallelle avtaler har flere (påkrevd).
     pub leverandorer: Option<Vec<Text>>,
-    /// Kommune-id-er, eller `alle` (påkrevd).
+    /// Kommune-id-er, eller `alle` (påkrevd). En kommune som blir med etter at avtalen begynner,
+    /// skrives med sin første dag: `{id: flesberg, fra: 2026-03-01}`.
     pub kommuner: Option<Scope>,
+    /// Når avtalen er inngått av en annen (fylkeskommunen, et annet samarbeid, en nasjonal
+    /// innkjøpssentral) og kommunene bruker den: hvem.
+    pub gjennom: Option<RawMadeBy>,
     /// Første dag i avtalen (påkrevd).
     pub gyldig_fra: Option<Text>,
     /// Siste dag i grunnperioden (påkrevd).
@@ -316,6 +382,14 @@ pub struct RawAgreement {
     pub avrop_grense: Option<u64>,
     /// Adressen til avtalens katalog i e-handelsløsningen.
     pub katalog: Option<Text>,
+    /// Anslått verdi i kroner uten mva. for hele avtaleperioden med opsjoner og alle kommunene
+    /// (slik FOA § 5-4 regner verdien).
+    pub anslatt_verdi: Option<u64>,
+    /// Avtalens største verdi i kroner uten mva., regnet på samme måte; når den nås, er avtalen
+    /// brukt opp.
+    pub maks_verdi: Option<u64>,
+    /// Eller den største mengden som kan kjøpes, som tekst, for eksempel «40 000 timer».
+    pub maks_mengde: Option<Text>,
     /// Id-ene til de etiske kravene avtalen stiller.
     pub etiske_krav: Option<Vec<Text>>,
     /// Vedlegg.

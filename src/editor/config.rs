@@ -180,6 +180,7 @@ pub fn orders() -> HashMap<String, &'static [&'static str]> {
         of::<RawEditing>(),
         of::<RawSupplier>(),
         of::<RawOption>(),
+        of::<RawMadeBy>(),
         of::<RawDocument>(),
         of::<RawDialogue>(),
         of::<RawVenue>(),

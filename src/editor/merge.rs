@@ -16,11 +16,13 @@ pub fn keep_unchanged(old: &str, new: &str, markdown: bool) -> String {
     for part in &old_parts {
         match &part.key {
             None => out.push_str(&part.text),
-            Some(key) => match new_keys.iter().find(|n| n.key.as_deref() == Some(key.as_str())) {
-                Some(changed) if !same_value(&part.text, &changed.text) => out.push_str(&changed.text),
-                Some(_) => out.push_str(&part.text),
-                None => {}
-            },
+            Some(key) => {
+                if let Some(changed) = new_keys.iter().find(|n| n.key.as_deref() == Some(key.as_str())) {
+                    let days = (key == "kommuner").then(|| with_first_days(&part.text, &changed.text)).flatten();
+                    let changed = days.as_deref().unwrap_or(&changed.text);
+                    out.push_str(if same_value(&part.text, changed) { &part.text } else { changed });
+                }
+            }
         }
     }
     for part in new_keys {
@@ -97,6 +99,41 @@ fn same_value(old: &str, new: &str) -> bool {
     }
 }
 
+/// `kommuner` as the form wrote it, with the first day of each municipality that had one of
+/// its own in the file (`{id, fra}`): the form picks municipalities from a list and knows no
+/// days, so a day is kept while its municipality stays. None when the file had no days, or
+/// when the form's text is not a list of ids.
+fn with_first_days(old: &str, new: &str) -> Option<String> {
+    let read = |text: &str| yaml_serde::from_str::<yaml_serde::Mapping>(text).ok()?.into_iter().next().map(|(_, v)| v);
+    let days: Vec<(String, Value)> = match read(old)? {
+        Value::Sequence(items) => items
+            .into_iter()
+            .filter_map(|item| {
+                let Value::Mapping(m) = item else { return None };
+                let id = m.get("id")?.as_str()?.to_string();
+                Some((id, m.get("fra")?.clone()))
+            })
+            .collect(),
+        _ => return None,
+    };
+    let Value::Sequence(ids) = read(new)? else { return None };
+    if days.is_empty() {
+        return None;
+    }
+    let mut out = String::from("kommuner:\n");
+    for id in &ids {
+        let id = id.as_str()?;
+        match days.iter().find(|(d, _)| d == id) {
+            Some((_, day)) => {
+                let day = yaml_serde::to_string(day).ok()?;
+                out.push_str(&format!("  - id: {id}\n    fra: {}\n", day.trim()));
+            }
+            None => out.push_str(&format!("  - {id}\n")),
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::keep_unchanged;
@@ -125,6 +162,21 @@ mod tests {
         let old = "---\nbestilling: |\n  Linje en.\n  Linje to.\n\n  - punkt\n  - punkt\ntittel: X\n---\n";
         let new = "---\nbestilling: >\n  Linje en.\n\n  Linje to.\n\n\n  - punkt\n\n  - punkt\ntittel: Y\n---\n";
         assert_eq!(keep_unchanged(old, new, true), old.replace("tittel: X", "tittel: Y"));
+    }
+
+    #[test]
+    fn a_municipality_keeps_its_first_day_when_the_form_changes_the_list() {
+        let old = "---\ntittel: T\nkommuner:\n  - kongsberg\n  - {id: sigdal, fra: 2027-01-01}\n---\n";
+        // The form knows the ids only: it writes them back as they were, or with one added.
+        let same = "---\ntittel: T\nkommuner:\n  - kongsberg\n  - sigdal\n---\n";
+        assert_eq!(keep_unchanged(old, same, true), old);
+        let added = "---\ntittel: T\nkommuner:\n  - rollag\n  - kongsberg\n  - sigdal\n---\n";
+        assert_eq!(
+            keep_unchanged(old, added, true),
+            "---\ntittel: T\nkommuner:\n  - rollag\n  - kongsberg\n  - id: sigdal\n    fra: 2027-01-01\n---\n"
+        );
+        let dropped = "---\ntittel: T\nkommuner:\n  - kongsberg\n---\n";
+        assert_eq!(keep_unchanged(old, dropped, true), dropped);
     }
 
     #[test]

@@ -184,6 +184,12 @@ fn agreement(site: &Site, i: usize, a: &Agreement) -> Vec<Cell> {
             _ => Cell::Null,
         },
         a.catalogue.as_ref().and_then(|c| c.href()).map(text).unwrap_or(Cell::Null),
+        Cell::List(a.joining.iter().map(|j| format!("{}:{}", j.municipality, j.from.format("%Y-%m-%d"))).collect()),
+        a.made_by.as_ref().map(|m| text(&m.name)).unwrap_or(Cell::Null),
+        a.made_by.as_ref().and_then(|m| m.website.as_ref()).and_then(|w| w.href()).map(text).unwrap_or(Cell::Null),
+        a.estimated_value.map(Cell::Int).unwrap_or(Cell::Null),
+        a.max_value.map(Cell::Int).unwrap_or(Cell::Null),
+        opt(&a.max_quantity),
         list(&a.requirements),
         url(base, "rammeavtaler", &a.origin.slug),
     ]

@@ -270,6 +270,9 @@ fn contract(site: &Site, prefix: &str, i: usize, a: &Agreement) -> Value {
             "documents": [{ "id": "side", "documentType": "contractSigned", "url": format!("{base}rammeavtaler/{}/", a.origin.slug), "title": a.title }],
         }],
     });
+    if let Some(tender) = agreement_tender(&id, a, &mut release) {
+        release["tender"] = tender;
+    }
     if let Some(&p) = site.produced_by.get(&a.origin.slug) {
         let purchase = &site.model.purchases[p];
         release["relatedProcesses"] = json!([{
@@ -282,6 +285,34 @@ fn contract(site: &Site, prefix: &str, i: usize, a: &Agreement) -> Value {
         }]);
     }
     release
+}
+
+/// The tender that made the agreement, for its size (`tender.value`, and `tender.maxValue`
+/// beside the core schema, which has only `minValue`) and for the body that made it when
+/// another did (`gjennom`: a party of its own, the procuring entity).
+fn agreement_tender(id: &str, a: &Agreement, release: &mut Value) -> Option<Value> {
+    if a.estimated_value.is_none() && a.max_value.is_none() && a.made_by.is_none() {
+        return None;
+    }
+    let mut tender = json!({ "id": format!("{id}-tender"), "title": a.title, "status": "complete" });
+    if let Some(v) = a.estimated_value {
+        tender["value"] = json!({ "amount": v, "currency": "NOK" });
+    }
+    if let Some(v) = a.max_value {
+        tender["maxValue"] = json!({ "amount": v, "currency": "NOK" });
+    }
+    if let Some(by) = &a.made_by {
+        let party_id = format!("{id}-inngatt-av");
+        let mut party = json!({ "id": party_id, "name": by.name, "roles": ["procuringEntity"] });
+        if let Some(href) = by.website.as_ref().and_then(|w| w.href()) {
+            party["details"] = json!({ "url": href });
+        }
+        if let Some(parties) = release["parties"].as_array_mut() {
+            parties.push(party);
+        }
+        tender["procuringEntity"] = json!({ "id": party_id, "name": by.name });
+    }
+    Some(tender)
 }
 
 fn when(w: crate::model::dates::When) -> String {

@@ -53,8 +53,16 @@ pub struct DocumentView {
 pub struct AgreementView {
     #[serde(flatten)]
     pub card: Shared<AgreementCard>,
-    pub municipalities: Vec<Link>,
+    pub municipalities: Vec<MemberView>,
     pub all_municipalities: bool,
+    /// Whether a municipality has a first day of its own: the page then lists each.
+    pub joining: bool,
+    /// The body that made the agreement (`gjennom`), linked when it has an address.
+    pub made_by: Option<MadeByView>,
+    /// `anslatt_verdi`, `maks_verdi` and `maks_mengde`, written out.
+    pub estimated_value: Option<String>,
+    pub max_value: Option<String>,
+    pub max_quantity: Option<String>,
     pub valid_to: DateView,
     pub options: Vec<OptionView>,
     pub number: Option<String>,
@@ -74,6 +82,13 @@ pub struct AgreementView {
     /// The agreement, for its Markdown (`bestilling` and the body), made into HTML with its page.
     #[serde(skip)]
     pub item: Arc<Agreement>,
+}
+
+/// Who made an agreement the members use.
+#[derive(Debug, Clone, Serialize)]
+pub struct MadeByView {
+    pub name: String,
+    pub website: Option<AddressView>,
 }
 
 /// A planned purchase in a list.
@@ -257,23 +272,44 @@ fn category_link(site: &Site, urls: &Urls, id: &str) -> Link {
 }
 
 fn municipality_links(site: &Site, urls: &Urls, scope: &Scope) -> Vec<Link> {
-    let ids: Vec<&str> = match scope {
-        Scope::All => site.model.settings.municipalities.iter().map(|m| m.id.as_str()).collect(),
-        Scope::Only(ids) => ids.iter().map(String::as_str).collect(),
-    };
-    ids.into_iter()
+    municipality_ids(site, scope)
+        .into_iter()
         .filter_map(|id| site.municipality(id))
         .map(|m| Link { url: urls.item("kommuner", &m.id), name: m.name.clone() })
         .collect()
 }
 
-fn municipalities_text(site: &Site, scope: &Scope) -> String {
+/// The ids of the municipalities in a scope that the site knows, in order.
+fn municipality_ids<'a>(site: &'a Site, scope: &'a Scope) -> Vec<&'a str> {
+    let ids: Vec<&str> = match scope {
+        Scope::All => site.model.settings.municipalities.iter().map(|m| m.id.as_str()).collect(),
+        Scope::Only(ids) => ids.iter().map(String::as_str).collect(),
+    };
+    ids.into_iter().filter(|id| site.municipality(id).is_some()).collect()
+}
+
+/// The municipalities in a line; one that joins an agreement after the build day says when.
+fn municipalities_text(site: &Site, scope: &Scope, joining: &[Joining]) -> String {
     match scope {
         Scope::All => "Alle kommunene".to_string(),
-        Scope::Only(ids) => {
-            ids.iter().filter_map(|id| site.municipality(id)).map(|m| m.name.clone()).collect::<Vec<_>>().join(", ")
-        }
+        Scope::Only(ids) => ids
+            .iter()
+            .filter_map(|id| site.municipality(id))
+            .map(|m| match joining.iter().find(|j| j.municipality == m.id && j.from > site.today) {
+                Some(j) => format!("{} (fra {})", m.name, dates::long_date(j.from)),
+                None => m.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
     }
+}
+
+/// A municipality of an agreement, with its own first day when it has one.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberView {
+    pub url: String,
+    pub name: String,
+    pub from: Option<DateView>,
 }
 
 fn doffin_url(id: &Option<String>) -> Option<String> {
@@ -294,7 +330,7 @@ fn agreement_card(site: &Site, urls: &Urls, i: usize, a: &Agreement) -> Agreemen
             .filter_map(|id| site.supplier(id))
             .map(|s| Link { url: urls.item("leverandorer", &s.id), name: s.name.clone() })
             .collect(),
-        municipalities_text: municipalities_text(site, &a.municipalities),
+        municipalities_text: municipalities_text(site, &a.municipalities, &a.joining),
         status: StatusView::agreement(status),
         computed_status: a.termination.is_none_or(|t| t.from.is_some_and(|from| site.today < from)),
         ending: a.termination.map(|t| EndingView::of(t, site.today)),
@@ -341,8 +377,20 @@ fn agreement_view(
         })
         .collect();
     AgreementView {
-        municipalities: municipality_links(site, urls, &a.municipalities),
+        municipalities: municipality_links(site, urls, &a.municipalities)
+            .into_iter()
+            .zip(municipality_ids(site, &a.municipalities))
+            .map(|(link, id)| MemberView { url: link.url, name: link.name, from: a.joins_from(id).map(DateView::of) })
+            .collect(),
         all_municipalities: a.municipalities == Scope::All,
+        joining: !a.joining.is_empty(),
+        made_by: a
+            .made_by
+            .as_ref()
+            .map(|m| MadeByView { name: m.name.clone(), website: m.website.as_ref().map(AddressView::of) }),
+        estimated_value: a.estimated_value.map(format::amount),
+        max_value: a.max_value.map(format::amount),
+        max_quantity: a.max_quantity.clone(),
         valid_to: DateView::of(a.valid_to),
         options: a
             .options
@@ -391,7 +439,7 @@ fn purchase_card(site: &Site, urls: &Urls, i: usize, p: &PlannedPurchase) -> Pur
         title: p.title.clone(),
         summary: p.summary.clone(),
         category: category_link(site, urls, &p.category),
-        municipalities_text: municipalities_text(site, &p.municipalities),
+        municipalities_text: municipalities_text(site, &p.municipalities, &[]),
         status: StatusView { key: p.status.key().to_string(), label: p.status.label().to_string() },
         value: p.estimated_value.map(format::amount),
         threshold: StatusView {

@@ -3,6 +3,7 @@
 mod broken_sites;
 mod cli;
 mod exports;
+mod format_v2;
 mod forms;
 mod hardening;
 mod init;

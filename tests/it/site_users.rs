@@ -234,7 +234,7 @@ fn a_purchaser_reads_how_to_order_and_the_open_data_says_it_too() {
     assert!(list.contains("<h3>Slik bestilles det</h3>") && list.contains("href=\"/rammeavtaler/avrop/direkte/\""));
     let direct = main_of(&site.read("public/rammeavtaler/avrop/direkte/index.html")).to_string();
     assert!(direct.contains("Kontorrekvisita og papir") && !direct.contains("Anskaffelsesfaglig"), "{direct}");
-    assert!(!site.path("public/rammeavtaler/avrop/rangering").exists(), "no page for a way no agreement uses");
+    assert!(!site.path("public/rammeavtaler/avrop/minikonkurranse").exists(), "no page for a way no agreement uses");
     let minimal = minimal();
     build_on(&minimal, TODAY);
     assert!(!minimal.read("public/rammeavtaler/index.html").contains("Slik bestilles det"), "a v1 site is as before");

@@ -6,7 +6,7 @@ use crate::content::yaml::{Segment, Source, did_you_mean, key};
 use crate::diagnostics::{Code, Diagnostic, codes};
 use crate::markdown::{self, Problem};
 use crate::model::dates::{self, FuzzyDate, When};
-use crate::model::{Address, Contact, Scope};
+use crate::model::{Address, Contact, Joining, Scope};
 use crate::rules::address::{self, Verdict};
 use chrono::NaiveDate;
 
@@ -267,14 +267,15 @@ impl<'a> Check<'a> {
         out
     }
 
-    /// `kommuner`: `alle` or a list of municipality ids.
-    pub fn scope(&mut self, value: &Option<raw::Scope>, ids: &[String]) -> Option<Scope> {
+    /// `kommuner`: `alle` or a list of municipality ids, with the first days of those that
+    /// have one of their own (`{id, fra}`).
+    pub fn scope(&mut self, value: &Option<raw::Scope>, ids: &[String]) -> Option<(Scope, Vec<Joining>)> {
         match value {
             None => {
                 self.missing("kommuner", "alle");
                 None
             }
-            Some(raw::Scope::Word(w)) if w.trim().eq_ignore_ascii_case("alle") => Some(Scope::All),
+            Some(raw::Scope::Word(w)) if w.trim().eq_ignore_ascii_case("alle") => Some((Scope::All, Vec::new())),
             Some(raw::Scope::Word(w)) => {
                 let w = w.trim();
                 if ids.iter().any(|i| i == w) {
@@ -295,8 +296,10 @@ impl<'a> Check<'a> {
                 None
             }
             // The form writes a list: `[alle]` means the same as `alle`.
-            Some(raw::Scope::List(list)) if list.len() == 1 && list[0].as_str().trim().eq_ignore_ascii_case("alle") => {
-                Some(Scope::All)
+            Some(raw::Scope::List(list))
+                if list.len() == 1 && list[0].id.as_str().trim().eq_ignore_ascii_case("alle") =>
+            {
+                Some((Scope::All, Vec::new()))
             }
             Some(raw::Scope::List(list)) => {
                 if list.is_empty() {
@@ -308,9 +311,20 @@ impl<'a> Check<'a> {
                     );
                     return None;
                 }
-                let ids =
-                    self.references(&Some(list.clone()), "kommuner", ids, "kommune", "nettsted.yaml under `kommuner`");
-                Some(Scope::Only(ids))
+                let written = list.iter().map(|m| m.id.clone()).collect();
+                let found =
+                    self.references(&Some(written), "kommuner", ids, "kommune", "nettsted.yaml under `kommuner`");
+                let mut joining = Vec::new();
+                for (i, member) in list.iter().enumerate() {
+                    let id = member.id.as_str().trim();
+                    if let Some(from) = self.date(&member.fra, &indexed("kommuner", i, &["fra"]))
+                        && found.iter().any(|f| f == id)
+                        && !joining.iter().any(|j: &Joining| j.municipality == id)
+                    {
+                        joining.push(Joining { municipality: id.to_string(), from });
+                    }
+                }
+                Some((Scope::Only(found), joining))
             }
         }
     }

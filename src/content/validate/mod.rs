@@ -1,5 +1,6 @@
 //! Validation: raw files to the checked model, every problem collected with its location.
 
+mod agreement;
 mod check;
 mod items;
 mod memo;
@@ -230,7 +231,7 @@ fn convert(section: Section, file: &SourceFile, ctx: &items::Context, out: &mut 
     }
     match section {
         Section::Agreements => {
-            run(file, out, |c, r: &RawAgreement| items::agreement(c, file, r, ctx), Converted::Agreement)
+            run(file, out, |c, r: &RawAgreement| agreement::agreement(c, file, r, ctx), Converted::Agreement)
         }
         Section::PlannedPurchases => {
             run(file, out, |c, r: &RawPlannedPurchase| items::purchase(c, file, r, ctx), Converted::Purchase)
