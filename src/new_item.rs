@@ -156,6 +156,17 @@ status: planlagt               # planlagt, markedsdialog, kunngjort, evaluering,
 # kunngjoring: {year}-Q3        # 2027-03-15, 2027-03, 2027-Q2 eller 2027
 # kontraktstart: {year}
 # tilbudsfrist: {day}T12:00
+# frister:                     # hver så presist den er kjent: dato, dato med klokkeslett, måned, kvartal eller år
+#   sporsmal: {day}
+#   foresporsel_om_deltakelse: {day}T12:00   # konkurranser i to trinn
+#   tildeling: {year}-Q4
+#   karens: {year}-Q4           # siste dag i karensperioden
+#   kontraktssignering: {year}-Q4
+# delkontrakter:
+#   - tittel: Delkontrakt 1
+#     anslatt_verdi: 500000
+#     cpv: ["30192000"]
+# konkurranseverktoy: "https://..."  # konkurransen i KGV
 # markedsdialog:
 #   dato: {day}
 #   tekst: Dialogmøte med interesserte leverandører.

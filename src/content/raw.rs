@@ -410,6 +410,36 @@ pub struct RawDialogue {
     pub tekst: Option<Text>,
 }
 
+/// Fristene i en konkurranse, i den rekkefølgen de kommer.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMilestones {
+    /// Siste frist for spørsmål til konkurransegrunnlaget.
+    pub sporsmal: Option<Text>,
+    /// Frist for forespørsel om å delta (konkurranser i to trinn).
+    pub foresporsel_om_deltakelse: Option<Text>,
+    /// Tilbudsfristen (som `tilbudsfrist`; skriv den ene eller den andre).
+    pub tilbud: Option<Text>,
+    /// Når tildelingen ventes.
+    pub tildeling: Option<Text>,
+    /// Siste dag i karensperioden (klagefristen før kontrakten kan signeres).
+    pub karens: Option<Text>,
+    /// Når kontrakten ventes signert.
+    pub kontraktssignering: Option<Text>,
+}
+
+/// En delkontrakt i konkurransen.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLot {
+    /// Delkontraktens navn (påkrevd).
+    pub tittel: Option<Text>,
+    /// Anslått verdi i kroner uten mva.
+    pub anslatt_verdi: Option<u64>,
+    /// CPV-koder, 8 siffer.
+    pub cpv: Option<Vec<Text>>,
+}
+
 /// `content/planlagte-innkjop/*.md`: et planlagt innkjøp.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -449,6 +479,14 @@ pub struct RawPlannedPurchase {
     pub resultat: Option<Text>,
     /// Kunngjøringens nummer i Doffin.
     pub doffin: Option<Text>,
+    /// Fristene i konkurransen, hver så presist den er kjent (2027-03-15T12:00, 2027-03-15,
+    /// 2027-03, 2027-Q2 eller 2027).
+    pub frister: Option<RawMilestones>,
+    /// Delkontraktene konkurransen er delt i.
+    pub delkontrakter: Option<Vec<RawLot>>,
+    /// Adressen til konkurransen i konkurransegjennomføringsverktøyet (KGV), der leverandørene
+    /// henter dokumentene og leverer tilbud.
+    pub konkurranseverktoy: Option<Text>,
     /// Id-ene til de etiske kravene konkurransen stiller (filnavnene i etiske-krav/ uten .md).
     pub etiske_krav: Option<Vec<Text>>,
     /// Kontaktperson.

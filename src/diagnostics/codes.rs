@@ -117,6 +117,7 @@ codes! {
     E069 CPV_LIST_UNREADABLE "CPV-listen kan ikke leses" "Stien i `cpv_liste` er relativ til content/; listen har samme form som eForms-listen fra DFØ (cpv.yaml).";
     E070 TEXT_IN_MARKDOWN_FILE "`tekst` står i en .md-fil" "I en .md-fil skrives teksten under den avsluttende `---`.";
     E071 THEME_NOT_FOUND "Temamappen i `tema` finnes ikke" "Stien i `tema` er relativ til content/, for eksempel `tema: ../mitt-tema`; mappen må ha templates/. `innkjop tema MAPPE` skriver ut det innebygde temaet som et utgangspunkt.";
+    E074 MILESTONES_OUT_OF_ORDER "Fristene i en konkurranse står i feil rekkefølge" "Fristene følger hverandre: spørsmål og forespørsel om deltakelse før tilbud, så tildeling, karensperiodens slutt og kontraktssignering. Sjekk datoene, og skriv tilbudsfristen bare ett sted.";
     E072 MAX_BELOW_ESTIMATE "Avtalens maksverdi er lavere enn den anslåtte verdien" "Sjekk beløpene: `maks_verdi` er det avtalen høyst kan være verdt, for hele perioden med opsjoner, og kan ikke være lavere enn `anslatt_verdi`.";
     E073 JOINS_AFTER_END "En kommune blir med etter at avtalen har sluttet" "Sjekk datoen i `fra`: den må være før avtalen slutter, med alle opsjoner.";
     E075 JOINING_ONLY_IN_AGREEMENTS "`fra` på en kommune gjelder bare rammeavtaler" "Skriv kommunen med bare id-en; når en kommune blir med senere, står det i avtalen når den blir inngått.";

@@ -181,6 +181,8 @@ pub fn orders() -> HashMap<String, &'static [&'static str]> {
         of::<RawSupplier>(),
         of::<RawOption>(),
         of::<RawMadeBy>(),
+        of::<RawMilestones>(),
+        of::<RawLot>(),
         of::<RawDocument>(),
         of::<RawDialogue>(),
         of::<RawVenue>(),

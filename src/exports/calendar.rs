@@ -27,13 +27,20 @@ pub fn category_path(category: &str) -> String {
 pub fn calendars(site: &Site) -> Vec<(String, String)> {
     let settings = &site.model.settings;
     let courses: Vec<String> = site.model.courses.par_iter().map(|c| text(&course_event(site, c))).collect();
-    // The deadline, when there is one, is a purchase's last event.
-    let purchases: Vec<Vec<String>> =
-        site.model.purchases.par_iter().map(|p| purchase_events(site, p).iter().map(text).collect()).collect();
-    let mut out = vec![(ALL.to_string(), calendar(&settings.title, courses.iter().chain(purchases.iter().flatten())))];
+    // Each purchase's announcement, and its own events: the deadline and the dated milestones.
+    let purchases: Vec<(Option<String>, Vec<String>)> = site
+        .model
+        .purchases
+        .par_iter()
+        .map(|p| (announcement_event(site, p).as_ref().map(text), own_events(site, p).iter().map(text).collect()))
+        .collect();
+    let all_of = |(announcement, own): &(Option<String>, Vec<String>)| {
+        announcement.clone().into_iter().chain(own.iter().cloned()).collect::<Vec<String>>()
+    };
+    let every: Vec<Vec<String>> = purchases.iter().map(all_of).collect();
+    let mut out = vec![(ALL.to_string(), calendar(&settings.title, courses.iter().chain(every.iter().flatten())))];
     for c in &settings.categories {
-        let events =
-            site.model.purchases.iter().zip(&purchases).filter(|(p, _)| p.category == c.id).flat_map(|(_, e)| e);
+        let events = site.model.purchases.iter().zip(&every).filter(|(p, _)| p.category == c.id).flat_map(|(_, e)| e);
         out.push((category_path(&c.id), calendar(&format!("{}: {}", settings.title, c.name), events)));
     }
     out.push((COURSES.to_string(), calendar(&format!("{}: kurs", settings.title), courses.iter())));
@@ -42,8 +49,8 @@ pub fn calendars(site: &Site) -> Vec<(String, String)> {
             (format!("kurs/{}/kalender.ics", c.origin.slug), calendar(&c.title, std::iter::once(event)))
         });
     let per_deadline =
-        site.model.purchases.par_iter().zip(&purchases).filter(|(p, _)| p.deadline.is_some()).map(|(p, events)| {
-            (format!("planlagte-innkjop/{}/kalender.ics", p.origin.slug), calendar(&p.title, events.last().into_iter()))
+        site.model.purchases.par_iter().zip(&purchases).filter(|(_, (_, own))| !own.is_empty()).map(|(p, (_, own))| {
+            (format!("planlagte-innkjop/{}/kalender.ics", p.origin.slug), calendar(&p.title, own.iter()))
         });
     out.par_extend(per_course);
     out.par_extend(per_deadline);
@@ -198,39 +205,46 @@ fn course_event(site: &Site, c: &Course) -> Event {
     e.done()
 }
 
-/// The deadline and the announcement of a planned purchase, as far as they are known.
-fn purchase_events(site: &Site, p: &PlannedPurchase) -> Vec<Event> {
-    let mut events = Vec::new();
-    if let Some(a) = p.announcement {
-        let base = &site.model.settings.base_url;
-        let mut e = event(site, "kunngjoring", &p.origin.slug);
-        let verb = if matches!(p.status, PurchaseStatus::Planned | PurchaseStatus::MarketDialogue) {
-            "Planlagt kunngjøring"
-        } else {
-            "Kunngjøring"
-        };
-        let tentative = p.announcement_is_tentative();
-        let when = if tentative { format!(" ({})", a.long()) } else { String::new() };
-        e.summary(&format!("{verb}{when}: {}", p.title));
-        e.starts(a.first_day());
-        e.ends(next_day(a.first_day()));
-        e.description(&describe(p, base, tentative));
-        e.url(&format!("{base}planlagte-innkjop/{}/", p.origin.slug));
-        e.status(status(p, tentative));
-        e.add_property("TRANSP", "TRANSPARENT");
+/// The announcement of a planned purchase, as far as it is known.
+fn announcement_event(site: &Site, p: &PlannedPurchase) -> Option<Event> {
+    let a = p.announcement?;
+    let base = &site.model.settings.base_url;
+    let mut e = event(site, "kunngjoring", &p.origin.slug);
+    let verb = if matches!(p.status, PurchaseStatus::Planned | PurchaseStatus::MarketDialogue) {
+        "Planlagt kunngjøring"
+    } else {
+        "Kunngjøring"
+    };
+    let tentative = p.announcement_is_tentative();
+    let when = if tentative { format!(" ({})", a.long()) } else { String::new() };
+    e.summary(&format!("{verb}{when}: {}", p.title));
+    e.starts(a.first_day());
+    e.ends(next_day(a.first_day()));
+    e.description(&describe(p, base, tentative));
+    e.url(&format!("{base}planlagte-innkjop/{}/", p.origin.slug));
+    e.status(status(p, tentative));
+    e.add_property("TRANSP", "TRANSPARENT");
+    Some(e.done())
+}
+
+/// A purchase's own events: its deadline for tenders, and one per milestone known to a day.
+fn own_events(site: &Site, p: &PlannedPurchase) -> Vec<Event> {
+    let mut events: Vec<Event> = p.deadline.map(|d| deadline_event(site, p, d)).into_iter().collect();
+    for (kind, when) in p.dated_milestones() {
+        let mut e = event(site, &format!("frist-{}", kind.key()), &p.origin.slug);
+        e.summary(&format!("{}: {}", kind.label(), p.title));
+        on(&mut e, when);
+        e.description(&describe(p, &site.model.settings.base_url, false));
+        e.url(&format!("{}planlagte-innkjop/{}/", site.model.settings.base_url, p.origin.slug));
+        e.status(status(p, false));
         events.push(e.done());
-    }
-    if let Some(deadline) = p.deadline {
-        events.push(deadline_event(site, p, deadline));
     }
     events
 }
 
-fn deadline_event(site: &Site, p: &PlannedPurchase, deadline: When) -> Event {
-    let base = &site.model.settings.base_url;
-    let mut e = event(site, "tilbudsfrist", &p.origin.slug);
-    e.summary(&format!("Tilbudsfrist: {}", p.title));
-    match deadline {
+/// A moment, or an all-day event on a day.
+fn on(e: &mut Event, when: When) {
+    match when {
         // A moment: RFC 5545 lets an event with a DTSTART and no DTEND end where it starts.
         When::DateTime(t) => {
             e.starts(oslo(t));
@@ -240,6 +254,13 @@ fn deadline_event(site: &Site, p: &PlannedPurchase, deadline: When) -> Event {
             e.ends(next_day(d));
         }
     }
+}
+
+fn deadline_event(site: &Site, p: &PlannedPurchase, deadline: When) -> Event {
+    let base = &site.model.settings.base_url;
+    let mut e = event(site, "tilbudsfrist", &p.origin.slug);
+    e.summary(&format!("Tilbudsfrist: {}", p.title));
+    on(&mut e, deadline);
     e.description(&describe(p, base, false));
     e.url(&format!("{base}planlagte-innkjop/{}/", p.origin.slug));
     e.status(status(p, false));

@@ -140,6 +140,22 @@ pub const PURCHASES: Dataset = Dataset {
         col("erstatter", "nøkkel", "Id-en til rammeavtalen konkurransen skal erstatte."),
         col("resultat", "nøkkel", "Id-en til rammeavtalen konkurransen ga."),
         col("doffin", "tekst", "Kunngjøringens id i Doffin."),
+        col(
+            "frist_sporsmal",
+            "tekst",
+            "Siste frist for spørsmål, i samme form som kunngjoring, eller med klokkeslett.",
+        ),
+        col(
+            "frist_foresporsel_om_deltakelse",
+            "tekst",
+            "Frist for forespørsel om deltakelse (konkurranser i to trinn), i samme form.",
+        ),
+        col("frist_tilbud", "tekst", "Tilbudsfristen slik den står under frister, i samme form."),
+        col("frist_tildeling", "tekst", "Når tildelingen ventes, i samme form."),
+        col("frist_karens", "tekst", "Siste dag i karensperioden, i samme form."),
+        col("frist_kontraktssignering", "tekst", "Når kontrakten ventes signert, i samme form."),
+        col("delkontrakter", "liste", "Navnene på delkontraktene, i rekkefølge."),
+        col("konkurranseverktoy", "tekst", "Adressen til konkurransen i konkurransegjennomføringsverktøyet (KGV)."),
         URL,
     ],
 };

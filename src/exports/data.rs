@@ -199,7 +199,7 @@ fn purchase(site: &Site, i: usize, p: &PlannedPurchase) -> Vec<Cell> {
     let base = &site.model.settings.base_url;
     let [municipalities, all] = scope(site, &p.municipalities);
     let class = site.purchase_class.get(i).map(|c| c.key()).unwrap_or("ukjent");
-    vec![
+    let mut cells = vec![
         text(&p.origin.slug),
         text(&p.title),
         opt(&p.summary),
@@ -221,8 +221,14 @@ fn purchase(site: &Site, i: usize, p: &PlannedPurchase) -> Vec<Cell> {
         opt(&p.replaces),
         opt(&p.result),
         opt(&p.doffin),
-        url(base, "planlagte-innkjop", &p.origin.slug),
-    ]
+    ];
+    for (_, kind) in MilestoneKind::ALL {
+        cells.push(p.milestone(kind).map(|m| Cell::Text(m.iso())).unwrap_or(Cell::Null));
+    }
+    cells.push(Cell::List(p.lots.iter().map(|l| l.title.clone()).collect()));
+    cells.push(p.tendering_tool.as_ref().and_then(|t| t.href()).map(text).unwrap_or(Cell::Null));
+    cells.push(url(base, "planlagte-innkjop", &p.origin.slug));
+    cells
 }
 
 fn course(base: &str, c: &Course) -> Vec<Cell> {

@@ -3,7 +3,7 @@
 
 use super::{oslo_rfc3339, purchase_updated};
 use crate::format::{self, escape};
-use crate::model::PlannedPurchase;
+use crate::model::{MilestoneKind, PlannedPurchase};
 use crate::site::Site;
 use atom_syndication::{Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 
@@ -110,6 +110,9 @@ fn facts_html(p: &PlannedPurchase) -> String {
     if let Some(d) = p.deadline {
         facts.push(("Tilbudsfrist", d.long()));
     }
+    for m in p.milestones.iter().filter(|m| m.kind != MilestoneKind::Tenders || p.deadline.is_none()) {
+        facts.push((m.kind.label(), m.when.long()));
+    }
     if let Some(c) = p.contract_start {
         facts.push(("Kontraktstart", c.long()));
     }
@@ -133,9 +136,17 @@ fn facts_html(p: &PlannedPurchase) -> String {
             .collect();
         facts.push(("CPV", codes.join(", ")));
     }
+    for (i, lot) in p.lots.iter().enumerate() {
+        let value =
+            lot.estimated_value.map(|v| format!(", anslått {} uten mva.", format::amount(v))).unwrap_or_default();
+        facts.push(("Delkontrakt", format!("{}. {}{value}", i + 1, lot.title)));
+    }
     let mut html = String::from("<ul>");
     for (k, v) in facts {
         html.push_str(&format!("<li>{k}: {}</li>", escape(&v)));
+    }
+    if let Some(href) = p.tendering_tool.as_ref().and_then(|t| t.href()) {
+        html.push_str(&format!("<li><a href=\"{}\">Konkurransen i konkurranseverktøyet</a></li>", escape(href)));
     }
     html.push_str("</ul>");
     if let Some(s) = &p.summary {

@@ -188,6 +188,7 @@ fn planning(site: &Site, prefix: &str, p: &PlannedPurchase, warnings: &mut Vec<D
     if let Some(d) = p.deadline {
         tender["tenderPeriod"] = json!({ "endDate": when(d) });
     }
+    tender_milestones(p, &mut tender);
     if let Some(c) = p.contract_start {
         tender["contractPeriod"] = json!({ "startDate": start_of_day(c.first_day()) });
     }
@@ -285,6 +286,74 @@ fn contract(site: &Site, prefix: &str, i: usize, a: &Agreement) -> Value {
         }]);
     }
     release
+}
+
+/// The milestones, the lots and the e-tendering tool of a tender: `tender.milestones` (the
+/// questions as an enquiry period, the rest as milestones), the lots
+/// extension's `tender.lots` with items in them, and `submissionMethodDetails`.
+fn tender_milestones(p: &PlannedPurchase, tender: &mut Value) {
+    if let Some(q) = p.milestone(MilestoneKind::Questions) {
+        tender["enquiryPeriod"] = json!({ "endDate": moment_end(q) });
+    }
+    let milestones: Vec<Value> = p
+        .milestones
+        .iter()
+        .filter(|m| !matches!(m.kind, MilestoneKind::Questions | MilestoneKind::Tenders))
+        .map(|m| {
+            // The open milestoneType codelist: suppliers take part, or the buyer decides.
+            let kind = if m.kind == MilestoneKind::RequestToParticipate { "engagement" } else { "approval" };
+            json!({ "id": m.kind.key(), "title": m.kind.label(), "type": kind, "dueDate": moment_end(m.when), "status": "scheduled" })
+        })
+        .collect();
+    if !milestones.is_empty() {
+        tender["milestones"] = json!(milestones);
+    }
+    if !p.lots.is_empty() {
+        let lots: Vec<Value> = p
+            .lots
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut lot =
+                    json!({ "id": format!("delkontrakt-{}", i + 1), "title": l.title, "status": tender["status"] });
+                if let Some(v) = l.estimated_value {
+                    lot["value"] = json!({ "amount": v, "currency": "NOK" });
+                }
+                lot
+            })
+            .collect();
+        let mut items = tender["items"].as_array().cloned().unwrap_or_default();
+        for (i, l) in p.lots.iter().enumerate() {
+            for c in &l.cpv {
+                let mut classification = json!({ "scheme": "CPV", "id": c.code });
+                if let Some(name) = &c.name {
+                    classification["description"] = json!(name);
+                }
+                items.push(json!({
+                    "id": format!("delkontrakt-{}-{}", i + 1, c.code),
+                    "description": c.name.clone().unwrap_or_else(|| l.title.clone()),
+                    "classification": classification,
+                    "relatedLot": format!("delkontrakt-{}", i + 1),
+                }));
+            }
+        }
+        tender["lots"] = json!(lots);
+        if !items.is_empty() {
+            tender["items"] = json!(items);
+        }
+    }
+    if let Some(href) = p.tendering_tool.as_ref().and_then(|t| t.href()) {
+        tender["submissionMethod"] = json!(["electronicSubmission"]);
+        tender["submissionMethodDetails"] = json!(href);
+    }
+}
+
+/// The end of a milestone: its moment, or the end of its last day.
+fn moment_end(m: crate::model::dates::Moment) -> String {
+    match m {
+        crate::model::dates::Moment::At(w) => when(w),
+        crate::model::dates::Moment::Around(_) => end_of_day(m.last_day()),
+    }
 }
 
 /// The tender that made the agreement, for its size (`tender.value`, and `tender.maxValue`

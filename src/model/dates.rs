@@ -235,6 +235,68 @@ impl PartialOrd for FuzzyDate {
     }
 }
 
+/// A date of a tender milestone, as precise as it is known: a day or a moment
+/// (`2027-03-15`, `2027-03-15T12:00`), or only a month, quarter or year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    At(When),
+    Around(FuzzyDate),
+}
+
+impl Moment {
+    pub fn parse(text: &str) -> Option<Moment> {
+        When::parse(text).map(Moment::At).or_else(|| FuzzyDate::parse(text).map(Moment::Around))
+    }
+
+    pub fn first_day(&self) -> NaiveDate {
+        match self {
+            Moment::At(w) => w.date(),
+            Moment::Around(f) => f.first_day(),
+        }
+    }
+
+    pub fn last_day(&self) -> NaiveDate {
+        match self {
+            Moment::At(w) => w.date(),
+            Moment::Around(f) => f.last_day(),
+        }
+    }
+
+    /// Whether it is surely later than `other`: by the moment when both are known to the
+    /// minute, else by the days (a month is later than a day only when it begins after it).
+    pub fn surely_after(&self, other: &Moment) -> bool {
+        match (self, other) {
+            (Moment::At(a), Moment::At(b)) if a.time().is_some() && b.time().is_some() => a > b,
+            _ => self.first_day() > other.last_day(),
+        }
+    }
+
+    /// The day, when the milestone is known to a day or a moment.
+    pub fn when(&self) -> Option<When> {
+        match self {
+            Moment::At(w) => Some(*w),
+            Moment::Around(FuzzyDate::Day(d)) => Some(When::Date(*d)),
+            Moment::Around(_) => None,
+        }
+    }
+
+    /// "15. mars 2027 kl. 12.00", "mars 2027", "2. kvartal 2027".
+    pub fn long(&self) -> String {
+        match self {
+            Moment::At(w) => w.long(),
+            Moment::Around(f) => f.long(),
+        }
+    }
+
+    /// As written in content.
+    pub fn iso(&self) -> String {
+        match self {
+            Moment::At(w) => w.iso(),
+            Moment::Around(f) => f.iso(),
+        }
+    }
+}
+
 /// "1. mars 2025".
 pub fn long_date(date: NaiveDate) -> String {
     format!("{}. {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
@@ -322,5 +384,19 @@ mod tests {
         assert_eq!(year_out_of_range("0000"), Some(0));
         assert_eq!(year_out_of_range("2026-03-01"), None);
         assert_eq!(year_out_of_range("12.03.2026"), None);
+    }
+
+    #[test]
+    fn a_milestone_is_surely_after_another_only_when_no_reading_of_them_agrees() {
+        let m = |t: &str| Moment::parse(t).expect(t);
+        assert!(m("2027-01-09").surely_after(&m("2027-01-08")));
+        assert!(!m("2027-01-08").surely_after(&m("2027-01-08T12:00")), "a day holds the moment");
+        assert!(m("2027-01-08T12:01").surely_after(&m("2027-01-08T12:00")));
+        assert!(!m("2027-01").surely_after(&m("2027-01-08")), "January may be after the 8th");
+        assert!(m("2027-Q2").surely_after(&m("2027-03-31")));
+        assert!(!m("2027").surely_after(&m("2027-Q4")));
+        assert_eq!(m("2027-Q2").when(), None);
+        assert_eq!(m("2027-03-15").when(), Some(When::Date(d(2027, 3, 15))));
+        assert_eq!(Moment::parse("etter jul"), None);
     }
 }

@@ -5,14 +5,16 @@ mod agreement;
 mod base_url;
 pub mod dates;
 mod editing;
+mod purchase;
 pub mod sections;
 
 pub use agreement::*;
 pub use base_url::BaseUrl;
 pub use editing::{Editing, GitHost};
+pub use purchase::*;
 
 use chrono::NaiveDate;
-use dates::{FuzzyDate, When};
+use dates::When;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -192,142 +194,6 @@ pub struct Origin {
     pub path: PathBuf,
     /// When the file was last changed, if the file system says.
     pub changed: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-/// Where a planned purchase is in the tender pipeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PurchaseStatus {
-    Planned,
-    MarketDialogue,
-    Announced,
-    Evaluation,
-    Awarded,
-    Cancelled,
-}
-
-impl PurchaseStatus {
-    pub const ALL: [(&'static str, PurchaseStatus); 6] = [
-        ("planlagt", PurchaseStatus::Planned),
-        ("markedsdialog", PurchaseStatus::MarketDialogue),
-        ("kunngjort", PurchaseStatus::Announced),
-        ("evaluering", PurchaseStatus::Evaluation),
-        ("tildelt", PurchaseStatus::Awarded),
-        ("avlyst", PurchaseStatus::Cancelled),
-    ];
-
-    pub fn key(self) -> &'static str {
-        PurchaseStatus::ALL.iter().find(|(_, s)| *s == self).map(|(k, _)| *k).unwrap_or("planlagt")
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            PurchaseStatus::Planned => "Planlagt",
-            PurchaseStatus::MarketDialogue => "Markedsdialog",
-            PurchaseStatus::Announced => "Kunngjort",
-            PurchaseStatus::Evaluation => "Evaluering",
-            PurchaseStatus::Awarded => "Tildelt",
-            PurchaseStatus::Cancelled => "Avlyst",
-        }
-    }
-}
-
-/// The procedures, with their labels as Doffin shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Procedure {
-    Open,
-    Restricted,
-    Negotiated,
-    CompetitiveDialogue,
-    InnovationPartnership,
-    OpenCompetition,
-    RestrictedCompetition,
-    MiniCompetition,
-    Direct,
-}
-
-impl Procedure {
-    pub const ALL: [Procedure; 9] = [
-        Procedure::Open,
-        Procedure::Restricted,
-        Procedure::Negotiated,
-        Procedure::CompetitiveDialogue,
-        Procedure::InnovationPartnership,
-        Procedure::OpenCompetition,
-        Procedure::RestrictedCompetition,
-        Procedure::MiniCompetition,
-        Procedure::Direct,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Procedure::Open => "åpen anbudskonkurranse",
-            Procedure::Restricted => "begrenset anbudskonkurranse",
-            Procedure::Negotiated => "konkurranse med forhandling",
-            Procedure::CompetitiveDialogue => "konkurransepreget dialog",
-            Procedure::InnovationPartnership => "innovasjonspartnerskap",
-            Procedure::OpenCompetition => "åpen tilbudskonkurranse",
-            Procedure::RestrictedCompetition => "begrenset tilbudskonkurranse",
-            Procedure::MiniCompetition => "minikonkurranse",
-            Procedure::Direct => "direkteanskaffelse",
-        }
-    }
-}
-
-/// A CPV code, 8 digits, with its Norwegian name when the site has a CPV list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cpv {
-    pub code: String,
-    pub name: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Dialogue {
-    pub date: Option<NaiveDate>,
-    pub text: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlannedPurchase {
-    pub origin: Origin,
-    pub title: String,
-    pub summary: Option<String>,
-    pub category: String,
-    pub municipalities: Scope,
-    pub status: PurchaseStatus,
-    pub contract_type: Option<ContractType>,
-    pub procedure: Option<Procedure>,
-    pub cpv: Vec<Cpv>,
-    pub estimated_value: Option<u64>,
-    pub duration: Option<String>,
-    pub announcement: Option<FuzzyDate>,
-    pub contract_start: Option<FuzzyDate>,
-    pub deadline: Option<When>,
-    pub dialogue: Option<Dialogue>,
-    pub replaces: Option<String>,
-    pub result: Option<String>,
-    pub doffin: Option<String>,
-    /// The ethical requirements the tender sets (ids).
-    pub requirements: Vec<String>,
-    pub contact: Option<Contact>,
-    pub body: String,
-}
-
-impl PlannedPurchase {
-    /// Whether the tender is yet to be announced (planned, or in market dialogue).
-    pub fn awaits_announcement(&self) -> bool {
-        matches!(self.status, PurchaseStatus::Planned | PurchaseStatus::MarketDialogue)
-    }
-
-    /// Whether the announcement date is still only a month, quarter or year: never once the
-    /// tender is announced (its date is then what it was).
-    pub fn announcement_is_tentative(&self) -> bool {
-        self.awaits_announcement() && self.announcement.is_some_and(|a| a.is_tentative())
-    }
-
-    /// Whether the announcement was due before `today` and the tender is still not announced.
-    pub fn announcement_is_overdue(&self, today: NaiveDate) -> bool {
-        self.awaits_announcement() && self.announcement.is_some_and(|a| a.last_day() < today)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -7,6 +7,7 @@ pub mod pages;
 pub mod records;
 pub mod shared;
 pub mod templates;
+pub mod tender;
 pub mod timeline;
 pub mod values;
 pub mod views;

@@ -2,6 +2,7 @@
 //! written out in Norwegian. Cards are the short form used in lists.
 
 pub use super::shared::Shared;
+use super::tender::{LotView, MilestoneView};
 pub use super::values::{AddressView, ContactView, DateView, EndingView, FuzzyView, Link, StatusView, Urls, WhenView};
 pub use crate::format::quarter_label;
 use crate::format::{self, capitalise, text_with_line_breaks};
@@ -104,6 +105,9 @@ pub struct PurchaseCard {
     pub threshold: StatusView,
     pub announcement: Option<FuzzyView>,
     pub deadline: Option<WhenView>,
+    /// Without a deadline to the minute: the next milestone still to come (in a tender of two
+    /// stages, the request to participate), for the card.
+    pub next_milestone: Option<MilestoneView>,
     pub contract_type: Option<String>,
 }
 
@@ -131,6 +135,13 @@ pub struct PurchaseView {
     pub doffin_url: Option<String>,
     pub contact: Option<ContactView>,
     pub requirements: Vec<Link>,
+    /// The tender's milestones (`frister`), in the order a tender runs.
+    pub milestones: Vec<MilestoneView>,
+    pub lots: Vec<LotView>,
+    /// The tender in the e-tendering tool (`konkurranseverktoy`).
+    pub tendering_tool: Option<AddressView>,
+    /// Whether the purchase has a calendar of its own: a deadline or a milestone known to a day.
+    pub calendar: bool,
     /// The purchase, for its body, made into HTML with its page.
     #[serde(skip)]
     pub item: Arc<PlannedPurchase>,
@@ -448,6 +459,12 @@ fn purchase_card(site: &Site, urls: &Urls, i: usize, p: &PlannedPurchase) -> Pur
         },
         announcement: FuzzyView::announcement(p, site.today),
         deadline: p.deadline.map(WhenView::of),
+        next_milestone: p
+            .milestones
+            .iter()
+            .filter(|_| p.deadline.is_none())
+            .find(|m| m.when.last_day() >= site.today)
+            .map(|m| MilestoneView::of(m, site.today)),
         contract_type: p.contract_type.map(|c| c.label().to_string()),
     }
 }
@@ -481,6 +498,10 @@ fn purchase_view(
             .filter_map(|id| site.requirement(id))
             .map(|r| Link { url: urls.item("etiske-krav", &r.origin.slug), name: r.title.clone() })
             .collect(),
+        milestones: p.milestones.iter().map(|m| MilestoneView::of(m, site.today)).collect(),
+        lots: p.lots.iter().enumerate().map(|(i, l)| LotView::of(i, l)).collect(),
+        tendering_tool: p.tendering_tool.as_ref().map(AddressView::of),
+        calendar: p.has_calendar(),
         card,
     }
 }

@@ -112,3 +112,85 @@ fn an_agreement_made_by_another_body_names_it() {
     let nameless = check_with(REGIONAL, "  navn: Buskerud fylkeskommune\n", "");
     assert!(nameless.contains("`gjennom` mangler `navn`"), "{nameless}");
 }
+
+const MOBILE: &str = "content/planlagte-innkjop/mobiltelefoni-og-datakommunikasjon.md";
+
+#[test]
+fn a_tender_shows_its_milestones_lots_and_tool_everywhere_a_supplier_looks() {
+    let site = built_sample();
+    let page =
+        main_of(&site.read("public/planlagte-innkjop/mobiltelefoni-og-datakommunikasjon/index.html")).to_string();
+    let milestones = &page[page.find("<h2 id=\"s-frister\">Frister</h2>").expect("a section of milestones")..];
+    let order =
+        ["Frist for spørsmål", "Tilbudsfrist", "Forventet tildeling", "Karensperioden slutter", "Kontraktssignering"];
+    let at: Vec<usize> = order.iter().map(|l| milestones.find(l).unwrap_or_else(|| panic!("{l}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "in the order a tender runs: {milestones}");
+    assert!(milestones.contains("<time datetime=\"2027-01-19\">19. januar 2027</time>"));
+    assert!(page.contains("<h2 id=\"s-delkontrakter\">Delkontrakter</h2>") && page.contains("SIM-kort og abonnement"));
+    assert!(page.contains(
+        "<a href=\"https://kgv.example.no/konkurranser/kbr-2026-029\">Konkurransen i konkurranseverktøyet</a>"
+    ));
+    // A two-stage tender: the request to participate to the minute, the tenders only to a month.
+    let two_stage =
+        main_of(&site.read("public/planlagte-innkjop/vikartjenester-helse-og-omsorg/index.html")).to_string();
+    assert!(two_stage.contains("Frist for forespørsel om deltakelse:</span> <time datetime=\"2027-01-11T12:00\">"));
+    assert!(two_stage.contains("<time datetime=\"2027-02\">februar 2027</time> (foreløpig)"), "{two_stage}");
+
+    // The calendar has one event per milestone known to a day; the deadline keeps its event.
+    let calendar = site.read("public/planlagte-innkjop/mobiltelefoni-og-datakommunikasjon/kalender.ics");
+    for uid in ["tilbudsfrist-", "frist-sporsmal-", "frist-tildeling-", "frist-karens-", "frist-kontraktssignering-"] {
+        assert_eq!(calendar.matches(&format!("UID:{uid}mobiltelefoni-og-datakommunikasjon@")).count(), 1, "{uid}");
+    }
+    let all = site.read("public/kalender.ics");
+    assert!(all.contains("SUMMARY:Karensperioden slutter: Mobiltelefoni og datakommunikasjon"));
+    assert!(!all.contains("frist-tilbud-vikartjenester"), "a month is no day for a calendar");
+    assert!(all.contains("UID:frist-foresporsel_om_deltakelse-vikartjenester-helse-og-omsorg@"));
+
+    let feed = site.read("public/planlagte-innkjop/atom.xml");
+    assert!(feed.contains("Forventet tildeling: 8. januar 2027") && feed.contains("Delkontrakt: 2. SIM-kort"));
+
+    let data: serde_json::Value = serde_json::from_str(&site.read("public/data/planlagte-innkjop.json")).expect("json");
+    let record = data.as_array().expect("list").iter().find(|r| r["id"] == "mobiltelefoni-og-datakommunikasjon");
+    let record = record.expect("record");
+    assert_eq!(record["frist_karens"], "2027-01-19");
+    assert_eq!(record["frist_tilbud"], "2026-12-14T12:00");
+    assert_eq!(record["delkontrakter"][1], "SIM-kort og abonnement for tingenes internett (IoT)");
+    assert_eq!(record["konkurranseverktoy"], "https://kgv.example.no/konkurranser/kbr-2026-029");
+
+    let ocds: serde_json::Value = serde_json::from_str(&site.read("public/data/ocds.json")).expect("json");
+    let release = ocds["releases"]
+        .as_array()
+        .expect("releases")
+        .iter()
+        .find(|r| r["ocid"].as_str().is_some_and(|o| o.ends_with("planlagt-mobiltelefoni-og-datakommunikasjon")))
+        .expect("release");
+    let tender = &release["tender"];
+    assert_eq!(tender["enquiryPeriod"]["endDate"], "2026-12-04T23:59:59+01:00");
+    assert_eq!(tender["milestones"][1]["id"], "karens");
+    assert_eq!(tender["lots"][0]["value"]["amount"], 5_200_000);
+    assert_eq!(tender["submissionMethodDetails"], "https://kgv.example.no/konkurranser/kbr-2026-029");
+}
+
+#[test]
+fn milestones_out_of_order_are_refused_with_file_line_and_field() {
+    let award_first = check_with(MOBILE, "tildeling: 2027-01-08", "tildeling: 2026-12-01");
+    assert!(award_first.contains("E074") && award_first.contains("`tildeling` (1. desember 2026) er før `tilbud`"));
+    assert!(
+        award_first.contains("mobiltelefoni-og-datakommunikasjon.md:19") && award_first.contains("frister.tildeling")
+    );
+    let signed_early = check_with(MOBILE, "kontraktssignering: 2027-01-22", "kontraktssignering: 2027-01");
+    assert!(!signed_early.contains("E074"), "a month that holds the day may be right: {signed_early}");
+    let two_deadlines =
+        check_with(MOBILE, "  sporsmal: 2026-12-04\n", "  sporsmal: 2026-12-04\n  tilbud: 2026-12-15T12:00\n");
+    assert!(two_deadlines.contains("`frister.tilbud` (15. desember 2026 kl. 12.00) og `tilbudsfrist`"));
+    let bad = check_with(MOBILE, "karens: 2027-01-19", "karens: etter jul");
+    assert!(bad.contains("E033") && bad.contains("`etter jul` er ikke en gyldig dato for `karens`"), "{bad}");
+    let nameless = check_with(
+        MOBILE,
+        "  - tittel: Mobilabonnement, mobildata og mobiltelefoner\n    anslatt_verdi: 5200000\n",
+        "  - anslatt_verdi: 5200000\n",
+    );
+    assert!(nameless.contains("delkontrakt 1 mangler `tittel`"), "{nameless}");
+    let bad_cpv = check_with(MOBILE, "      - \"32250000\"", "      - \"3225x\"");
+    assert!(bad_cpv.contains("delkontrakter[1].cpv[0]"), "{bad_cpv}");
+}

@@ -65,7 +65,7 @@ impl<'a> Check<'a> {
 
     /// The value as written on its line in the file (`01.2028`), which YAML may have read
     /// as something else (the number 1.2028); falls back to the value as read.
-    fn written(&self, path: &[Segment], read: &str) -> String {
+    pub fn written(&self, path: &[Segment], read: &str) -> String {
         let (line, _) = self.src.locate(path);
         let text = self.src.file_text.lines().nth(line.saturating_sub(1)).unwrap_or("");
         let Some(Segment::Key(key)) = path.last() else { return read.to_string() };

@@ -1,13 +1,12 @@
 //! Validation of content items: agreements, planned purchases, courses, requirements and pages.
 
-use super::check::{Check, at, indexed};
+use super::check::{Check, at};
 use crate::content::load::SourceFile;
-use crate::content::raw::{RawCourse, RawPage, RawPlannedPurchase, RawRequirement};
+use crate::content::raw::{RawCourse, RawPage, RawRequirement};
 use crate::content::yaml::key;
 use crate::diagnostics::codes;
-use crate::model::dates;
 use crate::model::*;
-use crate::rules::cpv::{self, CpvList};
+use crate::rules::cpv::CpvList;
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -40,137 +39,6 @@ pub(super) fn origin(file: &SourceFile) -> Origin {
 pub(super) fn category(check: &mut Check, value: &Option<crate::content::raw::Text>, ctx: &Context) -> Option<String> {
     let id = check.required(value, "kategori", ctx.categories.first().map(String::as_str).unwrap_or("kontor"))?;
     check.reference(&id, &at(&["kategori"]), &ctx.categories, "kategori", CATEGORIES_IN)
-}
-
-pub fn purchase(
-    check: &mut Check,
-    file: &SourceFile,
-    raw: &RawPlannedPurchase,
-    ctx: &Context,
-) -> Option<PlannedPurchase> {
-    let title = check.required(&raw.tittel, "tittel", "Nye kontormøbler");
-    let category = category(check, &raw.kategori, ctx);
-    let municipalities = check.scope(&raw.kommuner, &ctx.municipalities).map(|(scope, joining)| {
-        if let Some(j) = joining.first() {
-            let i = match &raw.kommuner {
-                Some(crate::content::raw::Scope::List(m)) => {
-                    m.iter().position(|m| m.id.as_str().trim() == j.municipality).unwrap_or(0)
-                }
-                _ => 0,
-            };
-            check.report(
-                codes::JOINING_ONLY_IN_AGREEMENTS,
-                &indexed("kommuner", i, &["fra"]),
-                format!("{} har `fra`, men et planlagt innkjøp har ingen egen startdato per kommune", j.municipality),
-                Some(format!("skriv bare `- {}`; når avtalen er inngått, skrives datoen i avtalen", j.municipality)),
-            );
-        }
-        scope
-    });
-    let status = match &raw.status {
-        None => {
-            check.missing("status", "planlagt");
-            None
-        }
-        some => check.choice(some, &at(&["status"]), &PurchaseStatus::ALL),
-    };
-    let contract_type = check.choice(&raw.kontraktstype, &at(&["kontraktstype"]), &ContractType::ALL);
-    let procedures: Vec<(&str, Procedure)> = Procedure::ALL.iter().map(|p| (p.label(), *p)).collect();
-    let procedure = check.choice(&raw.prosedyre, &at(&["prosedyre"]), &procedures);
-    let mut cpv_codes = Vec::new();
-    for (i, code) in raw.cpv.iter().flatten().enumerate() {
-        let path = indexed("cpv", i, &[]);
-        let Some(normal) = cpv::normalise(code.as_str()) else {
-            check.report(
-                codes::BAD_CPV,
-                &path,
-                format!("`{}` er ikke en CPV-kode", code.as_str()),
-                Some(
-                    "en CPV-kode har 8 siffer, eventuelt med kontrollsiffer: `30192000` eller `30192000-1`".to_string(),
-                ),
-            );
-            continue;
-        };
-        if !ctx.cpv.is_empty() && !ctx.cpv.contains(&normal) {
-            let hint = match ctx.cpv.closest(&normal) {
-                Some(c) => format!("nærmeste kode i listen er `{c}` ({})", ctx.cpv.name(c).unwrap_or("")),
-                None => "slå opp koden i CPV-listen".to_string(),
-            };
-            check.report(codes::BAD_CPV, &path, format!("CPV-koden `{normal}` finnes ikke i CPV-listen"), Some(hint));
-            continue;
-        }
-        let name = ctx.cpv.name(&normal).map(str::to_string);
-        cpv_codes.push(Cpv { code: normal, name });
-    }
-    let estimated_value = match raw.anslatt_verdi {
-        Some(v) if v < 0 => {
-            check.report(
-                codes::NUMBER_OUT_OF_RANGE,
-                &at(&["anslatt_verdi"]),
-                format!("anslått verdi kan ikke være negativ ({v})"),
-                Some("skriv verdien i hele kroner uten mva., for eksempel `anslatt_verdi: 1250000`".to_string()),
-            );
-            None
-        }
-        v => v.map(|v| v as u64),
-    };
-    let deadline = check.when(&raw.tilbudsfrist, &at(&["tilbudsfrist"]));
-    if let Some(dates::When::Date(_)) = deadline {
-        check.report(
-            codes::DEADLINE_WITHOUT_TIME,
-            &at(&["tilbudsfrist"]),
-            "tilbudsfristen mangler klokkeslett",
-            Some("skriv for eksempel `tilbudsfrist: 2027-02-14T12:00`".to_string()),
-        );
-    }
-    let dialogue = raw
-        .markedsdialog
-        .as_ref()
-        .map(|d| Dialogue { date: check.date(&d.dato, &at(&["markedsdialog", "dato"])), text: check.text(&d.tekst) });
-    let replaces = check
-        .text(&raw.erstatter)
-        .and_then(|id| check.reference(&id, &at(&["erstatter"]), &ctx.agreements, "rammeavtale", AGREEMENTS_IN));
-    let result = check
-        .text(&raw.resultat)
-        .and_then(|id| check.reference(&id, &at(&["resultat"]), &ctx.agreements, "rammeavtale", AGREEMENTS_IN));
-    if result.is_some() && status.is_some_and(|s| s != PurchaseStatus::Awarded) {
-        check.report(
-            codes::RESULT_NOT_AWARDED,
-            &at(&["resultat"]),
-            "`resultat` er satt, men status er ikke `tildelt`",
-            Some("sett `status: tildelt` når avtalen er inngått".to_string()),
-        );
-    }
-    let body = check.body(&file.body, file.is_markdown, &raw.tekst);
-    Some(PlannedPurchase {
-        origin: origin(file),
-        title: title?,
-        summary: check.text(&raw.sammendrag),
-        category: category?,
-        municipalities: municipalities?,
-        status: status?,
-        contract_type,
-        procedure,
-        cpv: cpv_codes,
-        estimated_value,
-        duration: check.line(&raw.varighet, &at(&["varighet"])),
-        announcement: check.fuzzy(&raw.kunngjoring, &at(&["kunngjoring"])),
-        contract_start: check.fuzzy(&raw.kontraktstart, &at(&["kontraktstart"])),
-        deadline: deadline.filter(|d| d.time().is_some()),
-        dialogue,
-        replaces,
-        result,
-        doffin: check.doffin(&raw.doffin),
-        requirements: check.references(
-            &raw.etiske_krav,
-            "etiske_krav",
-            &ctx.requirements,
-            "etisk krav",
-            REQUIREMENTS_IN,
-        ),
-        contact: check.contact(&raw.kontakt, "kontakt"),
-        body,
-    })
 }
 
 pub fn course(check: &mut Check, file: &SourceFile, raw: &RawCourse) -> Option<Course> {

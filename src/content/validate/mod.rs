@@ -4,6 +4,7 @@ mod agreement;
 mod check;
 mod items;
 mod memo;
+mod purchase;
 mod settings;
 
 pub use memo::Memo;
@@ -234,7 +235,7 @@ fn convert(section: Section, file: &SourceFile, ctx: &items::Context, out: &mut 
             run(file, out, |c, r: &RawAgreement| agreement::agreement(c, file, r, ctx), Converted::Agreement)
         }
         Section::PlannedPurchases => {
-            run(file, out, |c, r: &RawPlannedPurchase| items::purchase(c, file, r, ctx), Converted::Purchase)
+            run(file, out, |c, r: &RawPlannedPurchase| purchase::purchase(c, file, r, ctx), Converted::Purchase)
         }
         Section::Courses => run(file, out, |c, r: &RawCourse| items::course(c, file, r), Converted::Course),
         Section::Requirements => {
