@@ -62,7 +62,7 @@ pub enum Command {
     Serve(ServeArgs),
     /// Lag en ny innholdsfil med alle nøklene (de valgfrie kommentert ut).
     ///
-    /// Typer: rammeavtale, planlagt-innkjop, kurs, etisk-krav, side.
+    /// Typer: rammeavtale, planlagt-innkjop, kurs, etisk-krav, side, mote.
     /// Eksempel: innkjop new rammeavtale "Kontorrekvisita"
     #[command(
         help_template = HELP,
@@ -240,7 +240,7 @@ pub struct SchemaArgs {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// Typen: rammeavtale, planlagt-innkjop, kurs, etisk-krav eller side.
+    /// Typen: rammeavtale, planlagt-innkjop, kurs, etisk-krav, side eller mote.
     #[arg(value_name = "TYPE", help_heading = "Argumenter")]
     pub kind: String,
     /// Tittelen; filnavnet lages fra den.

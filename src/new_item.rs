@@ -5,12 +5,13 @@ use crate::rules::slug::slugify;
 use std::path::{Path, PathBuf};
 
 /// The kinds of content a coordinator can create, as named on the command line.
-pub const KINDS: [(&str, &str); 5] = [
+pub const KINDS: [(&str, &str); 6] = [
     ("rammeavtale", "rammeavtaler"),
     ("planlagt-innkjop", "planlagte-innkjop"),
     ("kurs", "kurs"),
     ("etisk-krav", "etiske-krav"),
     ("side", "sider"),
+    ("mote", "moter"),
 ];
 
 /// Why a new file could not be made.
@@ -202,10 +203,22 @@ omrade: arbeidsforhold         # menneskerettigheter, arbeidsforhold, miljo, uni
 # kontraktsklausul: |
 #   Leverandøren skal ..."#
         ),
+        "mote" => format!(
+            r#"tittel: "{title}"
+dato: {day}T09:00               # eller bare en dato
+# sted: Rådhuset
+# saksliste:
+#   - Godkjenning av referat fra forrige møte
+#   - Eventuelt
+# referat:                     # referatet som dokument; eller skriv det som tekst under ---
+#   tittel: Referat
+#   fil: dokumenter/referat.pdf"#
+        ),
         _ => format!(
             r#"tittel: "{title}"
 # meny: 1                        # plass i menyen «Om samarbeidet» nederst; uten tall står siden ikke der
-# hovedmeny: true                # også i hovedmenyen øverst (bruk det for én eller to sider)"#
+# hovedmeny: true                # også i hovedmenyen øverst (bruk det for én eller to sider)
+# strategi: true                 # siden er innkjøpsstrategien, og lenkes nederst på hver side"#
         ),
     };
     let schema = crate::schema::file_for(kind);

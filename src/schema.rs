@@ -21,6 +21,7 @@ pub fn all() -> Vec<(&'static str, serde_json::Value)> {
         ("kurs.json", of::<RawCourse>()),
         ("etisk-krav.json", of::<RawRequirement>()),
         ("side.json", of::<RawPage>()),
+        ("mote.json", of::<RawMeeting>()),
     ]
 }
 
@@ -31,6 +32,7 @@ pub fn file_for(kind: &str) -> &'static str {
         "planlagt-innkjop" => "planlagt-innkjop.json",
         "kurs" => "kurs.json",
         "etisk-krav" => "etisk-krav.json",
+        "mote" => "mote.json",
         _ => "side.json",
     }
 }

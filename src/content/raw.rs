@@ -575,6 +575,27 @@ pub struct RawPage {
     pub meny: Option<i64>,
     /// `true`: siden står også i hovedmenyen øverst på hver side (for eksempel «Bli leverandør»).
     pub hovedmeny: Option<bool>,
+    /// `true`: siden er samarbeidets innkjøpsstrategi, og lenkes fra bunnen av hver side.
+    pub strategi: Option<bool>,
     /// Brødteksten, bare i .yaml-filer.
+    pub tekst: Option<Text>,
+}
+
+/// `content/moter/*.md`: et møte i innkjøpsrådet.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeeting {
+    /// Møtets navn, for eksempel «Møte i innkjøpsrådet» (påkrevd).
+    pub tittel: Option<Text>,
+    /// Dag, eller dag og klokkeslett: 2027-02-10T09:00 (påkrevd).
+    pub dato: Option<Text>,
+    /// Hvor møtet holdes.
+    pub sted: Option<Text>,
+    /// Sakene, i rekkefølge.
+    pub saksliste: Option<Vec<Text>>,
+    /// Referatet som dokument: `tittel` og `fil` eller `url`. Eller skriv referatet som tekst i
+    /// filen.
+    pub referat: Option<RawDocument>,
+    /// Brødteksten (referatet), bare i .yaml-filer.
     pub tekst: Option<Text>,
 }

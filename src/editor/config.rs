@@ -97,7 +97,7 @@ pub fn collections(choices: &Choices) -> Vec<Value> {
             fields.push(body);
             let preview = match section {
                 Section::Pages => "{{slug}}/".to_string(),
-                _ => format!("{}/{{{{slug}}}}/", section.dir()),
+                _ => format!("{}/{{{{slug}}}}/", section.address()),
             };
             json!({
                 "name": section.dir(),
@@ -109,8 +109,8 @@ pub fn collections(choices: &Choices) -> Vec<Value> {
                 "create": true,
                 "slug": "{{slug}}",
                 "identifier_field": "tittel",
-                "summary": "{{tittel}}",
-                "sortable_fields": ["tittel"],
+                "summary": if section == Section::Meetings { "{{dato}}: {{tittel}}" } else { "{{tittel}}" },
+                "sortable_fields": if section == Section::Meetings { vec!["dato", "tittel"] } else { vec!["tittel"] },
                 "preview_path": preview,
                 "fields": fields,
             })
@@ -163,6 +163,7 @@ fn item_schema(section: Section) -> (Value, &'static str) {
         Section::Courses => schema_for!(RawCourse),
         Section::Requirements => schema_for!(RawRequirement),
         Section::Pages => schema_for!(RawPage),
+        Section::Meetings => schema_for!(RawMeeting),
     };
     (serde_json::to_value(schema).unwrap_or_default(), section.kind())
 }
@@ -196,6 +197,7 @@ pub fn orders() -> HashMap<String, &'static [&'static str]> {
     map.insert(Section::Courses.kind().into(), keys::<RawCourse>());
     map.insert(Section::Requirements.kind().into(), keys::<RawRequirement>());
     map.insert(Section::Pages.kind().into(), keys::<RawPage>());
+    map.insert(Section::Meetings.kind().into(), keys::<RawMeeting>());
     map
 }
 

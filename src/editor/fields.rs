@@ -55,6 +55,7 @@ const LABELS: &[(&str, &str)] = &[
     ("resultat", "Avtalen konkurransen ga"),
     ("sporsmal", "Frist for spørsmål"),
     ("sprak", "Språk"),
+    ("strategi", "Innkjøpsstrategi"),
     ("tilbud", "Tilbudsfrist"),
     ("tildeling", "Forventet tildeling"),
     ("tilgjengelighetserklaering", "Tilgjengelighetserklæring"),
@@ -108,7 +109,7 @@ pub fn special(owner: Owner, key: &str, choices: &Choices) -> Option<Value> {
     let widget = match (owner, key) {
         (_, "gyldig_fra" | "gyldig_til" | "avsluttet_fra" | "gjelder_fra") => date,
         ("RawOption", "til") | ("RawDialogue", "dato") | ("RawRegistration", "frist") => date,
-        (_, "start" | "slutt" | "tilbudsfrist") => date_time,
+        (_, "start" | "slutt" | "tilbudsfrist") | ("mote", "dato") => date_time,
         (_, "kunngjoring" | "kontraktstart") => fuzzy,
         (_, "bestilling" | "kontraktsklausul") => markdown(),
         (_, "beskrivelse" | "sammendrag") => json!({"widget": "text"}),

@@ -28,6 +28,8 @@ pub struct Model {
     pub courses: Vec<Arc<Course>>,
     pub requirements: Vec<Arc<Requirement>>,
     pub pages: Vec<Arc<Page>>,
+    /// The procurement council's meetings, the newest first once resolved.
+    pub meetings: Vec<Arc<Meeting>>,
 }
 
 /// Site settings from `nettsted.yaml`.
@@ -284,5 +286,20 @@ pub struct Page {
     pub menu: Option<i64>,
     /// Also in the header menu (`hovedmeny: true`).
     pub in_header: bool,
+    /// The procurement strategy (`strategi: true`), linked from every page's footer.
+    pub strategy: bool,
+    pub body: String,
+}
+
+/// A meeting of the procurement council.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    pub origin: Origin,
+    pub title: String,
+    pub when: When,
+    pub place: Option<String>,
+    pub agenda: Vec<String>,
+    /// The minutes as a document; or the body is the minutes.
+    pub minutes: Option<Document>,
     pub body: String,
 }

@@ -10,11 +10,19 @@ pub enum Section {
     Courses,
     Requirements,
     Pages,
+    /// The meetings of the procurement council.
+    Meetings,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] =
-        [Section::Agreements, Section::PlannedPurchases, Section::Courses, Section::Requirements, Section::Pages];
+    pub const ALL: [Section; 6] = [
+        Section::Agreements,
+        Section::PlannedPurchases,
+        Section::Courses,
+        Section::Requirements,
+        Section::Pages,
+        Section::Meetings,
+    ];
 
     /// The folder in content/ and, except for free pages (which live at the top), the address
     /// of the section: `rammeavtaler`.
@@ -25,6 +33,16 @@ impl Section {
             Section::Courses => "kurs",
             Section::Requirements => "etiske-krav",
             Section::Pages => "sider",
+            Section::Meetings => "moter",
+        }
+    }
+
+    /// The section's address on the site: its folder, but for the council's meetings, which
+    /// are listed below the council (`innkjopsradet/moter`).
+    pub fn address(self) -> &'static str {
+        match self {
+            Section::Meetings => MEETINGS,
+            other => other.dir(),
         }
     }
 
@@ -36,6 +54,7 @@ impl Section {
             Section::Courses => "kurs",
             Section::Requirements => "etisk-krav",
             Section::Pages => "side",
+            Section::Meetings => "mote",
         }
     }
 
@@ -47,6 +66,7 @@ impl Section {
             Section::Courses => "Kurs",
             Section::Requirements => "Etisk krav",
             Section::Pages => "Side",
+            Section::Meetings => "Møte i innkjøpsrådet",
         }
     }
 
@@ -58,6 +78,7 @@ impl Section {
             Section::Courses => "Kurs",
             Section::Requirements => "Etiske krav",
             Section::Pages => "Sider",
+            Section::Meetings => "Møter i innkjøpsrådet",
         }
     }
 
@@ -75,6 +96,8 @@ impl Section {
     }
 }
 
+/// The procurement council's meetings: `/innkjopsradet/moter/<slug>/`.
+pub const MEETINGS: &str = "innkjopsradet/moter";
 /// The municipalities' pages: `/kommuner/<id>/`.
 pub const MUNICIPALITIES: &str = "kommuner";
 /// The categories' pages.
@@ -129,7 +152,7 @@ pub fn is_reserved_page(slug: &str) -> bool {
     let as_slug = |name: &str| name.replace('.', "-");
     GENERATED_FOLDERS.contains(&slug)
         || GENERATED_FILES.iter().any(|f| as_slug(f) == slug || as_slug(f.trim_end_matches(".html")) == slug)
-        || Section::ALL.iter().any(|s| s.dir() == slug)
+        || Section::ALL.iter().any(|s| s.address() == slug)
         || slug == DOCUMENTS
 }
 

@@ -188,6 +188,10 @@ struct SiteGlobals<'a> {
     host: Option<&'a str>,
     /// The sections of the main menu, in order.
     sections: Vec<Link>,
+    /// The procurement strategy (`strategi: true`), linked from the footer.
+    strategy: Vec<Link>,
+    /// The council's meetings, when there are any.
+    meetings: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -224,6 +228,14 @@ fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
             tendering_tool: settings.tendering_tool.as_ref().map(AddressView::of),
             host: site.municipality(&settings.host).map(|m| m.name.as_str()),
             sections: menu_sections,
+            strategy: site
+                .model
+                .pages
+                .iter()
+                .filter(|p| p.strategy)
+                .map(|p| Link { url: urls.page(&p.origin.slug), name: p.title.clone() })
+                .collect(),
+            meetings: (!site.model.meetings.is_empty()).then(|| urls.section(sections::MEETINGS)),
         },
     );
     let menu: Vec<Link> =

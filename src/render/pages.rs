@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use tera::Context;
 
+mod council;
 mod municipality;
 mod purchases;
 
@@ -161,6 +162,7 @@ pub fn all(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> (Vec<Page
     municipalities(&mut b);
     categories(&mut b);
     suppliers(&mut b);
+    council::pages(&mut b);
     for page in &site.model.pages {
         let meta =
             b.meta(&page.title, urls.page(&page.origin.slug), "sider", vec![]).of_item(&page.origin, b.site.today);

@@ -30,13 +30,14 @@ pub struct SearchRecord {
 }
 
 /// The kinds of items in search, with their labels.
-pub const KINDS: [(&str, &str); 6] = [
+pub const KINDS: [(&str, &str); 7] = [
     ("rammeavtale", "Rammeavtale"),
     ("planlagt-innkjop", "Planlagt innkjøp"),
     ("kurs", "Kurs"),
     ("etisk-krav", "Etisk krav"),
     ("leverandor", "Leverandør"),
     ("side", "Side"),
+    ("mote", "Møte i innkjøpsrådet"),
 ];
 
 /// The labels of every filter value, for the search page (filters use ids).
@@ -220,6 +221,28 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             status: None,
             date: None,
             text: join(&[&p.title, &text]),
+            categories: Vec::new(),
+            municipalities: Vec::new(),
+            suppliers: Vec::new(),
+        }
+    }));
+    out.par_extend(site.model.meetings.par_iter().map(|m| {
+        let day = crate::model::dates::long_date(m.when.date());
+        SearchRecord {
+            url: format!(
+                "{}{}/{}/",
+                site.model.settings.base_url.path(),
+                crate::model::sections::MEETINGS,
+                m.origin.slug
+            ),
+            title: format!("{}, {day}", m.title),
+            summary: m.agenda.join(" · "),
+            detail: m.place.clone().unwrap_or_default(),
+            kind: "mote",
+            kind_label: kind_label("mote"),
+            status: None,
+            date: Some(m.when.date().format("%Y-%m-%d").to_string()),
+            text: join(&[&m.title, &day, &m.agenda.join("\n"), &plain_text(&m.body)]),
             categories: Vec::new(),
             municipalities: Vec::new(),
             suppliers: Vec::new(),

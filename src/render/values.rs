@@ -178,6 +178,41 @@ impl WhenView {
     }
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    pub title: String,
+    pub address: AddressView,
+    /// "PDF, 2,4 kB" for files; empty for links.
+    pub about: String,
+    pub external: bool,
+}
+
+impl DocumentView {
+    /// A file in content/ is copied to the same place on the site; a link is external.
+    pub fn of(urls: &Urls, d: &crate::model::Document) -> DocumentView {
+        match &d.target {
+            crate::model::DocumentTarget::File { path, size } => {
+                let rel = path.to_string_lossy().replace('\\', "/");
+                let ext = path.extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
+                let url = urls.asset(&rel);
+                let size = crate::format::file_size(*size);
+                DocumentView {
+                    title: d.title.clone(),
+                    address: AddressView { href: Some(url.clone()), text: url },
+                    about: if ext.is_empty() { size } else { format!("{ext}, {size}") },
+                    external: false,
+                }
+            }
+            crate::model::DocumentTarget::Url(u) => DocumentView {
+                title: d.title.clone(),
+                address: AddressView::of(u),
+                about: String::new(),
+                external: true,
+            },
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::tel_href;

@@ -3,7 +3,9 @@
 
 pub use super::shared::Shared;
 use super::tender::{LotView, MilestoneView};
-pub use super::values::{AddressView, ContactView, DateView, EndingView, FuzzyView, Link, StatusView, Urls, WhenView};
+pub use super::values::{
+    AddressView, ContactView, DateView, DocumentView, EndingView, FuzzyView, Link, StatusView, Urls, WhenView,
+};
 pub use crate::format::quarter_label;
 use crate::format::{self, capitalise, text_with_line_breaks};
 use crate::model::dates;
@@ -38,15 +40,6 @@ pub struct AgreementCard {
 pub struct OptionView {
     pub until: DateView,
     pub exercised: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct DocumentView {
-    pub title: String,
-    pub address: AddressView,
-    /// "PDF, 2,4 kB" for files; empty for links.
-    pub about: String,
-    pub external: bool,
 }
 
 /// An agreement on its own page.
@@ -360,33 +353,7 @@ fn agreement_view(
     card: Shared<AgreementCard>,
     purchases: &[Shared<PurchaseCard>],
 ) -> AgreementView {
-    let documents = a
-        .documents
-        .iter()
-        .map(|d| match &d.target {
-            DocumentTarget::File { path, size } => {
-                let rel = path.to_string_lossy().replace('\\', "/");
-                let ext = path.extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
-                let url = urls.asset(&rel);
-                DocumentView {
-                    title: d.title.clone(),
-                    address: AddressView { href: Some(url.clone()), text: url },
-                    about: if ext.is_empty() {
-                        format::file_size(*size)
-                    } else {
-                        format!("{ext}, {}", format::file_size(*size))
-                    },
-                    external: false,
-                }
-            }
-            DocumentTarget::Url(u) => DocumentView {
-                title: d.title.clone(),
-                address: AddressView::of(u),
-                about: String::new(),
-                external: true,
-            },
-        })
-        .collect();
+    let documents = a.documents.iter().map(|d| DocumentView::of(urls, d)).collect();
     AgreementView {
         municipalities: municipality_links(site, urls, &a.municipalities)
             .into_iter()

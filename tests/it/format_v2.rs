@@ -194,3 +194,44 @@ fn milestones_out_of_order_are_refused_with_file_line_and_field() {
     let bad_cpv = check_with(MOBILE, "      - \"32250000\"", "      - \"3225x\"");
     assert!(bad_cpv.contains("delkontrakter[1].cpv[0]"), "{bad_cpv}");
 }
+
+#[test]
+fn the_councils_meetings_are_listed_newest_first_with_agenda_and_minutes() {
+    let site = built_sample();
+    let list = main_of(&site.read("public/innkjopsradet/moter/index.html")).to_string();
+    let days = ["8. desember 2026", "8. september 2026", "12. mai 2026"];
+    let at: Vec<usize> = days.iter().map(|d| list.find(d).unwrap_or_else(|| panic!("{d}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "the newest first: {list}");
+    assert!(list.contains("Kommende"), "the meeting to come says so");
+
+    let september = main_of(&site.read("public/innkjopsradet/moter/2026-09-radsmote/index.html")).to_string();
+    assert!(september.contains("<h1>Møte i innkjøpsrådet, 8. september 2026</h1>"));
+    assert!(september.contains("<li>Konkurransestrategi for mobiltelefoni og datakommunikasjon</li>"));
+    // The minutes' headings come under «Referat».
+    let minutes = &september[september.find("<h2 id=\"s-referat\">Referat</h2>").expect("the minutes")..];
+    assert!(minutes.contains("<h3 id=\"sak-2-drosje-og-persontransport\">"), "{minutes}");
+    let may = main_of(&site.read("public/innkjopsradet/moter/2026-05-radsmote/index.html")).to_string();
+    assert!(may.contains("Referat fra møtet 12. mai 2026</a>"), "the minutes as a document: {may}");
+    let december = main_of(&site.read("public/innkjopsradet/moter/2026-12-radsmote/index.html")).to_string();
+    assert!(december.contains("Møtet er ikke holdt ennå."));
+
+    // The strategy and the meetings are linked from every page's footer.
+    let front = site.read("public/index.html");
+    let footer = &front[front.find("<footer").expect("footer")..];
+    assert!(footer.contains("<a href=\"/innkjopsstrategi/\">Innkjøpsstrategi 2026–2029</a>"));
+    assert!(footer.contains("<a href=\"/innkjopsradet/moter/\">Møter i innkjøpsrådet</a>"));
+    // A site without them has neither the links nor the pages.
+    let minimal = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    assert_eq!(minimal.run(&["build"]).code, 0);
+    assert!(!minimal.read("public/index.html").contains("Møter i innkjøpsrådet"));
+    assert!(!minimal.path("public/innkjopsradet/moter").exists());
+
+    let undated = check_with("content/moter/2026-12-radsmote.md", "dato: 2026-12-08T09:00\n", "");
+    assert!(undated.contains("mangler påkrevd nøkkel `dato`") && undated.contains("2026-12-radsmote.md"), "{undated}");
+    let missing = check_with(
+        "content/moter/2026-05-radsmote.md",
+        "  url: \"https://www.kongsberg.example.no/politikk/innkjopsradet/referat-2026-05-12\"\n",
+        "  fil: dokumenter/finnes-ikke.pdf\n",
+    );
+    assert!(missing.contains("E067") && missing.contains("referat.fil"), "{missing}");
+}

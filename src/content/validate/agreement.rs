@@ -2,6 +2,7 @@
 //! how orders are placed, its size, who is in it from when, and who made it.
 
 use super::check::{Check, at, indexed};
+use super::document;
 use super::items::{Context, REQUIREMENTS_IN, SUPPLIERS_IN, category, origin};
 use crate::content::load::SourceFile;
 use crate::content::raw::RawAgreement;
@@ -10,7 +11,6 @@ use crate::model::dates;
 use crate::model::*;
 use crate::rules::period::{self, AgreementStatus};
 use chrono::NaiveDate;
-use std::path::{Component, Path, PathBuf};
 
 pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: &Context) -> Option<Agreement> {
     let title = check.required(&raw.tittel, "tittel", "Kontorrekvisita");
@@ -197,131 +197,8 @@ fn required_date(check: &mut Check, value: &Option<crate::content::raw::Text>, n
 }
 
 fn documents(check: &mut Check, raw: &RawAgreement, ctx: &Context) -> Vec<Document> {
-    let mut out = Vec::new();
-    for (i, d) in raw.dokumenter.iter().flatten().enumerate() {
-        if check.text(&d.tittel).is_some() && check.line(&d.tittel, &indexed("dokumenter", i, &["tittel"])).is_none() {
-            continue;
-        }
-        let Some(title) = check.text(&d.tittel) else {
-            check.report(
-                codes::BAD_DOCUMENT,
-                &indexed("dokumenter", i, &[]),
-                format!("dokument {} mangler `tittel`", i + 1),
-                Some("skriv navnet på dokumentet slik leseren skal se det".to_string()),
-            );
-            continue;
-        };
-        let target = match (check.text(&d.fil), &d.url) {
-            (Some(_), Some(_)) => {
-                check.report(
-                    codes::BAD_DOCUMENT,
-                    &indexed("dokumenter", i, &[]),
-                    format!("dokument {} har både `fil` og `url`", i + 1),
-                    Some("velg én: en fil i content/ eller en lenke".to_string()),
-                );
-                None
-            }
-            (Some(fil), None) => {
-                document_file(check, &fil, i, ctx).map(|(path, size)| DocumentTarget::File { path, size })
-            }
-            (None, Some(_)) => check.url(&d.url, &indexed("dokumenter", i, &["url"])).map(DocumentTarget::Url),
-            (None, None) => {
-                check.report(
-                    codes::BAD_DOCUMENT,
-                    &indexed("dokumenter", i, &[]),
-                    format!("dokument {} mangler `fil` eller `url`", i + 1),
-                    Some(
-                        "skriv `fil: dokumenter/navn.pdf` (relativt til content/) eller `url: https://...`".to_string(),
-                    ),
-                );
-                None
-            }
-        };
-        if let Some(target) = target {
-            out.push(Document { title, target });
-        }
-    }
-    out
-}
-
-/// The place of a document in the site would be one the generator writes (or may write):
-/// what it would take, for the message.
-fn takes_generated_place<'a>(rel: &'a Path, pages: &[String]) -> Option<std::borrow::Cow<'a, str>> {
-    let first = rel.components().next()?.as_os_str().to_string_lossy();
-    crate::model::sections::is_generated_place(&first, pages).then_some(first)
-}
-
-/// A document file must stay inside content/, exist, and not take a place the site's own
-/// pages and files have.
-fn document_file(check: &mut Check, fil: &str, i: usize, ctx: &Context) -> Option<(PathBuf, u64)> {
-    let content_dir = ctx.content_dir;
-    let path = indexed("dokumenter", i, &["fil"]);
-    let rel = Path::new(fil);
-    let escapes = rel.is_absolute()
-        || fil.starts_with(['/', '\\'])
-        || fil.contains('\\')
-        || rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-    if escapes {
-        check.report(
-            codes::DOCUMENT_NOT_FOUND,
-            &path,
-            format!("`{fil}` peker ut av content-mappen"),
-            Some("dokumenter må ligge i content/, for eksempel `fil: dokumenter/prisliste.pdf`".to_string()),
-        );
-        return None;
-    }
-    if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
-        check.report(
-            codes::DOCUMENT_TAKES_GENERATED_PATH,
-            &path,
-            format!("`{fil}` har et navn som begynner med punktum, og slike filer publiseres ikke"),
-            Some("gi filen (og mappen) et navn uten punktum først".to_string()),
-        );
-        return None;
-    }
-    if let Some(place) = takes_generated_place(rel, &ctx.pages) {
-        check.report(
-            codes::DOCUMENT_TAKES_GENERATED_PATH,
-            &path,
-            format!("`{fil}` ville lagt seg over `{place}` på nettstedet, som nettstedet lager selv"),
-            Some("legg dokumentet i content/dokumenter/ og skriv `fil: dokumenter/navn.pdf`".to_string()),
-        );
-        return None;
-    }
-    let full = content_dir.join(rel);
-    let inside = match (full.canonicalize(), content_dir.canonicalize()) {
-        (Ok(f), Ok(c)) => f.starts_with(c),
-        _ => {
-            check.report(
-                codes::DOCUMENT_NOT_FOUND,
-                &path,
-                format!("finner ikke filen `{fil}`"),
-                Some("stien er relativ til content/; sjekk stavemåten og at filen er lagt der".to_string()),
-            );
-            return None;
-        }
-    };
-    if !inside {
-        check.report(
-            codes::LINK_OUTSIDE,
-            &path,
-            format!("`{fil}` peker ut av content-mappen (via en symbolsk lenke)"),
-            Some("legg selve filen i content/".to_string()),
-        );
-        return None;
-    }
-    match std::fs::metadata(&full) {
-        Ok(m) if m.is_file() => Some((rel.components().collect(), m.len())),
-        _ => {
-            check.report(
-                codes::DOCUMENT_NOT_FOUND,
-                &path,
-                format!("`{fil}` er ikke en fil"),
-                Some("oppgi en fil, ikke en mappe".to_string()),
-            );
-            None
-        }
-    }
+    let documents = raw.dokumenter.iter().flatten().enumerate();
+    documents.filter_map(|(i, d)| document::document(check, d, &indexed("dokumenter", i, &[]), i + 1, ctx)).collect()
 }
 
 /// `avrop`, with `avrop_grense` for direct orders below a limit.

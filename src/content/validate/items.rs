@@ -2,7 +2,7 @@
 
 use super::check::{Check, at};
 use crate::content::load::SourceFile;
-use crate::content::raw::{RawCourse, RawPage, RawRequirement};
+use crate::content::raw::{RawCourse, RawMeeting, RawPage, RawRequirement};
 use crate::content::yaml::key;
 use crate::diagnostics::codes;
 use crate::model::*;
@@ -151,5 +151,43 @@ pub fn page(check: &mut Check, file: &SourceFile, raw: &RawPage) -> Option<Page>
         }
         n >= 0
     });
-    Some(Page { origin: origin(file), title: title?, menu, in_header: raw.hovedmeny.unwrap_or(false), body })
+    Some(Page {
+        origin: origin(file),
+        title: title?,
+        menu,
+        in_header: raw.hovedmeny.unwrap_or(false),
+        strategy: raw.strategi.unwrap_or(false),
+        body,
+    })
+}
+
+/// A meeting of the procurement council: a title and a day, the place, the agenda, and the
+/// minutes as a document or as the text of the file.
+pub fn meeting(check: &mut Check, file: &SourceFile, raw: &RawMeeting, ctx: &Context) -> Option<Meeting> {
+    let title = check.required(&raw.tittel, "tittel", "Møte i innkjøpsrådet");
+    let when = match &raw.dato {
+        None => {
+            check.missing("dato", "2027-02-10T09:00");
+            None
+        }
+        some => check.when(some, &at(&["dato"])),
+    };
+    let agenda = raw
+        .saksliste
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, item)| check.line(&Some(item.clone()), &super::check::indexed("saksliste", i, &[])))
+        .collect();
+    let minutes = raw.referat.as_ref().and_then(|d| super::document::document(check, d, &at(&["referat"]), 1, ctx));
+    let body = check.body(&file.body, file.is_markdown, &raw.tekst);
+    Some(Meeting {
+        origin: origin(file),
+        title: title?,
+        when: when?,
+        place: check.line(&raw.sted, &at(&["sted"])),
+        agenda,
+        minutes,
+        body,
+    })
 }

@@ -2,6 +2,7 @@
 
 mod agreement;
 mod check;
+mod document;
 mod items;
 mod memo;
 mod purchase;
@@ -11,7 +12,9 @@ pub use memo::Memo;
 use memo::Remembered;
 
 use super::load::{Loaded, Section, SourceFile, Stamp};
-use super::raw::{RawAgreement, RawCourse, RawPage, RawPlannedPurchase, RawRequirement, RawSite, RawSupplier};
+use super::raw::{
+    RawAgreement, RawCourse, RawMeeting, RawPage, RawPlannedPurchase, RawRequirement, RawSite, RawSupplier,
+};
 use super::yaml;
 use crate::diagnostics::{Diagnostic, codes, io_words};
 use crate::model::{Model, Settings, Supplier};
@@ -100,6 +103,7 @@ pub fn validate_with(
         courses: Vec::new(),
         requirements: Vec::new(),
         pages: Vec::new(),
+        meetings: Vec::new(),
     };
     for ((item, diagnostics, r), (_, file)) in results.into_iter().zip(&loaded.items) {
         out.extend(diagnostics);
@@ -112,6 +116,7 @@ pub fn validate_with(
             Converted::Course(c) => model.courses.push(c),
             Converted::Requirement(r) => model.requirements.push(r),
             Converted::Page(p) => model.pages.push(p),
+            Converted::Meeting(m) => model.meetings.push(m),
             Converted::Nothing => {}
         }
     }
@@ -214,6 +219,7 @@ pub(super) enum Converted {
     Course(Arc<crate::model::Course>),
     Requirement(Arc<crate::model::Requirement>),
     Page(Arc<crate::model::Page>),
+    Meeting(Arc<crate::model::Meeting>),
     Nothing,
 }
 
@@ -242,6 +248,7 @@ fn convert(section: Section, file: &SourceFile, ctx: &items::Context, out: &mut 
             run(file, out, |c, r: &RawRequirement| items::requirement(c, file, r), Converted::Requirement)
         }
         Section::Pages => run(file, out, |c, r: &RawPage| items::page(c, file, r), Converted::Page),
+        Section::Meetings => run(file, out, |c, r: &RawMeeting| items::meeting(c, file, r, ctx), Converted::Meeting),
     }
 }
 
@@ -283,7 +290,7 @@ fn check_slugs(items: &[(Section, SourceFile)]) -> Vec<Diagnostic> {
         if let Some(first) = seen.insert((*section, file.slug.as_str()), file) {
             let address = match section {
                 Section::Pages => format!("/{}/", file.slug),
-                _ => format!("/{}/{}/", section.dir(), file.slug),
+                _ => format!("/{}/{}/", section.address(), file.slug),
             };
             let (a, b) = (display(&first.rel_path), display(&file.rel_path));
             // Two names that look alike but are written with other characters: a letter with a
