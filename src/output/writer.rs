@@ -321,8 +321,10 @@ pub fn remove_leftovers(parent: &Path, name: &str) {
         .filter_map(|entry| {
             let file_name = entry.file_name().to_string_lossy().to_string();
             let is_old = file_name.starts_with(&old);
-            // Ours when marked, or empty (killed between creating it and marking it).
-            let ours = is_marked(&entry.path()) || fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none());
+            // Ours when marked, or holding nothing but a marker being written (killed between
+            // creating the folder and finishing its marker).
+            let ours = is_marked(&entry.path())
+                || fs::read_dir(entry.path()).is_ok_and(|d| d.flatten().all(|e| e.file_name() == MARKER));
             ((is_old || file_name.starts_with(&fresh)) && ours).then(|| (is_old, entry.path()))
         })
         .collect();
@@ -369,10 +371,14 @@ mod tests {
         fs::write(foreign.join("notat.txt"), "someone else's").expect("file");
         let empty = dir.path().join(".public.innkjop-ny-8");
         fs::create_dir(&empty).expect("mkdir");
+        let half = dir.path().join(".public.innkjop-ny-9");
+        fs::create_dir(&half).expect("mkdir");
+        fs::write(half.join(MARKER), "").expect("marker begun");
         remove_leftovers(dir.path(), "public");
         assert_eq!(fs::read_to_string(dir.path().join("public/index.html")).expect("restored"), "old");
         assert!(!fresh.exists(), "our temporary folder is removed");
         assert!(foreign.exists(), "an unmarked folder is not ours and stays");
         assert!(!empty.exists(), "an empty one (killed before its marker was written) goes");
+        assert!(!half.exists(), "one killed while writing its marker goes");
     }
 }
