@@ -236,6 +236,11 @@ fn field(
     let required = description.contains("(påkrevd)");
     let hint = description.replace(" (påkrevd)", "").replace('\n', " ");
     let mut widget = fields::special(owner, name, choices).unwrap_or_else(|| by_type(schema, root, orders, choices));
+    // The form would not save an optional group left empty if a key in it had to be filled:
+    // `innkjop check` says what such a group lacks once it is written.
+    if !required && widget["widget"] == "object" {
+        optional_within(&mut widget);
+    }
     if let Some(map) = widget.as_object_mut() {
         map.insert("name".into(), json!(name));
         map.insert("label".into(), json!(fields::label(name)));
@@ -249,6 +254,16 @@ fn field(
         }
     }
     widget
+}
+
+/// Every field of an optional group, and of the groups in it, need not be filled.
+fn optional_within(group: &mut Value) {
+    for f in group["fields"].as_array_mut().into_iter().flatten() {
+        f["required"] = json!(false);
+        if f["widget"] == "object" {
+            optional_within(f);
+        }
+    }
 }
 
 /// The widget the type of a key asks for: an object, a list, a yes/no, a number or a text.
