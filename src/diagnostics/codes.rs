@@ -133,7 +133,7 @@ codes! {
     // File names and addresses.
     E090 NO_ADDRESS "Filnavnet gir ingen adresse" "Gi filen et navn med bokstaver eller tall, for eksempel `kontorrekvisita.md`.";
     E091 SAME_ADDRESS "To filer får samme adresse" "Gi en av filene et annet navn; æ, ø og å blir ae, o og a i adressen.";
-    E092 RESERVED_ADDRESS "En side vil få en adresse nettstedet bruker selv" "Gi filen et annet navn.";
+    E092 RESERVED_ADDRESS "En fil eller en leverandør vil få en adresse nettstedet bruker selv" "Gi filen et annet navn, eller leverandøren en annen id.";
     // Building and writing.
     E100 OUTPUT_REFUSED "Mappen nettstedet skulle skrives til, er ikke trygg å erstatte" "Velg en egen mappe for nettstedet med --output, for eksempel public/.";
     E101 WRITE_FAILED "Nettstedet kunne ikke skrives" "Se årsaken i meldingen (full disk, manglende skrivetilgang); forrige versjon er urørt.";

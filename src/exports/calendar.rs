@@ -43,6 +43,11 @@ pub fn calendars(site: &Site) -> Vec<(String, String)> {
         let events = site.model.purchases.iter().zip(&every).filter(|(p, _)| p.category == c.id).flat_map(|(_, e)| e);
         out.push((category_path(&c.id), calendar(&format!("{}: {}", settings.title, c.name), events)));
     }
+    for d in super::trades::divisions(site) {
+        let events = d.purchases.iter().flat_map(|&i| &every[i]);
+        let name = format!("{}: {}", settings.title, d.label());
+        out.push((super::trades::calendar_path(&d.code), calendar(&name, events)));
+    }
     out.push((COURSES.to_string(), calendar(&format!("{}: kurs", settings.title), courses.iter())));
     let per_course =
         site.model.courses.par_iter().zip(&courses).map(|(c, event)| {

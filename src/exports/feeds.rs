@@ -29,6 +29,12 @@ pub fn feeds(site: &Site) -> Vec<(String, String)> {
         let title = format!("Planlagte innkjøp: {} – {}", c.name, settings.title);
         out.push((path.clone(), feed(site, &path, &title, &format!("kategorier/{}/", c.id), &list)));
     }
+    for d in super::trades::divisions(site) {
+        let list: Vec<&PlannedPurchase> = d.purchases.iter().map(|&i| all[i]).collect();
+        let path = super::trades::feed_path(&d.code);
+        let title = format!("Planlagte innkjøp: {} – {}", d.label(), settings.title);
+        out.push((path.clone(), feed(site, &path, &title, "planlagte-innkjop/varsler/", &list)));
+    }
     out
 }
 

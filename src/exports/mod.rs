@@ -8,6 +8,7 @@ pub mod columns;
 pub mod data;
 pub mod feeds;
 pub mod ocds;
+pub mod trades;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::PlannedPurchase;

@@ -89,6 +89,15 @@ impl Procedure {
 pub struct Cpv {
     pub code: String,
     pub name: Option<String>,
+    /// The name of its division (the code's first two digits, `45000000`), from the list.
+    pub division_name: Option<String>,
+}
+
+impl Cpv {
+    /// The division: the first two digits, the trade a supplier follows.
+    pub fn division(&self) -> &str {
+        self.code.get(..2).unwrap_or(&self.code)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -219,6 +228,11 @@ pub struct Lot {
 }
 
 impl PlannedPurchase {
+    /// Every CPV code of the purchase and of its lots.
+    pub fn all_cpv(&self) -> impl Iterator<Item = &Cpv> {
+        self.cpv.iter().chain(self.lots.iter().flat_map(|l| &l.cpv))
+    }
+
     /// The date of a milestone, if the purchase gives it.
     pub fn milestone(&self, kind: MilestoneKind) -> Option<Moment> {
         self.milestones.iter().find(|m| m.kind == kind).map(|m| m.when)

@@ -94,6 +94,38 @@ impl Section {
     pub fn of_kind(kind: &str) -> Option<Section> {
         Section::ALL.into_iter().find(|s| s.kind() == kind)
     }
+
+    /// The filtered lists in the section's folder, beside its items: no item may take one of
+    /// these names, or its page and the list would be written to one place.
+    pub fn list_folders(self) -> &'static [&'static str] {
+        match self {
+            Section::Agreements => &[lists::BY_STATUS, lists::BY_CALL_OFF, lists::WITH_LOCAL_SUPPLIER],
+            Section::PlannedPurchases => {
+                &[lists::BY_STATUS, lists::BY_CATEGORY, lists::BY_MUNICIPALITY, lists::BY_CONTRACT_TYPE, lists::ALERTS]
+            }
+            _ => &[],
+        }
+    }
+}
+
+/// The folders of the filtered lists inside a section: `/rammeavtaler/status/gjeldende/`.
+pub mod lists {
+    /// Agreements or purchases by status.
+    pub const BY_STATUS: &str = "status";
+    /// Agreements by how one orders from them.
+    pub const BY_CALL_OFF: &str = "avrop";
+    /// Agreements with a local supplier.
+    pub const WITH_LOCAL_SUPPLIER: &str = "lokale-leverandorer";
+    /// Purchases by category.
+    pub const BY_CATEGORY: &str = "kategori";
+    /// Purchases by municipality (a filter key; the lists are the municipalities' pages).
+    pub const BY_MUNICIPALITY: &str = "kommune";
+    /// Purchases by contract type.
+    pub const BY_CONTRACT_TYPE: &str = "kontraktstype";
+    /// The alerts page and the feeds and calendars by trade.
+    pub const ALERTS: &str = "varsler";
+    /// The local suppliers, in the suppliers' folder.
+    pub const LOCAL_SUPPLIERS: &str = "lokale";
 }
 
 /// The procurement council's meetings: `/innkjopsradet/moter/<slug>/`.

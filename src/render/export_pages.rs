@@ -5,7 +5,7 @@
 use super::pages::{PageMeta, PageSpec, Wanted};
 use super::timeline::{self, Options};
 use super::views::{Urls, Views};
-use crate::exports::{calendar, columns, feeds};
+use crate::exports::{calendar, columns, feeds, trades};
 use crate::site::Site;
 use serde::Serialize;
 use tera::Context;
@@ -73,6 +73,14 @@ impl Subscribe {
     }
 }
 
+/// A trade (CPV division) to follow, with how many planned purchases it has.
+#[derive(Serialize)]
+struct Trade {
+    #[serde(flatten)]
+    subscribe: Subscribe,
+    purchases: usize,
+}
+
 /// "Få varsler": how a supplier follows the tenders in a calendar, a feed reader or by e-mail.
 fn alerts_page(site: &Site, urls: &Urls) -> PageSpec {
     let all = Subscribe::of(site, "Alle planlagte innkjøp", feeds::PIPELINE, calendar::ALL);
@@ -83,6 +91,13 @@ fn alerts_page(site: &Site, urls: &Urls) -> PageSpec {
         .iter()
         .map(|c| Subscribe::of(site, &c.name, &feeds::category_path(&c.id), &calendar::category_path(&c.id)))
         .collect();
+    let trades: Vec<Trade> = trades::divisions(site)
+        .iter()
+        .map(|d| {
+            let (feed, calendar) = (trades::feed_path(&d.code), trades::calendar_path(&d.code));
+            Trade { subscribe: Subscribe::of(site, &d.label(), &feed, &calendar), purchases: d.purchases.len() }
+        })
+        .collect();
     let mut context = Context::new();
     let mut meta =
         PageMeta::new("Få varsler om nye konkurranser", urls.asset("planlagte-innkjop/varsler/"), "planlagte-innkjop");
@@ -91,6 +106,7 @@ fn alerts_page(site: &Site, urls: &Urls) -> PageSpec {
     context.insert("page", &meta);
     context.insert("all", &all);
     context.insert("categories", &categories);
+    context.insert("trades", &trades);
     PageSpec { out: PATHS[2].into(), template: "alerts.html", context }
 }
 

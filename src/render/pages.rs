@@ -2,6 +2,7 @@
 
 use super::views::{AddressView, AgreementCard, AgreementView, CourseView, Link, PurchaseCard, Shared, Urls, Views};
 use crate::markdown::to_html_at;
+use crate::model::sections::lists::{BY_CALL_OFF, BY_STATUS};
 use crate::model::{Agreement, CallOff, Course, PlannedPurchase, Requirement};
 use crate::rules::period::AgreementStatus;
 use crate::site::Site;
@@ -11,6 +12,7 @@ use std::sync::Arc;
 use tera::Context;
 
 mod council;
+mod local;
 mod municipality;
 mod purchases;
 
@@ -163,6 +165,7 @@ pub fn all(site: &Site, views: &Views, urls: &Urls, wanted: Wanted) -> (Vec<Page
     categories(&mut b);
     suppliers(&mut b);
     council::pages(&mut b);
+    local::pages(&mut b);
     for page in &site.model.pages {
         let meta =
             b.meta(&page.title, urls.page(&page.origin.slug), "sider", vec![]).of_item(&page.origin, b.site.today);
@@ -233,7 +236,7 @@ fn status_filters(b: &Builder, current: Option<AgreementStatus>) -> Vec<FilterLi
     AgreementStatus::ALL
         .iter()
         .map(|s| FilterLink {
-            url: format!("{}status/{}/", b.urls.section("rammeavtaler"), s.key()),
+            url: format!("{}{BY_STATUS}/{}/", b.urls.section("rammeavtaler"), s.key()),
             name: s.label().to_string(),
             count: b.site.agreement_status.iter().filter(|x| *x == s).count(),
             current: current == Some(*s),
@@ -279,7 +282,7 @@ fn call_off_filters(b: &Builder, current: Option<&str>) -> Vec<FilterLink> {
         .map(|(key, _)| {
             let count = b.site.model.agreements.iter().filter(|a| a.call_off.map(CallOff::key) == Some(*key)).count();
             FilterLink {
-                url: format!("{}avrop/{key}/", b.urls.section("rammeavtaler")),
+                url: format!("{}{BY_CALL_OFF}/{key}/", b.urls.section("rammeavtaler")),
                 name: CallOff::label_of(key).to_string(),
                 count,
                 current: current == Some(*key),
@@ -303,6 +306,7 @@ fn filters(
         c.insert("category_filters", &category_filters(b, category));
         c.insert("municipality_filters", &municipality_filters(b, municipality));
         c.insert("call_off_filters", &call_off_filters(b, None));
+        c.insert("local_filters", &local::filters(b, false));
     }
     c
 }
@@ -313,12 +317,14 @@ fn agreements(b: &mut Builder) {
     let meta = b.meta("Rammeavtaler", b.urls.section("rammeavtaler"), "rammeavtaler", vec![]);
     let (status, category, municipality, call_off) =
         (status_filters(b, None), category_filters(b, None), municipality_filters(b, None), call_off_filters(b, None));
+    let local = local::filters(b, false);
     b.page("rammeavtaler/index.html".into(), "agreements.html", meta, |c| {
         c.insert("agreements", &all);
         c.insert("status_filters", &status);
         c.insert("category_filters", &category);
         c.insert("municipality_filters", &municipality);
         c.insert("call_off_filters", &call_off);
+        c.insert("local_filters", &local);
         c.insert("filter", &Option::<String>::None);
     });
     for (key, _) in CallOff::KEYS {
@@ -332,9 +338,9 @@ fn agreements(b: &mut Builder) {
             continue;
         }
         let title = format!("Bestilles: {}", CallOff::label_of(key).to_lowercase());
-        let url = format!("{}avrop/{key}/", b.urls.section("rammeavtaler"));
+        let url = format!("{}{BY_CALL_OFF}/{key}/", b.urls.section("rammeavtaler"));
         let meta = b.meta(&title, url, "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
-        let out = format!("rammeavtaler/avrop/{key}/index.html");
+        let out = format!("rammeavtaler/{BY_CALL_OFF}/{key}/index.html");
         let mut ctx = filters(b, &out, None, None, None);
         ctx.insert("call_off_filters", &call_off_filters(b, Some(key)));
         b.page(out, "agreements.html", meta, |c| {
@@ -356,11 +362,11 @@ fn agreements(b: &mut Builder) {
         let key = s.key().to_string();
         let meta = b.meta(
             title,
-            format!("{}status/{key}/", b.urls.section("rammeavtaler")),
+            format!("{}{BY_STATUS}/{key}/", b.urls.section("rammeavtaler")),
             "rammeavtaler",
             b.crumb("rammeavtaler", "Rammeavtaler"),
         );
-        let out = format!("rammeavtaler/status/{key}/index.html");
+        let out = format!("rammeavtaler/{BY_STATUS}/{key}/index.html");
         let ctx = filters(b, &out, Some(s), None, None);
         b.page(out, "agreements.html", meta, |c| {
             c.extend(ctx);
@@ -483,7 +489,10 @@ fn categories(b: &mut Builder) {
 fn suppliers(b: &mut Builder) {
     let (site, views) = (b.site, b.views);
     let meta = b.meta("Leverandører", b.urls.section("leverandorer"), "leverandorer", vec![]);
-    b.page("leverandorer/index.html".into(), "suppliers.html", meta, |c| c.insert("suppliers", &views.suppliers));
+    b.page("leverandorer/index.html".into(), "suppliers.html", meta, |c| {
+        c.insert("suppliers", &views.suppliers);
+        c.insert("has_local", &views.suppliers.iter().any(|s| s.local));
+    });
     for s in &views.suppliers {
         let agreements: Vec<&Shared<AgreementCard>> = site
             .agreements_by_supplier

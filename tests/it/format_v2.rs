@@ -235,3 +235,53 @@ fn the_councils_meetings_are_listed_newest_first_with_agenda_and_minutes() {
     );
     assert!(missing.contains("E067") && missing.contains("referat.fil"), "{missing}");
 }
+
+#[test]
+fn a_supplier_follows_the_tenders_of_a_trade_named_from_the_cpv_list() {
+    let site = built_sample();
+    // Without a CPV list, a trade is its division's number.
+    let alerts = main_of(&site.read("public/planlagte-innkjop/varsler/index.html")).to_string();
+    assert!(alerts.contains("<th scope=\"row\">CPV-hovedgruppe 64</th>"), "{alerts}");
+    let feed = site.read("public/planlagte-innkjop/varsler/cpv-64/atom.xml");
+    assert!(feed.contains("Mobiltelefoni og datakommunikasjon") && !feed.contains("Vikartjenester"));
+    // A lot's codes count: the IoT lot is in division 32.
+    let calendar = site.read("public/planlagte-innkjop/varsler/cpv-32/kalender.ics");
+    assert!(calendar.contains("SUMMARY:Tilbudsfrist: Mobiltelefoni og datakommunikasjon"));
+
+    // With the site's CPV list, each trade has its name.
+    let named = TestSite::sample();
+    let list = project_dir().join("../shared/data/eforms-nor/cpv.yaml");
+    let list = list.canonicalize().unwrap_or_else(|_| panic!("the shared CPV list is missing at {}", list.display()));
+    let settings = named.read("content/nettsted.yaml");
+    named.write("content/nettsted.yaml", &format!("{settings}\ncpv_liste: {}\n", list.display()));
+    let out = named.run(&["build"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let alerts = main_of(&named.read("public/planlagte-innkjop/varsler/index.html")).to_string();
+    assert!(alerts.contains("<th scope=\"row\">Bygge- og anleggsvirksomhet (CPV 45)</th>"), "{alerts}");
+    let feed = named.read("public/planlagte-innkjop/varsler/cpv-45/atom.xml");
+    assert!(feed.contains("<title>Planlagte innkjøp: Bygge- og anleggsvirksomhet (CPV 45) –"), "{feed}");
+}
+
+#[test]
+fn local_suppliers_and_the_agreements_with_them_have_lists_of_their_own() {
+    let site = built_sample();
+    let suppliers = main_of(&site.read("public/leverandorer/lokale/index.html")).to_string();
+    let all = main_of(&site.read("public/leverandorer/index.html")).to_string();
+    let rows = |html: &str| html.matches("<tr><td>").count();
+    assert!(rows(&suppliers) > 0 && rows(&suppliers) < rows(&all));
+    assert!(!suppliers.contains("<td>Nei</td>"), "only the local ones");
+    assert!(all.contains("href=\"/leverandorer/lokale/\""));
+
+    let list = site.read("public/rammeavtaler/index.html");
+    assert!(list.contains("<h3>Leverandør</h3>") && list.contains("href=\"/rammeavtaler/lokale-leverandorer/\""));
+    let local = main_of(&site.read("public/rammeavtaler/lokale-leverandorer/index.html")).to_string();
+    // The IT operations in Numedal are run by a local supplier; the fuel agreement's is not local.
+    assert!(local.contains("IT-driftstjenester for Numedalskommunene"), "{local}");
+    assert!(!local.contains(">Drivstoff og firmakort<"));
+    assert!(local.contains("med en leverandør fra regionen</h2>"));
+    // A site without local suppliers has no such lists.
+    let minimal = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    assert_eq!(minimal.run(&["build"]).code, 0);
+    let has_local = minimal.read("content/leverandorer.yaml").contains("lokal: true");
+    assert_eq!(minimal.path("public/leverandorer/lokale").exists(), has_local);
+}

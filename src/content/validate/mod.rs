@@ -287,6 +287,24 @@ fn check_slugs(items: &[(Section, SourceFile)]) -> Vec<Diagnostic> {
                 .hint("gi filen et annet navn"),
             );
         }
+        if section.list_folders().contains(&file.slug.as_str()) {
+            out.push(
+                Diagnostic::new(
+                    codes::RESERVED_ADDRESS,
+                    &file.rel_path,
+                    format!(
+                        "filen vil få adressen /{}/{}/, der nettstedet har en av listene sine",
+                        section.address(),
+                        file.slug
+                    ),
+                )
+                .hint(format!(
+                    "gi filen et annet navn; disse navnene er opptatt i {}/: {}",
+                    section.dir(),
+                    section.list_folders().join(", ")
+                )),
+            );
+        }
         if let Some(first) = seen.insert((*section, file.slug.as_str()), file) {
             let address = match section {
                 Section::Pages => format!("/{}/", file.slug),

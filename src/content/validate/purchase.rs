@@ -148,7 +148,8 @@ fn cpv_codes(check: &mut Check, codes: &Option<Vec<Text>>, within: &[Segment], c
             continue;
         }
         let name = ctx.cpv.name(&normal).map(str::to_string);
-        cpv_codes.push(Cpv { code: normal, name });
+        let division_name = normal.get(..2).and_then(|d| ctx.cpv.name(&format!("{d}000000"))).map(str::to_string);
+        cpv_codes.push(Cpv { code: normal, name, division_name });
     }
     cpv_codes
 }

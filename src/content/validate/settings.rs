@@ -247,6 +247,14 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
             );
             continue;
         }
+        if id == crate::model::sections::lists::LOCAL_SUPPLIERS {
+            check.report(
+                codes::RESERVED_ADDRESS,
+                &item_path(i, &["id"]),
+                format!("leverandøren vil få adressen /leverandorer/{id}/, der nettstedet har listen over lokale leverandører"),
+                Some(format!("gi leverandøren en annen id, for eksempel `{id}-as`, og bruk den samme id-en i avtalene")),
+            );
+        }
         let website = check.url(&s.nettside, &item_path(i, &["nettside"]));
         let contact = s.kontakt.as_ref().map(|c| crate::model::Contact {
             name: check.line(&c.navn, &item_path(i, &["kontakt", "navn"])),

@@ -6,6 +6,7 @@
 
 use super::{Builder, FilterLink, Group, PageMeta};
 use crate::model::dates::FuzzyDate;
+use crate::model::sections::lists::{BY_CATEGORY, BY_CONTRACT_TYPE, BY_MUNICIPALITY, BY_STATUS};
 use crate::model::{ContractType, PlannedPurchase, PurchaseStatus};
 use crate::render::views::{PurchaseCard, Shared};
 use serde::Serialize;
@@ -39,7 +40,7 @@ pub(super) fn purchases(b: &mut Builder) {
     // A municipality's planned purchases are on its own page, open ones first: the filter
     // leads there rather than to a page of its own.
     let url = |f: &Filter| match f.facet {
-        "kommune" => format!("{}#s-innkjop", b.urls.item("kommuner", &f.key)),
+        BY_MUNICIPALITY => format!("{}#s-innkjop", b.urls.item("kommuner", &f.key)),
         _ => format!("{}{}/{}/", b.urls.section("planlagte-innkjop"), f.facet, f.key),
     };
     let links = |current: Option<(&str, &str)>| -> Vec<(&'static str, &'static str, Vec<FilterLink>)> {
@@ -72,7 +73,7 @@ pub(super) fn purchases(b: &mut Builder) {
         c.insert("filters", &filter_links);
         c.insert("filter", &Option::<String>::None);
     });
-    for f in filters.iter().filter(|f| f.facet != "kommune") {
+    for f in filters.iter().filter(|f| f.facet != BY_MUNICIPALITY) {
         let out = format!("planlagte-innkjop/{}/{}/index.html", f.facet, f.key);
         if !b.wants(&out) {
             b.page(out, "purchases.html", PageMeta::new("", String::new(), "planlagte-innkjop"), |_| {});
@@ -99,15 +100,19 @@ pub(super) fn purchases(b: &mut Builder) {
 }
 
 /// The facets a supplier filters by: (path, heading).
-const FACETS: [(&str, &str); 4] =
-    [("status", "Status"), ("kategori", "Kategori"), ("kommune", "Kommune"), ("kontraktstype", "Kontraktstype")];
+const FACETS: [(&str, &str); 4] = [
+    (BY_STATUS, "Status"),
+    (BY_CATEGORY, "Kategori"),
+    (BY_MUNICIPALITY, "Kommune"),
+    (BY_CONTRACT_TYPE, "Kontraktstype"),
+];
 
 /// Every filter of every facet.
 fn all_filters<'f>(b: &Builder<'f>) -> Vec<Filter<'f>> {
     let mut out: Vec<Filter<'f>> = Vec::new();
     for (key, status) in PurchaseStatus::ALL {
         out.push(Filter {
-            facet: "status",
+            facet: BY_STATUS,
             key: key.to_string(),
             name: status.label().to_string(),
             keeps: Box::new(move |p| p.status == status),
@@ -116,7 +121,7 @@ fn all_filters<'f>(b: &Builder<'f>) -> Vec<Filter<'f>> {
     for c in &b.site.model.settings.categories {
         let id = c.id.clone();
         out.push(Filter {
-            facet: "kategori",
+            facet: BY_CATEGORY,
             key: c.id.clone(),
             name: c.name.clone(),
             keeps: Box::new(move |p| p.category == id),
@@ -125,7 +130,7 @@ fn all_filters<'f>(b: &Builder<'f>) -> Vec<Filter<'f>> {
     for m in &b.site.model.settings.municipalities {
         let id = m.id.clone();
         out.push(Filter {
-            facet: "kommune",
+            facet: BY_MUNICIPALITY,
             key: m.id.clone(),
             name: m.name.clone(),
             keeps: Box::new(move |p| p.municipalities.includes(&id)),
@@ -133,7 +138,7 @@ fn all_filters<'f>(b: &Builder<'f>) -> Vec<Filter<'f>> {
     }
     for (key, kind) in ContractType::ALL {
         out.push(Filter {
-            facet: "kontraktstype",
+            facet: BY_CONTRACT_TYPE,
             key: key.to_string(),
             name: kind.label().to_string(),
             keeps: Box::new(move |p| p.contract_type == Some(kind)),
