@@ -25,7 +25,7 @@ impl Division {
 
 /// The folder of a division's feed and calendar, below the alerts page.
 pub fn folder(code: &str) -> String {
-    format!("planlagte-innkjop/varsler/cpv-{code}/")
+    format!("planlagte-innkjop/{}/cpv-{code}/", crate::model::sections::lists::ALERTS)
 }
 
 pub fn feed_path(code: &str) -> String {
@@ -59,4 +59,19 @@ pub fn divisions(site: &Site) -> Vec<Division> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trade_is_named_from_the_cpv_list_or_by_its_digits() {
+        let named = Division { code: "45".into(), name: Some("Bygge- og anleggsarbeid".into()), purchases: vec![] };
+        assert_eq!(named.label(), "Bygge- og anleggsarbeid (CPV 45)");
+        let unnamed = Division { code: "09".into(), name: None, purchases: vec![] };
+        assert_eq!(unnamed.label(), "CPV-hovedgruppe 09");
+        assert_eq!(feed_path("09"), "planlagte-innkjop/varsler/cpv-09/atom.xml");
+        assert_eq!(calendar_path("09"), "planlagte-innkjop/varsler/cpv-09/kalender.ics");
+    }
 }

@@ -252,3 +252,27 @@ impl PlannedPurchase {
         self.deadline.is_some() || self.dated_milestones().next().is_some()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::MilestoneKind;
+
+    /// Each milestone comes after every one listed before it, but questions and requests to
+    /// participate, which may come in either order in a tender of two stages.
+    #[test]
+    fn milestones_follow_the_order_of_a_tender() {
+        let kinds: Vec<MilestoneKind> = MilestoneKind::ALL.iter().map(|(_, k)| *k).collect();
+        for (i, later) in kinds.iter().enumerate() {
+            for earlier in &kinds[..i] {
+                let free = matches!(
+                    (earlier, later),
+                    (MilestoneKind::Questions, MilestoneKind::RequestToParticipate)
+                        | (MilestoneKind::RequestToParticipate, MilestoneKind::Questions)
+                );
+                assert_eq!(later.after().contains(earlier), !free, "{} after {}", later.key(), earlier.key());
+            }
+            assert!(!later.after().contains(later));
+        }
+        assert_eq!(MilestoneKind::Award.key(), "tildeling");
+    }
+}
