@@ -73,13 +73,18 @@ impl Subscribe {
     }
 }
 
-/// A trade (CPV division) to follow, with how many planned purchases it has.
+/// A trade (CPV division) to follow, with how many planned purchases it has and the first
+/// of them by title, so a trade without a name from a CPV list still says what it holds.
 #[derive(Serialize)]
 struct Trade {
     #[serde(flatten)]
     subscribe: Subscribe,
     purchases: usize,
+    examples: Vec<String>,
 }
+
+/// How many purchases a trade's row names.
+const EXAMPLES: usize = 3;
 
 /// "Få varsler": how a supplier follows the tenders in a calendar, a feed reader or by e-mail.
 fn alerts_page(site: &Site, urls: &Urls) -> PageSpec {
@@ -95,7 +100,12 @@ fn alerts_page(site: &Site, urls: &Urls) -> PageSpec {
         .iter()
         .map(|d| {
             let (feed, calendar) = (trades::feed_path(&d.code), trades::calendar_path(&d.code));
-            Trade { subscribe: Subscribe::of(site, &d.label(), &feed, &calendar), purchases: d.purchases.len() }
+            let examples = d.purchases.iter().take(EXAMPLES).map(|&i| site.model.purchases[i].title.clone()).collect();
+            Trade {
+                subscribe: Subscribe::of(site, &d.label(), &feed, &calendar),
+                purchases: d.purchases.len(),
+                examples,
+            }
         })
         .collect();
     let mut context = Context::new();

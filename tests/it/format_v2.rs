@@ -242,6 +242,8 @@ fn a_supplier_follows_the_tenders_of_a_trade_named_from_the_cpv_list() {
     // Without a CPV list, a trade is its division's number.
     let alerts = main_of(&site.read("public/planlagte-innkjop/varsler/index.html")).to_string();
     assert!(alerts.contains("<th scope=\"row\">CPV-hovedgruppe 64</th>"), "{alerts}");
+    // A trade's row names its purchases, so it says what it holds without a name.
+    assert!(alerts.contains("CPV-hovedgruppe 64</th><td>Mobiltelefoni og datakommunikasjon</td>"), "{alerts}");
     let feed = site.read("public/planlagte-innkjop/varsler/cpv-64/atom.xml");
     assert!(feed.contains("Mobiltelefoni og datakommunikasjon") && !feed.contains("Vikartjenester"));
     // A lot's codes count: the IoT lot is in division 32.
@@ -254,10 +256,19 @@ fn a_supplier_follows_the_tenders_of_a_trade_named_from_the_cpv_list() {
     let list = list.canonicalize().unwrap_or_else(|_| panic!("the shared CPV list is missing at {}", list.display()));
     let settings = named.read("content/nettsted.yaml");
     named.write("content/nettsted.yaml", &format!("{settings}\ncpv_liste: {}\n", list.display()));
+    // A fourth purchase in division 45: the row names three and counts the rest.
+    let school = named.read("content/planlagte-innkjop/ny-barneskole-kongsberg.md");
+    named.write(
+        "content/planlagte-innkjop/ny-ungdomsskole.md",
+        &school.replacen("tittel: ", "tittel: Ungdomsskole og ", 1),
+    );
     let out = named.run(&["build"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let alerts = main_of(&named.read("public/planlagte-innkjop/varsler/index.html")).to_string();
     assert!(alerts.contains("<th scope=\"row\">Bygge- og anleggsvirksomhet (CPV 45)</th>"), "{alerts}");
+    assert!(
+        alerts.contains("Solcelleanlegg på formålsbygg; Totalentreprise for ny barneskole i Kongsberg og 1 til</td>")
+    );
     let feed = named.read("public/planlagte-innkjop/varsler/cpv-45/atom.xml");
     assert!(feed.contains("<title>Planlagte innkjøp: Bygge- og anleggsvirksomhet (CPV 45) –"), "{feed}");
 }
