@@ -100,6 +100,11 @@ pub struct Loaded {
     pub items: Vec<(Section, SourceFile)>,
     /// Every other file (documents), relative to the content folder.
     pub assets: Vec<PathBuf>,
+    /// The items that exist but could not be read (their section and slug): what refers to
+    /// them is not also told that they do not exist.
+    pub refused: Vec<(Section, String)>,
+    /// Whether leverandorer.yaml exists but could not be read.
+    pub suppliers_refused: bool,
 }
 
 /// Reads the content folder. Problems with single files become diagnostics; the rest is read.
@@ -165,6 +170,14 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
         let file = match file {
             Ok(f) => f,
             Err(d) => {
+                match section {
+                    Some(s) => {
+                        let stem = d.path.file_stem().map(|n| n.to_string_lossy()).unwrap_or_default();
+                        loaded.refused.push((s, slugify(&stem)));
+                    }
+                    None if d.path == Path::new("nettsted.yaml") => {}
+                    None => loaded.suppliers_refused = true,
+                }
                 diagnostics.push(d);
                 continue;
             }
@@ -452,21 +465,26 @@ fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
             let column = valid - bytes[..valid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
             let byte = bytes.get(valid).copied().unwrap_or(0);
-            let guess = match byte {
-                0xE6 => " (trolig «æ» lagret som Windows-1252 eller Latin-1)",
-                0xF8 => " (trolig «ø» lagret som Windows-1252 eller Latin-1)",
-                0xE5 => " (trolig «å» lagret som Windows-1252 eller Latin-1)",
-                0xC6 | 0xD8 | 0xC5 => " (trolig en stor Æ, Ø eller Å lagret som Windows-1252 eller Latin-1)",
-                0x92 | 0x93 | 0x94 | 0x96 => " (trolig et typografisk tegn fra Word lagret som Windows-1252)",
-                _ => "",
+            let what = match byte {
+                0xE6 => "«æ»",
+                0xF8 => "«ø»",
+                0xE5 => "«å»",
+                0xC6 | 0xD8 | 0xC5 => "en stor Æ, Ø eller Å",
+                0x92 | 0x93 | 0x94 | 0x96 => "et typografisk tegn fra Word (som “ ” eller –)",
+                _ => "et tegn",
             };
+            // The line as far as it can be read, so she sees where.
+            let start = bytes[..valid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let shown = String::from_utf8_lossy(&bytes[start..valid]).trim().to_string();
             Err(Diagnostic::new(
                 codes::NOT_UTF8,
                 rel,
-                format!("filen er ikke UTF-8: byte 0x{byte:02X} på linje {line}, kolonne {column}{guess}"),
+                format!(
+                    "filen er lagret med feil tegnkoding, så {what} på linje {line}, kolonne {column} kan ikke leses (rett etter «{shown}»)"
+                ),
             )
             .at(line, column)
-            .hint("åpne filen i editoren og lagre den med tegnkoding UTF-8"))
+            .hint("åpne filen, velg «Lagre som» og sett tegnkoding (koding) til UTF-8 før du lagrer; i Notisblokk står valget ved siden av Lagre-knappen"))
         }
     }
 }
@@ -491,6 +509,10 @@ mod tests {
         assert_eq!(ok, "---\na: b\n");
         let err = decode(Path::new("a.md"), b"---\ntittel: M\xF8bler\n".to_vec()).unwrap_err();
         assert_eq!(err.line, Some(2));
-        assert!(err.message.contains("0xF8"), "{}", err.message);
+        assert!(
+            err.message.contains("«ø» på linje 2, kolonne 10") && err.message.contains("«tittel: M»"),
+            "{}",
+            err.message
+        );
     }
 }

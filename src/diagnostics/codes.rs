@@ -88,7 +88,7 @@ codes! {
     // Values.
     E030 MISSING_KEY "En påkrevd nøkkel mangler eller er tom" "Legg til nøkkelen med en verdi, som i eksemplet.";
     E031 BAD_DATE "Ugyldig dato" "Skriv datoer som ÅÅÅÅ-MM-DD, for eksempel 2026-03-01, med år mellom 1900 og 2199.";
-    E032 BAD_DATE_TIME "Ugyldig tidspunkt" "Skriv tidspunkt som ÅÅÅÅ-MM-DDTTT:MM, for eksempel 2026-03-01T09:00 (norsk tid).";
+    E032 BAD_DATE_TIME "Ugyldig tidspunkt" "Skriv et tidspunkt som datoen, en stor T og klokkeslettet med kolon: 2026-03-01T09:00 (norsk tid).";
     E033 BAD_FUZZY_DATE "Ugyldig dato for et planlagt tidspunkt" "Skriv datoen så presist den er kjent: 2027-03-15, 2027-03, 2027-Q2 eller 2027.";
     E034 BAD_CHOICE "Verdien er ikke en av de tillatte" "Velg en av verdiene hjelpeteksten lister opp.";
     E035 UNKNOWN_ID "Det finnes ingen med den id-en" "Rett id-en (se forslaget), eller legg den til i listen hjelpeteksten nevner.";

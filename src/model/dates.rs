@@ -10,10 +10,10 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 /// The expected form of a date, for hints.
 pub const DATE_FORM: &str = "datoer skrives ÅÅÅÅ-MM-DD, for eksempel 2026-03-01";
 /// The expected form of a date-time, for hints.
-pub const DATE_TIME_FORM: &str = "tidspunkt skrives ÅÅÅÅ-MM-DDTTT:MM, for eksempel 2026-03-01T09:00 (norsk tid)";
+pub const DATE_TIME_FORM: &str =
+    "et tidspunkt skrives som datoen, en stor T og klokkeslettet med kolon: 2026-03-01T09:00 (norsk tid)";
 /// The expected form of a fuzzy date, for hints.
-pub const FUZZY_FORM: &str =
-    "skriv en dato så presist som den er kjent: 2027-03-15, 2027-03, 2027-Q2 eller 2027 (kvartal Q1 til Q4)";
+pub const FUZZY_FORM: &str = "skriv datoen så nøyaktig du vet den: 2027-03-15 (dag), 2027-03 (måned), 2027-Q2 (kvartal, Q1 til Q4) eller 2027 (år)";
 
 const MONTHS: [&str; 12] = [
     "januar",
@@ -29,6 +29,11 @@ const MONTHS: [&str; 12] = [
     "november",
     "desember",
 ];
+
+/// The Norwegian name of a month, 1 to 12: `mars`.
+pub fn month_name(month: u32) -> &'static str {
+    MONTHS[(month as usize).saturating_sub(1) % 12]
+}
 
 /// Reads a date written the Norwegian way, `1.3.2028` or `01.03.2028`, to suggest the ISO form.
 pub fn parse_norwegian_date(text: &str) -> Option<NaiveDate> {

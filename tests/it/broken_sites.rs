@@ -8,11 +8,13 @@ struct Expectation {
     file: String,
     line: Option<usize>,
     contains: Vec<String>,
+    /// Words that must not be said: a second message caused by the first mistake.
+    lacks: Vec<String>,
 }
 
 fn read_expectation(path: &Path) -> Expectation {
     let text = std::fs::read_to_string(path).expect("expect.txt");
-    let mut e = Expectation { file: String::new(), line: None, contains: Vec::new() };
+    let mut e = Expectation { file: String::new(), line: None, contains: Vec::new(), lacks: Vec::new() };
     for line in text.lines() {
         if let Some(v) = line.strip_prefix("file: ") {
             e.file = v.trim().to_string();
@@ -20,6 +22,8 @@ fn read_expectation(path: &Path) -> Expectation {
             e.line = Some(v.trim().parse().expect("line number"));
         } else if let Some(v) = line.strip_prefix("contains: ") {
             e.contains.push(v.trim().to_string());
+        } else if let Some(v) = line.strip_prefix("lacks: ") {
+            e.lacks.push(v.trim().to_string());
         }
     }
     e
@@ -128,6 +132,11 @@ fn every_broken_site_gets_a_located_message_and_exit_1() {
         for words in &expectation.contains {
             if !out.stderr.contains(words.as_str()) {
                 problems.push(format!("missing words: {words}"));
+            }
+        }
+        for words in &expectation.lacks {
+            if out.stderr.contains(words.as_str()) {
+                problems.push(format!("says what it must not: {words}"));
             }
         }
         if !problems.is_empty() {

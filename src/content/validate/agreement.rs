@@ -29,7 +29,11 @@ pub fn agreement(check: &mut Check, file: &SourceFile, raw: &RawAgreement, ctx: 
             );
             None
         }
-        list => Some(check.references(list, "leverandorer", &ctx.suppliers, "leverandør", SUPPLIERS_IN)),
+        list => Some(match &ctx.suppliers {
+            Some(ids) => check.references(list, "leverandorer", ids, "leverandør", SUPPLIERS_IN),
+            // The list cannot be read, and its own error says so: the ids stand as written.
+            None => list.iter().flatten().map(|t| t.as_str().trim().to_string()).collect(),
+        }),
     };
     let (municipalities, joining) = check.scope(&raw.kommuner, &ctx.municipalities).unzip();
     let valid_from = required_date(check, &raw.gyldig_fra, "gyldig_fra");

@@ -1,6 +1,7 @@
 //! The checker: small, uniform conversions from raw values to model values, each
 //! reporting a located diagnostic with a hint when the value is wrong.
 
+use super::date_advice;
 use crate::content::raw::{self, RawContact, Text};
 use crate::content::yaml::{Segment, Source, did_you_mean, key};
 use crate::diagnostics::{Code, Diagnostic, codes};
@@ -87,12 +88,25 @@ impl<'a> Check<'a> {
     pub fn line(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<String> {
         let text = self.text(value)?;
         if text.contains('\n') {
-            self.report(
-                codes::MULTI_LINE,
-                path,
-                format!("`{}` går over flere linjer", crate::content::yaml::display_path(path)),
-                Some("skriv verdien på én linje (uten `|` eller `>` etter kolon)".to_string()),
-            );
+            let name = crate::content::yaml::display_path(path);
+            // On one line in the file, the break is a `\n` written inside double quotes.
+            let written = self.written(path, &text);
+            let (message, hint) = if written.contains("\\n") {
+                (
+                    format!("`{name}` har `\\n` i seg, og det blir et linjeskift"),
+                    format!(
+                        "fjern `\\n`: skriv `{}: {}`",
+                        name.rsplit('.').next().unwrap_or(&name),
+                        written.replace("\\n", " ").trim()
+                    ),
+                )
+            } else {
+                (
+                    format!("`{name}` går over flere linjer"),
+                    "skriv verdien på én linje, rett etter kolonet (uten `|` eller `>`)".to_string(),
+                )
+            };
+            self.report(codes::MULTI_LINE, path, message, Some(hint));
             return None;
         }
         Some(text)
@@ -149,12 +163,8 @@ impl<'a> Check<'a> {
         let date = dates::parse_date(&text);
         if date.is_none() && !self.year_out_of_range(&text, codes::BAD_DATE, path) {
             let text = self.written(path, &text);
-            let message = format!("`{text}` er ikke en gyldig dato");
-            let hint = match dates::parse_norwegian_date(&text) {
-                Some(d) => format!("skriv {}; {}", d.format("%Y-%m-%d"), dates::DATE_FORM),
-                None => dates::DATE_FORM.to_string(),
-            };
-            self.report(codes::BAD_DATE, path, message, Some(hint));
+            let advice = date_advice::date(&text);
+            self.report_date(codes::BAD_DATE, path, &text, advice, dates::DATE_FORM);
         }
         date
     }
@@ -164,9 +174,9 @@ impl<'a> Check<'a> {
         let when = When::parse(&text);
         if when.is_none() && !self.year_out_of_range(&text, codes::BAD_DATE_TIME, path) {
             let text = self.written(path, &text);
-            let message = format!("`{text}` er ikke en gyldig dato eller et gyldig tidspunkt");
-            let hint = format!("{}; for en hel dag holder datoen", dates::DATE_TIME_FORM);
-            self.report(codes::BAD_DATE_TIME, path, message, Some(hint));
+            let advice = date_advice::date_time(&text);
+            let form = format!("{}; for en hel dag holder datoen", dates::DATE_TIME_FORM);
+            self.report_date(codes::BAD_DATE_TIME, path, &text, advice, &form);
         }
         when
     }
@@ -176,18 +186,49 @@ impl<'a> Check<'a> {
         let date = FuzzyDate::parse(&text);
         if date.is_none() && !self.year_out_of_range(&text, codes::BAD_FUZZY_DATE, path) {
             let text = self.written(path, &text);
-            let message = format!("`{text}` er ikke en gyldig dato");
-            self.report(codes::BAD_FUZZY_DATE, path, message, Some(dates::FUZZY_FORM.to_string()));
+            let advice = date_advice::fuzzy(&text);
+            self.report_date(codes::BAD_FUZZY_DATE, path, &text, advice, dates::FUZZY_FORM);
         }
         date
+    }
+
+    /// A date that cannot be read: why, when it can be told, and the line she most likely
+    /// meant, ready to copy.
+    fn report_date(&mut self, code: Code, path: &[Segment], text: &str, advice: date_advice::Advice, form: &str) {
+        let message = match &advice.why {
+            Some(why) => format!("`{text}` er ikke en gyldig dato: {why}"),
+            None if code == codes::BAD_DATE_TIME => {
+                format!("`{text}` er ikke en dato eller et tidspunkt verktøyet kan lese")
+            }
+            None => format!("`{text}` er ikke en dato verktøyet kan lese"),
+        };
+        let key = match path.last() {
+            Some(Segment::Key(k)) => k.as_str(),
+            _ => "",
+        };
+        let sentence = |form: &str| {
+            let mut chars = form.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        };
+        let hint = match advice.meant {
+            Some(meant) if !key.is_empty() => format!("mente du `{key}: {meant}`? {}", sentence(form)),
+            Some(meant) => format!("mente du `{meant}`? {}", sentence(form)),
+            None => form.to_string(),
+        };
+        self.report(code, path, message, Some(hint));
     }
 
     /// Reports a date whose year is outside the years content may use; whether it did.
     fn year_out_of_range(&mut self, text: &str, code: Code, path: &[Segment]) -> bool {
         let Some(year) = dates::year_out_of_range(text) else { return false };
         let (first, last) = (dates::YEARS.start(), dates::YEARS.end());
-        let message = format!("året {year} i `{text}` er utenfor årene et nettsted bruker ({first}–{last})");
-        self.report(code, path, message, Some("sjekk at året er skrevet riktig".to_string()));
+        let message = format!("året {year} i `{text}` kan ikke stemme: året må være mellom {first} og {last}");
+        self.report(
+            code,
+            path,
+            message,
+            Some(format!("sjekk årstallet; for eksempel `{}`", text.replacen(&format!("{year:04}"), "2027", 1))),
+        );
         true
     }
 
@@ -229,14 +270,37 @@ impl<'a> Check<'a> {
             return Some(id.to_string());
         }
         let slug = crate::rules::slug::slugify(id);
-        let defined = format!("{what} defineres i {defined_in}");
-        let add = if slug.is_empty() { defined.clone() } else { format!("{defined}; en ny får id-en `{slug}` der") };
-        let hint = match did_you_mean(id, ids).or_else(|| by_words(&slug, ids)) {
-            Some(best) => format!("mente du `{best}`? {defined}"),
-            None if ids.is_empty() => format!("ingen {what} er definert ennå; {add}"),
-            None => format!("kjente id-er: {}; {add}", ids.iter().take(12).cloned().collect::<Vec<_>>().join(", ")),
+        let plural = match what {
+            "kategori" => "kategoriene",
+            "kommune" => "kommunene",
+            "leverandør" => "leverandørene",
+            "rammeavtale" => "rammeavtalene",
+            "etisk krav" => "de etiske kravene",
+            other => other,
         };
-        self.report(codes::UNKNOWN_ID, path, format!("finner ingen {what} med id `{id}`"), Some(hint));
+        // A list in a settings file, or a folder of files whose names are the ids.
+        let add = match (defined_in.strip_prefix("content/"), slug.is_empty()) {
+            (Some(folder), false) => format!("en ny lager du som filen content/{folder}{slug}.md"),
+            (Some(folder), true) => format!("id-en er filnavnet uten .md, i content/{folder}"),
+            (None, false) => format!("en ny legger du til i {defined_in}, med `- id: {slug}`"),
+            (None, true) => format!("en ny legger du til i {defined_in}"),
+        };
+        let where_ids = match defined_in.strip_prefix("content/") {
+            Some(folder) => format!("id-en er filnavnet uten .md, i content/{folder}"),
+            None => format!("id-ene står i {defined_in}"),
+        };
+        // The name instead of the id: `Numedal Kontorservice AS`.
+        let a_name = id.chars().any(|c| c.is_whitespace() || c.is_uppercase());
+        let name_note = if a_name { "her skal id-en stå, ikke navnet; " } else { "" };
+        let hint = match did_you_mean(id, ids).or_else(|| by_words(&slug, ids)) {
+            Some(best) => format!("{name_note}mente du `{best}`? ({where_ids})"),
+            None if ids.is_empty() => format!("{name_note}det er ingen å velge blant ennå; {add}"),
+            None => format!(
+                "{name_note}kjente id-er: {}; {add}",
+                ids.iter().take(12).cloned().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        self.report(codes::UNKNOWN_ID, path, format!("finner ikke `{id}` blant {plural}"), Some(hint));
         None
     }
 

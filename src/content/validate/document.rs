@@ -114,7 +114,7 @@ fn document_file(check: &mut Check, fil: &str, path: &[Segment], ctx: &Context) 
                 codes::DOCUMENT_NOT_FOUND,
                 &path,
                 format!("finner ikke filen `{fil}`"),
-                Some("stien er relativ til content/; sjekk stavemåten og at filen er lagt der".to_string()),
+                Some(format!("legg filen i content/{}, og sjekk at navnet er stavet helt likt, også store og små bokstaver og endelsen (.pdf)", fil.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default())),
             );
             return None;
         }

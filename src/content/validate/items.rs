@@ -17,7 +17,8 @@ pub struct Context<'a> {
     pub expiring_months: u32,
     pub categories: Vec<String>,
     pub municipalities: Vec<String>,
-    pub suppliers: Vec<String>,
+    /// None when leverandorer.yaml cannot be read.
+    pub suppliers: Option<Vec<String>>,
     pub agreements: Vec<String>,
     pub requirements: Vec<String>,
     /// The addresses of the free pages (`om-samarbeidet`): a document may not take their folders.
@@ -27,10 +28,8 @@ pub struct Context<'a> {
 
 pub(super) const CATEGORIES_IN: &str = "nettsted.yaml under `kategorier`";
 pub(super) const SUPPLIERS_IN: &str = "leverandorer.yaml";
-pub(super) const AGREEMENTS_IN: &str =
-    "content/rammeavtaler/ (id-en er adressen: filnavnet uten .md, med små bokstaver)";
-pub(super) const REQUIREMENTS_IN: &str =
-    "content/etiske-krav/ (id-en er adressen: filnavnet uten .md, med små bokstaver)";
+pub(super) const AGREEMENTS_IN: &str = "content/rammeavtaler/";
+pub(super) const REQUIREMENTS_IN: &str = "content/etiske-krav/";
 
 pub(super) fn origin(file: &SourceFile) -> Origin {
     Origin { slug: file.slug.clone(), path: file.rel_path.clone(), changed: file.modified().map(Into::into) }
@@ -71,7 +70,7 @@ pub fn course(check: &mut Check, file: &SourceFile, raw: &RawCourse) -> Option<C
             codes::COURSE_WITHOUT_PLACE,
             &[key("tittel")],
             "kurset mangler både `sted` og `digitalt`",
-            Some("skriv hvor kurset holdes (`sted: {navn: ..., adresse: ...}`) og/eller en lenke (`digitalt: https://...`)".to_string()),
+            Some("skriv hvor kurset holdes, `sted:` med `navn:` og `adresse:` på linjene under (to mellomrom foran), eller lenken til et digitalt kurs: `digitalt: \"https://teams.example.no/kurs\"`".to_string()),
         );
     }
     let registration = raw.pamelding.as_ref().map(|p| {

@@ -86,7 +86,7 @@ pub(super) struct Surroundings {
     expiring_months: u32,
     categories: Vec<String>,
     municipalities: Vec<String>,
-    suppliers: Vec<String>,
+    suppliers: Option<Vec<String>>,
     agreements: Vec<String>,
     requirements: Vec<String>,
     cpv: Option<(PathBuf, Option<Stamp>)>,

@@ -2,6 +2,7 @@
 
 mod agreement;
 mod check;
+mod date_advice;
 mod document;
 mod items;
 mod memo;
@@ -53,8 +54,12 @@ pub fn validate_with(
     };
     let mut out = head.diagnostics;
     out.extend(check_slugs(&loaded.items));
+    // The items of a section, with those that exist but could not be read: a reference to
+    // one of them is not an unknown id (its own error says what to fix).
     let slugs = |section: Section| -> Vec<String> {
-        loaded.items.iter().filter(|(s, _)| *s == section).map(|(_, f)| f.slug.clone()).collect()
+        let read = loaded.items.iter().filter(|(s, _)| *s == section).map(|(_, f)| f.slug.clone());
+        let refused = loaded.refused.iter().filter(|(s, _)| *s == section).map(|(_, slug)| slug.clone());
+        read.chain(refused).collect()
     };
     let Some(settings) = head.settings else {
         return (None, out);
@@ -140,7 +145,9 @@ pub(super) struct Head {
     cpv_source: Option<(PathBuf, Option<Stamp>)>,
     /// Every supplier id written counts for references, even one whose entry has an error:
     /// the error is reported once, at the supplier, not again at each agreement.
-    supplier_ids: Vec<String>,
+    /// The suppliers' ids; none when leverandorer.yaml exists but cannot be read (then what
+    /// refers to a supplier is not checked, rather than refused for a list that is not there).
+    supplier_ids: Option<Vec<String>>,
     suppliers: Vec<Supplier>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -193,18 +200,21 @@ fn head(loaded: &Loaded, content_dir: &Path) -> Head {
         }
         out.extend(check.out);
     }
-    let mut supplier_ids = Vec::new();
+    let mut supplier_ids = (!loaded.suppliers_refused).then(Vec::new);
     let suppliers = match &loaded.suppliers {
         Some(file) => {
             let (raw, check) = parse::<Vec<RawSupplier>>(file, &mut out);
             match (raw, check) {
                 (Some(raw), Some(mut check)) => {
-                    supplier_ids = raw.iter().filter_map(|s| check.text(&s.id)).collect();
+                    supplier_ids = Some(raw.iter().filter_map(|s| check.text(&s.id)).collect());
                     let s = settings::suppliers(&mut check, &raw);
                     out.extend(check.out);
                     s
                 }
-                _ => Vec::new(),
+                _ => {
+                    supplier_ids = None;
+                    Vec::new()
+                }
             }
         }
         None => Vec::new(),
@@ -284,7 +294,11 @@ fn check_slugs(items: &[(Section, SourceFile)]) -> Vec<Diagnostic> {
                     &file.rel_path,
                     format!("siden vil få adressen /{}/, som nettstedet bruker selv", file.slug),
                 )
-                .hint("gi filen et annet navn"),
+                .hint(format!(
+                    "gi filen et annet navn, for eksempel `sider/om-{}.md`; opptatt er blant annet {}",
+                    file.slug,
+                    crate::model::sections::GENERATED_FOLDERS.join(", ")
+                )),
             );
         }
         if section.list_folders().contains(&file.slug.as_str()) {

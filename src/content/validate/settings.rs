@@ -85,6 +85,10 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
                 some => check.choice(some, &indexed("terskelverdier", i, &["type"]), &kinds),
             };
             let amount = t.belop.or_else(|| {
+                // Written but not a number: that error is already given.
+                if check.is_settled(&format!("terskelverdier[{i}].belop")) {
+                    return None;
+                }
                 check.report(
                     codes::MISSING_KEY,
                     &indexed("terskelverdier", i, &[]),
@@ -239,11 +243,21 @@ pub fn suppliers(check: &mut Check, raw: &[RawSupplier]) -> Vec<Supplier> {
             Some(t) => checked_orgnr(check, t, &item_path(i, &["orgnr"])),
         };
         if out.iter().any(|o| o.id == id) {
+            let first = raw.iter().position(|r| r.id.as_ref().is_some_and(|t| t.as_str().trim() == id)).unwrap_or(i);
+            let line = |j: usize| check.src.locate(&item_path(j, &["id"])).0;
+            let (first_line, this_line) = (line(first), line(i));
+            let hint = match &name {
+                Some(name) => {
+                    let own = crate::rules::slug::slugify(name.trim_end_matches(" AS").trim_end_matches(" ASA"));
+                    format!("gi {name} (linje {this_line}) sin egen id, for eksempel `- id: {own}`")
+                }
+                None => format!("gi leverandøren på linje {this_line} sin egen id"),
+            };
             check.report(
                 codes::DUPLICATE_ID,
                 &item_path(i, &["id"]),
-                format!("leverandør-id-en `{id}` er brukt før i listen"),
-                Some("hver leverandør må ha sin egen id".to_string()),
+                format!("id-en `{id}` er brukt av to leverandører, på linje {first_line} og {this_line}"),
+                Some(hint),
             );
             continue;
         }

@@ -142,6 +142,9 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
                         path.push(Segment::Key(unknown.clone()));
                     }
                     let (line, col) = locate(source.yaml, &path);
+                    // `tekst` is the body of a .yaml item; a .md file has its body under the keys.
+                    let markdown = source.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+                    let expected: Vec<String> = expected.into_iter().filter(|k| !(markdown && k == "tekst")).collect();
                     let hint = match did_you_mean(&unknown, &expected) {
                         Some(best) => {
                             let mut meant = path[..path.len() - 1].to_vec();
@@ -149,6 +152,10 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
                             settled.push(display_path(&meant));
                             format!("mente du `{best}`?")
                         }
+                        None if unknown.parse::<f64>().is_ok() => format!(
+                            "står det et tall der navnet på nøkkelen skulle stå? En linje skrives `nøkkel: verdi`; gyldige nøkler her er: {}",
+                            expected.join(", ")
+                        ),
                         None => format!("gyldige nøkler her er: {}", expected.join(", ")),
                     };
                     let hint = match key_oddity(&unknown) {
@@ -157,12 +164,7 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
                     };
                     diagnostics.push(
                         source
-                            .diagnostic(
-                                codes::UNKNOWN_KEY,
-                                format!("ukjent nøkkel `{}`", unknown.escape_debug()),
-                                line,
-                                col,
-                            )
+                            .diagnostic(codes::UNKNOWN_KEY, unknown_key_message(&unknown), line, col)
                             .field(display_path(&path))
                             .hint(hint),
                     );
@@ -171,7 +173,6 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
                     let field = display_path(&path);
                     let (code, text, hint) = words::value(&message, &field);
                     settled.push(field.clone());
-                    let text = if field.is_empty() { text } else { format!("`{field}`: {text}") };
                     diagnostics.push(source.diagnostic(code, text, line, col).field(field).hint_opt(hint));
                 }
                 if !remove_at(&mut value, &path) {
@@ -181,6 +182,23 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
         }
     }
     (None, diagnostics, settled)
+}
+
+/// «ukjent nøkkel `x`»; for a key with a character she cannot see (a hard space from a word
+/// processor), the key as she sees it and where the character is, never an escape code.
+fn unknown_key_message(key: &str) -> String {
+    let visible = |c: char| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200b}' | '\u{feff}');
+    let clean: String = key.chars().filter(|&c| visible(c)).collect();
+    if clean.len() == key.len() || clean.is_empty() {
+        return format!("ukjent nøkkel `{}`", key.escape_debug());
+    }
+    let hard = key.chars().any(|c| matches!(c, '\u{a0}' | '\u{202f}'));
+    let what = if hard { "et hardt mellomrom" } else { "et mellomrom eller et usynlig tegn" };
+    if key.trim_end_matches(|c: char| !visible(c)) == clean {
+        format!("det står {what} mellom `{clean}` og kolonet")
+    } else {
+        format!("nøkkelen `{clean}` har {what} i seg")
+    }
 }
 
 /// A text the parser could not read, said in Norwegian at its line: a key written twice, a
@@ -219,8 +237,68 @@ fn syntax_error(source: &Source, error: &yaml_serde::Error) -> Diagnostic {
             .diagnostic(codes::NUMBER_OUT_OF_RANGE, format!("tallet {number} er for stort"), line, col)
             .hint("skriv et mindre tall; beløp skrives i hele kroner, for eksempel 1250000");
     }
+    if let Some(d) = layout_error(source, line, message.contains("mapping values are not allowed")) {
+        return d;
+    }
     let (text, hint) = words::syntax(&message);
-    source.diagnostic(codes::YAML_SYNTAX, format!("YAML-en kan ikke leses: {text}"), line, col).hint(hint)
+    let what = if source.line_offset > 0 { "nøklene øverst i filen" } else { "filen" };
+    source.diagnostic(codes::YAML_SYNTAX, format!("{what} kan ikke leses: {text}"), line, col).hint(hint)
+}
+
+/// The three mistakes a parser names by their effect: a tab in the indent, a key indented
+/// more than the key above it at the same level, and a colon in a text without quotes
+/// (`colon`: the parser met a colon where it could not be). Said by their cause, at the line.
+fn layout_error(source: &Source, line: usize, colon: bool) -> Option<Diagnostic> {
+    let lines: Vec<&str> = source.yaml.lines().collect();
+    let at = line.checked_sub(1)?;
+    let this = *lines.get(at)?;
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let shown = line + source.line_offset;
+    if this[..indent(this)].contains('\t') {
+        let rest = this.trim_start_matches([' ', '\t']);
+        return Some(
+            source
+                .diagnostic(codes::YAML_SYNTAX, format!("linje {shown} har en tabulator i innrykket"), line, 1)
+                .hint(format!("slett tabulatoren og skriv mellomrom i stedet, to for hvert nivå: `  {rest}`")),
+        );
+    }
+    let trimmed = this.trim_start().trim_start_matches("- ");
+    if colon
+        && let Some((key, text)) = trimmed.split_once(": ")
+        && !key.contains(' ')
+        && !text.trim_start().starts_with(['"', '\'', '[', '{', '|', '>'])
+        && text.contains(": ")
+    {
+        let text = text.trim();
+        let quoted = text.replace('"', "'");
+        return Some(
+            source
+                .diagnostic(codes::YAML_SYNTAX, format!("teksten i `{key}` har et kolon (:) i seg"), line, 1)
+                .hint(format!("sett hele teksten i anførselstegn: `{key}: \"{quoted}\"`")),
+        );
+    }
+    // The nearest line above that is not empty or a comment.
+    let above = lines[..at].iter().rev().find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let key_of = |l: &str| {
+        let t = l.trim_start().trim_start_matches("- ");
+        t.split_once(':').filter(|(k, v)| !k.contains(' ') && !v.trim().is_empty()).map(|(k, _)| k.to_string())
+    };
+    let (Some(key), Some(above_key)) = (key_of(this), key_of(above)) else { return None };
+    let (mine, theirs) = (indent(this), indent(above) + if above.trim_start().starts_with("- ") { 2 } else { 0 });
+    if mine <= theirs || mine > theirs + 4 {
+        return None;
+    }
+    let extra = mine - theirs;
+    let spaces = if extra == 1 { "ett mellomrom".to_string() } else { format!("{extra} mellomrom") };
+    Some(
+        source
+            .diagnostic(codes::YAML_SYNTAX, format!("linje {shown} har {spaces} for mye foran `{key}`"), line, 1)
+            .hint(format!(
+                "`{key}` skal begynne rett under `{above_key}` på linjen over, med {theirs} mellomrom foran: `{}{}`",
+                " ".repeat(theirs),
+                this.trim_start()
+            )),
+    )
 }
 
 /// Makes every key of every mapping text: `1:` or `true:` is then an unknown key at its line,

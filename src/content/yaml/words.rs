@@ -115,30 +115,72 @@ pub fn syntax(message: &str) -> (&'static str, &'static str) {
 }
 
 /// What went wrong when a value was read into its field, in Norwegian: the code, the message
-/// and a hint. `field` is the key the value stands at, for a hint that fits it.
+/// and a hint. `field` is the key the value stands at (`terskelverdier[0].belop`): the message
+/// names its last key and says what it must be, and the hint has a line to copy.
 pub fn value(message: &str, field: &str) -> (Code, String, Option<String>) {
     let message = strip_location(message);
+    let key = last_key(field);
+    let subject = if key.is_empty() { "verdien".to_string() } else { format!("`{key}`") };
+    let shown = if key.is_empty() { "nøkkel" } else { key };
     if let Some(rest) = message.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
-        let hint = match expected {
-            "a boolean" => Some("bare `true` eller `false` er gyldige her (ikke ja/nei)".to_string()),
-            e if is_integer(e) => Some(number_hint(field)),
-            "a sequence" => Some("skriv en liste, én verdi per linje med `- ` foran".to_string()),
-            "tekst" | "a string" => Some(
-                "skriv teksten på samme linje etter kolon, i anførselstegn hvis den har kolon eller begynner med [ eller {"
-                    .to_string(),
+        let is_empty = matches!(found, "unit value" | "null" | "unit");
+        let (text, hint) = match expected {
+            "a boolean" => (
+                format!("{subject} må være true (ja) eller false (nei)"),
+                Some(format!("skriv `{shown}: true` for ja eller `{shown}: false` for nei")),
             ),
-            e if e.starts_with("struct ") || e == "a map" => {
-                Some("skriv nøklene under, med innrykk: `navn: ...` på hver sin linje".to_string())
+            e if is_integer(e) => {
+                // «1 250 000 kr» or «1.250.000» is a number written for people: say it back.
+                let written = found.strip_prefix("string ").map(|s| s.trim_matches('"')).unwrap_or("");
+                let digits: String = written
+                    .trim_end_matches("kr")
+                    .trim_end_matches("NOK")
+                    .chars()
+                    .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.'))
+                    .collect();
+                let hint = if !digits.is_empty() && !key.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                    format!("skriv `{key}: {}`: tall skrives uten mellomrom, punktum eller «kr»", digits.trim_start_matches('0').max("0"))
+                } else {
+                    number_hint(field)
+                };
+                (format!("{subject} må være et helt tall"), Some(hint))
             }
-            _ => None,
+            "a sequence" => {
+                let one = found.strip_prefix("string ").map(|s| s.trim_matches('"'));
+                let hint = match one {
+                    Some(one) if !one.is_empty() && !one.contains([',', '[', ']', ':']) => {
+                        format!("skriv `{shown}: [{one}]`, eller én verdi per linje med `- ` foran")
+                    }
+                    _ => "skriv én verdi per linje med `- ` foran, eller `[a, b]`".to_string(),
+                };
+                (format!("{subject} må være en liste, også når den har bare én verdi"), Some(hint))
+            }
+            "tekst" | "a string" if found == "sequence" => (
+                format!("{subject} skal ha én tekst, men står som en liste (med [ ] eller `- `)"),
+                Some(format!(
+                    "fjern [ og ]: skriv `{shown}: ...` med teksten rett etter kolonet; skal teksten begynne med [, setter du hele teksten i anførselstegn"
+                )),
+            ),
+            "tekst" | "a string" => (
+                format!("{subject} skal være tekst"),
+                Some("skriv teksten på samme linje etter kolonet; har den kolon (:) i seg, eller begynner den med [ eller {, setter du hele teksten i anførselstegn".to_string()),
+            ),
+            e if e.starts_with("struct ") || e == "a map" => (
+                format!("{subject} skal ha nøkler under seg"),
+                Some("skriv nøklene på linjene under, med to mellomrom foran: `  navn: ...` på hver sin linje".to_string()),
+            ),
+            e => (format!("{subject} må være {}", expected_words(e)), None),
         };
-        return (
-            codes::WRONG_TYPE,
-            format!("fant {}, men forventet {}", found_words(found), expected_words(expected)),
-            hint,
-        );
+        // The list cases say what was found themselves.
+        let says_found = text.contains("en liste");
+        let text = match (is_empty, says_found) {
+            (true, _) => format!("{text}, men er tom"),
+            (false, true) => text,
+            (false, false) => format!("{text}, ikke {}", found_words(found)),
+        };
+        return (codes::WRONG_TYPE, text, hint);
     }
     if let Some(rest) = message.strip_prefix("invalid value: ")
         && let Some((found, expected)) = rest.split_once(", expected ")
@@ -150,7 +192,7 @@ pub fn value(message: &str, field: &str) -> (Code, String, Option<String>) {
         }
         return (
             codes::WRONG_TYPE,
-            format!("fant {}, men forventet {}", found_words(found), expected_words(expected)),
+            format!("{subject} må være {}, ikke {}", expected_words(expected), found_words(found)),
             None,
         );
     }
@@ -160,16 +202,24 @@ pub fn value(message: &str, field: &str) -> (Code, String, Option<String>) {
         return (codes::WRONG_TYPE, format!("listen har {length} elementer, men skulle ha {expected}"), None);
     }
     if message.starts_with("unknown variant") {
-        return (codes::BAD_CHOICE, "verdien er ikke en av de tillatte".to_string(), None);
+        return (codes::BAD_CHOICE, format!("{subject} har ikke en av de tillatte verdiene"), None);
     }
     if message.starts_with("missing field") || message.starts_with("duplicate field") {
-        return (codes::WRONG_TYPE, "nøklene her kan ikke leses".to_string(), None);
+        return (codes::WRONG_TYPE, format!("nøklene under {subject} kan ikke leses"), None);
     }
     // Our own visitors speak Norwegian; any other text from a library is not shown.
     if message.is_ascii() && message.split_whitespace().any(|w| ENGLISH.contains(&w)) {
-        return (codes::WRONG_TYPE, "verdien kan ikke leses".to_string(), None);
+        return (codes::WRONG_TYPE, format!("{subject} kan ikke leses"), None);
     }
-    (codes::WRONG_TYPE, message, None)
+    let text = if key.is_empty() { message } else { format!("`{key}`: {message}") };
+    (codes::WRONG_TYPE, text, None)
+}
+
+/// The last key of a field's path: `belop` of `terskelverdier[0].belop`, `kommuner` of
+/// `kommuner[2]`; empty for a path of indexes alone.
+fn last_key(field: &str) -> &str {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    last.split('[').next().unwrap_or(last)
 }
 
 /// Words that tell a library's English message from our own Norwegian ones.
@@ -177,11 +227,19 @@ const ENGLISH: [&str; 10] = ["expected", "invalid", "the", "found", "value", "ty
 
 /// The hint for a whole number, by the field it is written in.
 fn number_hint(field: &str) -> String {
-    match field.rsplit('.').next().unwrap_or(field) {
-        "meny" => "skriv plassen i menyen som et helt tall, 1 først".to_string(),
-        "plasser" => "skriv antall plasser som et helt tall, for eksempel 30".to_string(),
-        "utloper_snart_maneder" => "skriv antall måneder som et helt tall, for eksempel 6".to_string(),
-        _ => "skriv et helt tall i kroner uten mellomrom, punktum eller «kr», for eksempel 1250000".to_string(),
+    match last_key(field) {
+        "meny" => "skriv plassen i menyen som et helt tall, 1 først: `meny: 1`".to_string(),
+        "plasser" => "skriv antall plasser som et helt tall, for eksempel `plasser: 30`".to_string(),
+        "utloper_snart_maneder" => {
+            "skriv antall måneder som et helt tall, for eksempel `utloper_snart_maneder: 6`".to_string()
+        }
+        "pris" => {
+            "skriv prisen i hele kroner, for eksempel `pris: 1500`; for et gratis kurs skriver du `pris: 0`".to_string()
+        }
+        "" => "skriv et helt tall i kroner uten mellomrom, punktum eller «kr», for eksempel 1250000".to_string(),
+        key => format!(
+            "skriv hele kroner uten mellomrom, punktum, komma, «kr» eller «mill», for eksempel `{key}: 1250000` for 1,25 millioner"
+        ),
     }
 }
 
@@ -203,7 +261,7 @@ pub fn strip_location(message: &str) -> String {
 pub fn key_oddity(key: &str) -> Option<&'static str> {
     if key.chars().any(|c| c.is_whitespace()) {
         Some(
-            "nøkkelen inneholder et mellomrom eller et usynlig tegn (ofte et hardt mellomrom fra Word); skriv den på nytt",
+            "slett tegnene mellom nøkkelen og kolonet, og skriv dem på nytt (et hardt mellomrom kommer ofte med fra Word)",
         )
     } else if key
         .chars()
@@ -221,7 +279,7 @@ pub fn key_oddity(key: &str) -> Option<&'static str> {
 
 fn found_words(found: &str) -> String {
     if let Some(s) = found.strip_prefix("string ") {
-        return format!("teksten {s}");
+        return format!("«{}»", s.trim_matches('"'));
     }
     for prefix in ["integer ", "floating point "] {
         if let Some(s) = found.strip_prefix(prefix) {
@@ -260,8 +318,18 @@ mod tests {
     fn library_messages_become_norwegian() {
         let (code, text, hint) = value("invalid type: string \"tre\", expected i64", "meny");
         assert_eq!(code, codes::WRONG_TYPE);
-        assert_eq!(text, "fant teksten \"tre\", men forventet et helt tall");
+        assert_eq!(text, "`meny` må være et helt tall, ikke «tre»");
         assert!(hint.unwrap_or_default().contains("menyen"));
+        let (_, text, hint) = value("invalid type: string \"ja\", expected a boolean", "opsjoner[0].utlost");
+        assert_eq!(text, "`utlost` må være true (ja) eller false (nei), ikke «ja»");
+        assert_eq!(hint.as_deref(), Some("skriv `utlost: true` for ja eller `utlost: false` for nei"));
+        let (_, text, hint) = value("invalid type: string \"numedal\", expected a sequence", "leverandorer");
+        assert_eq!(text, "`leverandorer` må være en liste, også når den har bare én verdi");
+        assert!(hint.unwrap_or_default().starts_with("skriv `leverandorer: [numedal]`"));
+        let (_, text, _) = value("invalid type: sequence, expected a string", "kategori");
+        assert!(text.starts_with("`kategori` skal ha én tekst, men står som en liste"), "{text}");
+        let (_, _, hint) = value("invalid type: string \"gratis\", expected u64", "pris");
+        assert!(hint.unwrap_or_default().contains("`pris: 0`"));
         let (code, text, _) = value("invalid value: integer `-1`, expected u32", "plasser");
         assert_eq!((code, text.as_str()), (codes::NUMBER_OUT_OF_RANGE, "tallet -1 er negativt"));
         let (_, text, _) = value("some new message the library invented, expected nothing", "");
