@@ -414,21 +414,7 @@ pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<Sourc
             stamp,
         });
     }
-    let (yaml, body) = split_front_matter(&text).ok_or_else(|| {
-        let starts = text.lines().next().is_some_and(|l| l.trim_end() == "---");
-        let (message, hint) = if starts {
-            (
-                "nøklene øverst i filen mangler en avsluttende linje med `---`",
-                "avslutt nøklene med en linje som bare har `---`, og skriv teksten under den",
-            )
-        } else {
-            (
-                "filen begynner ikke med nøklene mellom to linjer med `---`",
-                "har du glemt `---`? Filen må begynne med en linje `---`, så nøklene, så `---` igjen",
-            )
-        };
-        Diagnostic::new(codes::NO_FRONT_MATTER, rel, message).at(1, 1).hint(hint).with_source(&text)
-    })?;
+    let (yaml, body) = split_front_matter(&text).ok_or_else(|| unsplit(rel, &text))?;
     let body = text[body].to_string();
     Ok(SourceFile { rel_path: rel.to_path_buf(), yaml, text, slug, line_offset: 1, body, is_markdown: true, stamp })
 }
@@ -449,6 +435,47 @@ pub fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, std::op
         offset += line.len();
     }
     None
+}
+
+/// Why a .md file has no keys between two `---` lines, at the line to fix: an empty file, a
+/// missing first `---`, or a missing closing one (said after the last line that reads as a key).
+fn unsplit(rel: &Path, text: &str) -> Diagnostic {
+    if text.trim().is_empty() {
+        return Diagnostic::new(codes::NO_FRONT_MATTER, rel, "filen er tom")
+            .hint("skriv minst `---`, `tittel: ...` og `---` på hver sin linje, eller slett filen");
+    }
+    let starts = text.lines().next().is_some_and(|l| l.trim_end() == "---");
+    if !starts {
+        return Diagnostic::new(
+            codes::NO_FRONT_MATTER,
+            rel,
+            "filen begynner ikke med nøklene mellom to linjer med `---`",
+        )
+        .at(1, 1)
+        .hint("har du glemt `---`? Filen må begynne med en linje `---`, så nøklene, så `---` igjen")
+        .with_source(text);
+    }
+    // A key (`tittel: ...`), a line of a list or of an indented block, a comment or a blank
+    // line belongs to the keys; the first other line is where the text begins.
+    let is_key =
+        |l: &str| l.split_once(':').is_some_and(|(k, _)| !k.is_empty() && !k.contains(' ') && !k.starts_with('#'));
+    let belongs = |l: &str| l.trim().is_empty() || l.starts_with([' ', '\t', '-', '#']) || is_key(l);
+    let lines: Vec<&str> = text.lines().collect();
+    let text_starts = lines.iter().skip(1).position(|l| !belongs(l)).map(|i| i + 1);
+    let last_key = lines[..text_starts.unwrap_or(lines.len())].iter().rposition(|l| !l.trim().is_empty()).unwrap_or(0);
+    let hint = if last_key == 0 {
+        "avslutt nøklene med en linje som bare har `---`, og skriv teksten under den".to_string()
+    } else {
+        format!(
+            "sett inn en linje med bare `---` etter linje {} (`{}`), før teksten",
+            last_key + 1,
+            lines[last_key].trim()
+        )
+    };
+    Diagnostic::new(codes::NO_FRONT_MATTER, rel, "linjen `---` som avslutter nøklene øverst i filen, mangler")
+        .at(last_key + 2, 1)
+        .hint(hint)
+        .with_source(text)
 }
 
 /// UTF-8 with or without BOM; CRLF becomes LF. Anything else is refused with the line of the first bad byte.

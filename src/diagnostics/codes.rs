@@ -82,7 +82,7 @@ codes! {
     E020 YAML_SYNTAX "YAML-en kan ikke leses" "Se på linjen og kolonnen som vises: ofte et kolon eller # i tekst uten anførselstegn, feil innrykk eller en tabulator.";
     E021 DUPLICATE_KEY "Samme nøkkel står to ganger" "Slett den ene av de to linjene.";
     E022 UNKNOWN_KEY "Ukjent nøkkel" "Sjekk stavemåten (forslaget i hjelpeteksten), eller slett nøkkelen.";
-    W025 CURLY_QUOTES "En verdi står i typografiske anførselstegn (“ ”), som Word setter inn" "Bytt dem med vanlige anførselstegn (\"…\"), eller fjern dem: anførselstegnene blir ellers en del av verdien.";
+    W025 CURLY_QUOTES "En verdi står i typografiske anførselstegn (“ ”), som Word setter inn" "Bytt dem med vanlige anførselstegn (\"…\"), eller fjern dem: i en tekst blir de ellers stående på nettsiden, og i en id leses de bort.";
     E023 WRONG_TYPE "Verdien har feil form (tekst, tall, liste eller nøkler)" "Skriv verdien i formen hjelpeteksten viser.";
     E024 NUMBER_OUT_OF_RANGE "Et tall er for stort, negativt eller utenfor det tillatte" "Skriv et helt tall innenfor grensene hjelpeteksten nevner.";
     // Values.

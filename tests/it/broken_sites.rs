@@ -92,6 +92,19 @@ pub fn english_in(output: &str) -> Option<&'static str> {
 }
 
 #[test]
+fn an_id_in_curly_quotes_from_a_word_processor_is_read_with_a_warning() {
+    let case = project_dir().join("tests/fixtures/varsler/kategori-i-anforselstegn-fra-word");
+    let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
+    overlay(&case, &site.path("content"));
+    let out = site.run(&["build"]);
+    assert_eq!(out.code, 0, "a warning does not stop the build: {}", out.stderr);
+    assert!(out.stderr.contains("[W025]") && out.stderr.contains("0 feil og 1 advarsel"), "{}", out.stderr);
+    assert!(!out.stderr.contains("[E035]"), "the quotes are not part of the id: {}", out.stderr);
+    let page = site.read("public/rammeavtaler/kontorrekvisita/index.html");
+    assert!(page.contains("href=\"/kategorier/kontor/\""), "the agreement is in its category");
+}
+
+#[test]
 fn minimal_site_is_valid() {
     let site = TestSite::from_content(&project_dir().join("tests/fixtures/minimal"));
     let out = site.run(&["check"]);

@@ -227,7 +227,10 @@ fn the_councils_meetings_are_listed_newest_first_with_agenda_and_minutes() {
     assert!(!minimal.path("public/innkjopsradet/moter").exists());
 
     let undated = check_with("content/moter/2026-12-radsmote.md", "dato: 2026-12-08T09:00\n", "");
-    assert!(undated.contains("mangler påkrevd nøkkel `dato`") && undated.contains("2026-12-radsmote.md"), "{undated}");
+    assert!(
+        undated.contains("`dato` mangler, og den må være med") && undated.contains("2026-12-radsmote.md"),
+        "{undated}"
+    );
     let missing = check_with(
         "content/moter/2026-05-radsmote.md",
         "  url: \"https://www.kongsberg.example.no/politikk/innkjopsradet/referat-2026-05-12\"\n",

@@ -154,8 +154,19 @@ impl<'a> Check<'a> {
             return;
         }
         let present = self.src.yaml.lines().any(|l| l.starts_with(&format!("{name}:")));
-        let message = if present { format!("`{name}` er tom") } else { format!("mangler påkrevd nøkkel `{name}`") };
-        self.report(codes::MISSING_KEY, &[key(name)], message, Some(format!("skriv for eksempel `{name}: {example}`")));
+        if present {
+            let hint = format!("skriv for eksempel `{name}: {example}`");
+            self.report(codes::MISSING_KEY, &[key(name)], format!("`{name}` er tom"), Some(hint));
+            return;
+        }
+        let hint = if self.src.line_offset > 0 {
+            format!("legg til en linje rett under `---` øverst: `{name}: {example}`")
+        } else {
+            format!("legg til en linje øverst i filen: `{name}: {example}`")
+        };
+        let d =
+            self.src.missing_key(codes::MISSING_KEY, name, format!("`{name}` mangler, og den må være med")).hint(hint);
+        self.out.push(d);
     }
 
     pub fn date(&mut self, value: &Option<Text>, path: &[Segment]) -> Option<NaiveDate> {
@@ -265,7 +276,9 @@ impl<'a> Check<'a> {
         what: &str,
         defined_in: &str,
     ) -> Option<String> {
-        let id = id.trim();
+        // Quotes a word processor curled are not part of the id: the value's own warning
+        // (W025) says to straighten them, and the id is read as meant.
+        let id = id.trim().trim_matches(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '«', '»']).trim();
         if ids.iter().any(|i| i == id) {
             return Some(id.to_string());
         }

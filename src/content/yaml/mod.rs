@@ -37,6 +37,13 @@ impl Source<'_> {
         (line + self.line_offset, col)
     }
 
+    /// A diagnostic about a key that is missing at the top: at the opening `---` of a .md
+    /// file, or without a line in a .yaml file, never under a key that is there.
+    pub fn missing_key(&self, code: Code, name: &str, message: impl Into<String>) -> Diagnostic {
+        let d = Diagnostic::new(code, self.path, message.into()).field(name.to_string());
+        if self.line_offset > 0 { d.at(1, 1).with_source(self.file_text) } else { d }
+    }
+
     /// A diagnostic about one field, located at the line where it is written.
     pub fn field(&self, code: Code, path: &[Segment], message: impl Into<String>) -> Diagnostic {
         let (line, col) = locate(self.yaml, path);
@@ -123,12 +130,12 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
             source
                 .diagnostic(
                     codes::CURLY_QUOTES,
-                    format!("`{field}` står i typografiske anførselstegn (“ ”), som blir en del av verdien"),
+                    format!("`{field}` står i typografiske anførselstegn (“ ”), slik Word setter dem"),
                     line,
                     col,
                 )
                 .field(field)
-                .hint("Word gjør \" om til “ ” når du skriver; bytt til vanlige anførselstegn \"…\", eller fjern dem"),
+                .hint("bytt dem til vanlige anførselstegn \"…\", eller fjern dem; i en tekst blir de ellers stående på nettsiden (i en id leses de bort)"),
         );
     }
     for _ in 0..64 {
@@ -275,6 +282,23 @@ fn layout_error(source: &Source, line: usize, colon: bool) -> Option<Diagnostic>
             source
                 .diagnostic(codes::YAML_SYNTAX, format!("teksten i `{key}` har et kolon (:) i seg"), line, 1)
                 .hint(format!("sett hele teksten i anførselstegn: `{key}: \"{quoted}\"`")),
+        );
+    }
+    // A text that begins with a sign YAML reads as its own (`*papir` as a reference).
+    if let Some((key, text)) = trimmed.split_once(": ")
+        && !key.contains(' ')
+        && let Some(sign) = text.trim_start().chars().next().filter(|c| matches!(c, '*' | '&' | '!' | '@' | '`' | '%'))
+    {
+        let text = text.trim();
+        return Some(
+            source
+                .diagnostic(
+                    codes::YAML_SYNTAX,
+                    format!("teksten i `{key}` begynner med {sign}, som ikke kan stå først uten anførselstegn"),
+                    line,
+                    1,
+                )
+                .hint(format!("sett hele teksten i anførselstegn: `{key}: \"{}\"`", text.replace('"', "'"))),
         );
     }
     // The nearest line above that is not empty or a comment.
