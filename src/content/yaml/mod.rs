@@ -114,12 +114,27 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
     for path in control_characters(&value) {
         let (line, col) = locate(source.yaml, &path);
         let field = display_path(&path);
-        diagnostics.push(
-            source
+        // Written as an escape in double quotes (`"Kontor\x01rekvisita"`): she sees the
+        // escape, so it is named, at its column, with the line without it.
+        let text = source.yaml.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let diagnostic = match escape_in(text) {
+            Some((at, escape)) => {
+                let key = field.rsplit('.').next().unwrap_or(&field);
+                let value = text.split_once(':').map_or("", |(_, v)| v.trim()).replacen(escape, "", 1);
+                source
+                    .diagnostic(
+                        codes::CONTROL_CHARACTER,
+                        format!("`{escape}` i `{field}` blir et usynlig styretegn"),
+                        line,
+                        at + 1,
+                    )
+                    .hint(format!("slett `{escape}`: `{key}: {value}`"))
+            }
+            None => source
                 .diagnostic(codes::CONTROL_CHARACTER, format!("`{field}` har et usynlig styretegn"), line, col)
-                .field(field.clone())
-                .hint("slett tegnet (ofte en \\-kode i doble anførselstegn eller limt inn fra et annet program)"),
-        );
+                .hint("slett tegnet og skriv ordet rundt på nytt (det kommer ofte med når tekst limes inn fra et annet program)"),
+        };
+        diagnostics.push(diagnostic.field(field.clone()));
         settled.push(field);
         remove_at(&mut value, &path);
     }
@@ -189,6 +204,37 @@ fn parse_inner<T: DeserializeOwned>(source: &Source) -> (Option<T>, Vec<Diagnost
         }
     }
     (None, diagnostics, settled)
+}
+
+/// The first escape in a line that stands for a control character (`\x01`, `\u0007`, `\a`),
+/// with its byte position.
+fn escape_in(line: &str) -> Option<(usize, &str)> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'\\' {
+            let len = match bytes[i + 1] {
+                b'\\' | b'"' => {
+                    i += 2;
+                    continue;
+                }
+                b'x' => 4,
+                b'u' => 6,
+                b'0' | b'a' | b'b' | b'e' | b'f' | b'v' => 2,
+                _ => 0,
+            };
+            // `\x41` is a letter, not a control character: only those that stand for one.
+            let control = |hex: &str| u32::from_str_radix(hex, 16).is_ok_and(|c| c < 0x20 || (0x7f..0xa0).contains(&c));
+            if len > 0
+                && let Some(escape) = line.get(i..i + len)
+                && (len == 2 || control(&escape[2..]))
+            {
+                return Some((i, escape));
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// «ukjent nøkkel `x`»; for a key with a character she cannot see (a hard space from a word
