@@ -10,6 +10,7 @@ use crate::model::dates::{self, FuzzyDate, When};
 use crate::model::{Address, Contact, Joining, Scope};
 use crate::rules::address::{self, Verdict};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// Words a coordinator may write for a valid value, and the value they mean.
 const SYNONYMS: [(&str, &str); 12] = [
@@ -33,6 +34,53 @@ pub struct Check<'a> {
     pub out: Vec<Diagnostic>,
     /// Key paths the YAML layer already reported.
     pub settled: Vec<String>,
+    /// The names of what ids refer to, for suggesting an id by its name.
+    pub names: Arc<Names>,
+}
+
+/// The names of the categories, municipalities and suppliers, by id: `kontor-og-it` is
+/// «Kontor og IT». An unknown id is matched against them as well as against the ids.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Names {
+    pub categories: Vec<(String, String)>,
+    pub municipalities: Vec<(String, String)>,
+    pub suppliers: Vec<(String, String)>,
+}
+
+impl Names {
+    /// The named things of a kind as `reference` calls it.
+    fn of(&self, what: &str) -> &[(String, String)] {
+        match what {
+            "kategori" => &self.categories,
+            "kommune" => &self.municipalities,
+            "leverandør" => &self.suppliers,
+            _ => &[],
+        }
+    }
+
+    /// The id whose name is what was written: the whole name (`Kongsberg kommune`), its
+    /// beginning (`Numedal Kontorservice` for «Numedal Kontorservice AS»), or, when only
+    /// one name has them, all its words (`IT` for «Kontor og IT»).
+    fn id_named<'n>(&'n self, what: &str, written: &str) -> Option<&'n str> {
+        let slug = crate::rules::slug::slugify(written);
+        if slug.is_empty() {
+            return None;
+        }
+        let named = self.of(what);
+        let slug_of = |name: &str| crate::rules::slug::slugify(name);
+        // The one name that is so, if only one is.
+        let only = |keeps: &dyn Fn(&str) -> bool| {
+            let mut found = named.iter().filter(|(_, n)| keeps(&slug_of(n)));
+            match (found.next(), found.next()) {
+                (Some((id, _)), None) => Some(id.as_str()),
+                _ => None,
+            }
+        };
+        let words: Vec<&str> = slug.split('-').collect();
+        only(&|n| n == slug)
+            .or_else(|| only(&|n| n.starts_with(&format!("{slug}-"))))
+            .or_else(|| only(&|n| words.iter().all(|w| n.split('-').any(|o| o == *w))))
+    }
 }
 
 /// A key path from plain keys.
@@ -49,7 +97,7 @@ pub fn indexed(list: &str, index: usize, rest: &[&str]) -> Vec<Segment> {
 
 impl<'a> Check<'a> {
     pub fn new(src: Source<'a>) -> Self {
-        Check { src, out: Vec::new(), settled: Vec::new() }
+        Check { src, out: Vec::new(), settled: Vec::new(), names: Arc::default() }
     }
 
     /// Reports a problem of kind `code` at the key `path`: an error or a warning as the code says.
@@ -305,8 +353,13 @@ impl<'a> Check<'a> {
         // The name instead of the id: `Numedal Kontorservice AS`.
         let a_name = id.chars().any(|c| c.is_whitespace() || c.is_uppercase());
         let name_note = if a_name { "her skal id-en stå, ikke navnet; " } else { "" };
-        let hint = match did_you_mean(id, ids).or_else(|| by_words(&slug, ids)) {
-            Some(best) => format!("{name_note}mente du `{best}`? ({where_ids})"),
+        let by_name = self.names.id_named(what, id).filter(|found| ids.iter().any(|i| i == found));
+        let named = |best: &str| match self.names.of(what).iter().find(|(i, _)| i == best) {
+            Some((_, name)) => format!("`{best}` («{name}»)"),
+            None => format!("`{best}`"),
+        };
+        let hint = match by_name.or_else(|| did_you_mean(id, ids)).or_else(|| by_words(&slug, ids)) {
+            Some(best) => format!("{name_note}mente du {}? ({where_ids})", named(best)),
             None if ids.is_empty() => format!("{name_note}det er ingen å velge blant ennå; {add}"),
             None => format!(
                 "{name_note}kjente id-er: {}; {add}",
@@ -605,4 +658,26 @@ fn by_words<'a>(slug: &str, ids: &'a [String]) -> Option<&'a str> {
         })
         .max_by_key(|(shared, _)| *shared)
         .map(|(_, id)| id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Names;
+
+    #[test]
+    fn an_id_is_found_by_its_name() {
+        let pair = |id: &str, name: &str| (id.to_string(), name.to_string());
+        let names = Names {
+            categories: vec![pair("kontor", "Kontor og IT"), pair("renhold", "Renhold")],
+            municipalities: vec![pair("kongsberg", "Kongsberg kommune")],
+            suppliers: vec![pair("nk", "Numedal Kontorservice AS"), pair("nt", "Numedal Transport AS")],
+        };
+        assert_eq!(names.id_named("kategori", "Kontor og IT"), Some("kontor"));
+        assert_eq!(names.id_named("kategori", "IT"), Some("kontor"), "the one name with the word");
+        assert_eq!(names.id_named("kommune", "Kongsberg kommune"), Some("kongsberg"));
+        assert_eq!(names.id_named("leverandør", "Numedal Kontorservice"), Some("nk"), "the beginning of the name");
+        assert_eq!(names.id_named("leverandør", "Numedal"), None, "two names begin so");
+        assert_eq!(names.id_named("leverandør", "AS"), None, "a word in two names says nothing");
+        assert_eq!(names.id_named("etisk krav", "Renhold"), None, "only what has names");
+    }
 }

@@ -24,6 +24,8 @@ pub struct Context<'a> {
     /// The addresses of the free pages (`om-samarbeidet`): a document may not take their folders.
     pub pages: Vec<String>,
     pub cpv: &'a CpvList,
+    /// The names behind the ids, for suggestions.
+    pub names: std::sync::Arc<super::check::Names>,
 }
 
 pub(super) const CATEGORIES_IN: &str = "nettsted.yaml under `kategorier`";
