@@ -6,7 +6,8 @@
 //! `benches/RESULTS.md`.
 //!
 //! `cargo bench --bench build` runs 1,000, 2,000 and 10,000 items; `INNKJOP_BENCH_SIZES=50000`
-//! (a comma-separated list) chooses others. CI only compiles this file.
+//! (a comma-separated list) chooses others; `INNKJOP_BENCH_SITE=DIR` only writes the synthetic
+//! site of the first size into `DIR/content`. CI only compiles this file.
 #![allow(clippy::print_stdout)]
 
 #[path = "support/calibrate.rs"]
@@ -69,6 +70,14 @@ fn main() {
         .unwrap_or_else(|| vec![1_000, 2_000, 10_000]);
     if std::env::args().any(|a| a == "--list" || a == "--test") {
         return; // `cargo test --benches` and harness probes: nothing to run
+    }
+    // `INNKJOP_BENCH_SITE=DIR`: only write the synthetic site of the first size into DIR/content,
+    // to build, serve or profile it by hand.
+    if let Ok(dir) = std::env::var("INNKJOP_BENCH_SITE") {
+        let items = sizes.first().copied().unwrap_or(1_000);
+        let counts = synth::write_site(&Path::new(&dir).join("content"), items, 7).expect("synthetic site");
+        eprintln!("wrote {items} items to {dir}/content: {counts:?}");
+        return;
     }
     let speed = {
         let dir = tempfile::tempdir().expect("tempdir");

@@ -315,16 +315,12 @@ fn agreements(b: &mut Builder) {
     let views = b.views;
     let all: Vec<&Shared<AgreementCard>> = views.agreements.iter().map(|a| &a.card).collect();
     let meta = b.meta("Rammeavtaler", b.urls.section("rammeavtaler"), "rammeavtaler", vec![]);
-    let (status, category, municipality, call_off) =
-        (status_filters(b, None), category_filters(b, None), municipality_filters(b, None), call_off_filters(b, None));
-    let local = local::filters(b, false);
-    b.page("rammeavtaler/index.html".into(), "agreements.html", meta, |c| {
+    let out = "rammeavtaler/index.html";
+    // The filters are counted only when the page is rendered.
+    let ctx = filters(b, out, None, None, None);
+    b.page(out.into(), "agreements.html", meta, |c| {
+        c.extend(ctx);
         c.insert("agreements", &all);
-        c.insert("status_filters", &status);
-        c.insert("category_filters", &category);
-        c.insert("municipality_filters", &municipality);
-        c.insert("call_off_filters", &call_off);
-        c.insert("local_filters", &local);
         c.insert("filter", &Option::<String>::None);
     });
     for (key, _) in CallOff::KEYS {

@@ -168,7 +168,7 @@ fn rebuild(
         }
     };
     let count = pages.paths().iter().filter(|p| p.ends_with(".html")).count();
-    let snapshot = Snapshot::from_files(files, Some(&shared.site()));
+    let snapshot = shared.with_site(|site| Snapshot::from_files(files, Some(site)));
     shared.publish(number, snapshot, pages.clone(), diagnostics.clone());
     let (shared, report) = (shared.clone(), report.clone());
     if first {

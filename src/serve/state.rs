@@ -132,9 +132,10 @@ impl Shared {
         drop(replaced);
     }
 
-    /// The files of the build now served beside its pages.
-    pub fn site(&self) -> Snapshot {
-        self.inner.read().unwrap_or_else(|e| e.into_inner()).site.clone()
+    /// Reads the files of the build now served beside its pages, without copying the list:
+    /// with the exports and the search index it holds tens of thousands of entries.
+    pub fn with_site<R>(&self, f: impl FnOnce(&Snapshot) -> R) -> R {
+        f(&self.inner.read().unwrap_or_else(|e| e.into_inner()).site)
     }
 
     /// Records a failed build; the site stays as it was.

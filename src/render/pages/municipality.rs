@@ -56,29 +56,35 @@ pub(super) fn pages(b: &mut Builder, m: &Municipality) {
         _ => agreements_all[i].category == key,
     };
     // What each filter keeps here: its agreements, and for a category its planned purchases.
-    let counts: Vec<usize> = filters
-        .iter()
-        .map(|(f, key, _)| {
-            let agreements = (0..agreements_all.len()).filter(|&i| here(i) && keeps_agreement(f, key, i)).count();
-            let purchases = match *f {
-                "kategori" => site
-                    .model
-                    .purchases
-                    .iter()
-                    .filter(|p| p.municipalities.includes(&m.id) && p.category == *key)
-                    .count(),
-                _ => 0,
-            };
-            agreements + purchases
-        })
-        .collect();
+    // Counted only when a page of this municipality is rendered: the preview lists every
+    // page after each save, and counting for all of them is most of that on a large site.
+    let counts = std::cell::OnceCell::new();
+    let count_all = || -> Vec<usize> {
+        filters
+            .iter()
+            .map(|(f, key, _)| {
+                let agreements = (0..agreements_all.len()).filter(|&i| here(i) && keeps_agreement(f, key, i)).count();
+                let purchases = match *f {
+                    "kategori" => site
+                        .model
+                        .purchases
+                        .iter()
+                        .filter(|p| p.municipalities.includes(&m.id) && p.category == *key)
+                        .count(),
+                    _ => 0,
+                };
+                agreements + purchases
+            })
+            .collect()
+    };
     let links = |current: Option<(&str, &str)>| -> Vec<(&'static str, Vec<FilterLink>)> {
+        let counts: &Vec<usize> = counts.get_or_init(count_all);
         [("status", "Avtalestatus"), ("kategori", "Kategori")]
             .into_iter()
             .map(|(facet, heading)| {
                 let links = filters
                     .iter()
-                    .zip(&counts)
+                    .zip(counts)
                     .filter(|((f, _, _), _)| *f == facet)
                     .map(|((f, key, name), count)| FilterLink {
                         url: format!("{base}{f}/{key}/"),

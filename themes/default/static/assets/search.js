@@ -213,10 +213,12 @@
   }
 
   more.addEventListener("click", function () { showMore(latest, true); });
-  // A keystroke searches at once. Only a burst of keystrokes closer than 30 ms (a key held
-  // down, a typing program) waits for its pause, so the words in between are not searched
-  // and their index chunks are not fetched.
+  // A keystroke searches at once. Two things wait for a pause instead, so the words on the
+  // way are not searched and their index chunks are not fetched: a burst of keystrokes closer
+  // than 30 ms (a key held down, a typing program), and a word of two or three letters, which
+  // is most often the start of a longer one (it is searched when typing stops for 150 ms).
   var BURST = 30;
+  var SHORT = 150;
   var typing = null;
   var lastKey = 0;
   input.addEventListener("input", function () {
@@ -225,7 +227,9 @@
     lastKey = now;
     window.clearTimeout(typing);
     window.clearTimeout(countsTimer);
-    if (inBurst) typing = window.setTimeout(run, BURST);
+    var words = input.value.trim().split(/\s+/);
+    var short = words[words.length - 1].length < 4;
+    if (inBurst || short) typing = window.setTimeout(run, short ? SHORT : BURST);
     else run();
   });
   selects.forEach(function (s) {
