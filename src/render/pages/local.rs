@@ -21,15 +21,22 @@ pub(super) fn filters(b: &Builder, current: bool) -> Vec<FilterLink> {
 
 pub(super) fn pages(b: &mut Builder) {
     let views = b.views;
-    let agreements: Vec<&Shared<AgreementCard>> =
-        (0..views.agreements.len()).filter(|&i| has_local_supplier(b, i)).map(|i| &views.agreements[i].card).collect();
-    if !agreements.is_empty() {
+    // Whether the list exists is known from the first local supplier; the list itself is
+    // made only when the page is rendered.
+    if (0..views.agreements.len()).any(|i| has_local_supplier(b, i)) {
         let title = "Med lokal leverandør";
         let url = format!("{}{AGREEMENTS}/", b.urls.section("rammeavtaler"));
         let meta = b.meta(title, url, "rammeavtaler", b.crumb("rammeavtaler", "Rammeavtaler"));
         let out = format!("rammeavtaler/{AGREEMENTS}/index.html");
         let mut ctx = super::filters(b, &out, None, None, None);
-        ctx.insert("local_filters", &filters(b, true));
+        let mut agreements: Vec<&Shared<AgreementCard>> = Vec::new();
+        if b.wants(&out) {
+            ctx.insert("local_filters", &filters(b, true));
+            agreements = (0..views.agreements.len())
+                .filter(|&i| has_local_supplier(b, i))
+                .map(|i| &views.agreements[i].card)
+                .collect();
+        }
         b.page(out, "agreements.html", meta, |c| {
             c.extend(ctx);
             c.insert("agreements", &agreements);

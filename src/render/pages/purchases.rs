@@ -35,8 +35,11 @@ struct Filter<'f> {
 
 pub(super) fn purchases(b: &mut Builder) {
     let filters = all_filters(b);
-    let counts: Vec<usize> =
-        filters.iter().map(|f| b.site.model.purchases.iter().filter(|p| (f.keeps)(p)).count()).collect();
+    // Counted only when a page with the filters is rendered, not when the pages are listed.
+    let counts = std::cell::OnceCell::new();
+    let count_all = || -> Vec<usize> {
+        filters.iter().map(|f| b.site.model.purchases.iter().filter(|p| (f.keeps)(p)).count()).collect()
+    };
     // A municipality's planned purchases are on its own page, open ones first: the filter
     // leads there rather than to a page of its own.
     let url = |f: &Filter| match f.facet {
@@ -44,12 +47,13 @@ pub(super) fn purchases(b: &mut Builder) {
         _ => format!("{}{}/{}/", b.urls.section("planlagte-innkjop"), f.facet, f.key),
     };
     let links = |current: Option<(&str, &str)>| -> Vec<(&'static str, &'static str, Vec<FilterLink>)> {
+        let counts: &Vec<usize> = counts.get_or_init(count_all);
         FACETS
             .iter()
             .map(|(facet, heading)| {
                 let links = filters
                     .iter()
-                    .zip(&counts)
+                    .zip(counts)
                     .filter(|(f, _)| f.facet == *facet)
                     .map(|(f, count)| FilterLink {
                         url: url(f),
@@ -64,10 +68,10 @@ pub(super) fn purchases(b: &mut Builder) {
             .filter(|(_, _, links): &(_, _, Vec<FilterLink>)| !links.is_empty())
             .collect()
     };
-    let all = sorted(b, &|_| true);
     let meta = b.meta("Planlagte innkjøp", b.urls.section("planlagte-innkjop"), "planlagte-innkjop", vec![]);
     let out = "planlagte-innkjop/index.html".to_string();
-    let filter_links = if b.wants(&out) { links(None) } else { Vec::new() };
+    let (all, filter_links) =
+        if b.wants(&out) { (sorted(b, &|_| true), links(None)) } else { (Sorted::default(), Vec::new()) };
     b.page(out, "purchases.html", meta, |c| {
         c.insert("list", &all);
         c.insert("filters", &filter_links);
