@@ -171,10 +171,7 @@ pub fn load_with(content_dir: &Path, earlier: &mut ReadCache, changed: &HashSet<
             Ok(f) => f,
             Err(d) => {
                 match section {
-                    Some(s) => {
-                        let stem = d.path.file_stem().map(|n| n.to_string_lossy()).unwrap_or_default();
-                        loaded.refused.push((s, slugify(&stem)));
-                    }
+                    Some(s) => loaded.refused.push((s, slug_of(&d.path))),
                     None if d.path == Path::new("nettsted.yaml") => {}
                     None => loaded.suppliers_refused = true,
                 }
@@ -373,6 +370,11 @@ fn inside(content_dir: &Path, path: &Path) -> bool {
 /// The largest content file read; anything bigger is surely a mistake.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
+/// A content file's slug: its name without the extension, as an address.
+fn slug_of(rel: &Path) -> String {
+    slugify(&rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default())
+}
+
 /// Reads one file and splits it.
 pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<SourceFile, Diagnostic> {
     if let Ok(meta) = std::fs::metadata(content_dir.join(rel))
@@ -401,7 +403,7 @@ pub fn read_file(content_dir: &Path, rel: &Path, markdown: bool) -> Result<Sourc
         .hint("slett tegnet og skriv teksten rundt på nytt (det kommer ofte med når tekst limes inn fra et annet program)")
         .with_source(&text));
     }
-    let slug = slugify(&rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
+    let slug = slug_of(rel);
     if !markdown {
         return Ok(SourceFile {
             rel_path: rel.to_path_buf(),

@@ -25,7 +25,7 @@ pub struct Context<'a> {
     pub pages: Vec<String>,
     pub cpv: &'a CpvList,
     /// The names behind the ids, for suggestions.
-    pub names: std::sync::Arc<super::check::Names>,
+    pub names: std::sync::Arc<super::references::Names>,
 }
 
 pub(super) const CATEGORIES_IN: &str = "nettsted.yaml under `kategorier`";

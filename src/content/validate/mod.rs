@@ -7,6 +7,7 @@ mod document;
 mod items;
 mod memo;
 mod purchase;
+mod references;
 mod settings;
 
 pub use memo::Memo;
@@ -75,7 +76,7 @@ pub fn validate_with(
         requirements: slugs(Section::Requirements),
         pages: slugs(Section::Pages),
         cpv: &head.cpv,
-        names: Arc::new(check::Names {
+        names: Arc::new(references::Names {
             categories: settings.categories.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
             municipalities: settings.municipalities.iter().map(|m| (m.id.clone(), m.name.clone())).collect(),
             suppliers: head.suppliers.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
@@ -241,46 +242,32 @@ pub(super) enum Converted {
 fn convert(section: Section, file: &SourceFile, ctx: &items::Context, out: &mut Vec<Diagnostic>) -> Converted {
     fn run<R: DeserializeOwned, T>(
         file: &SourceFile,
-        names: Arc<check::Names>,
+        ctx: &items::Context,
         out: &mut Vec<Diagnostic>,
         f: impl FnOnce(&mut Check, &R) -> Option<T>,
         wrap: impl FnOnce(Arc<T>) -> Converted,
     ) -> Converted {
         let (raw, check) = parse::<R>(file, out);
         let (Some(raw), Some(mut check)) = (raw, check) else { return Converted::Nothing };
-        check.names = names;
+        check.names = ctx.names.clone();
         let item = f(&mut check, &raw);
         out.extend(check.out);
         item.map(|i| wrap(Arc::new(i))).unwrap_or(Converted::Nothing)
     }
     match section {
-        Section::Agreements => run(
-            file,
-            ctx.names.clone(),
-            out,
-            |c, r: &RawAgreement| agreement::agreement(c, file, r, ctx),
-            Converted::Agreement,
-        ),
-        Section::PlannedPurchases => run(
-            file,
-            ctx.names.clone(),
-            out,
-            |c, r: &RawPlannedPurchase| purchase::purchase(c, file, r, ctx),
-            Converted::Purchase,
-        ),
-        Section::Courses => {
-            run(file, ctx.names.clone(), out, |c, r: &RawCourse| items::course(c, file, r), Converted::Course)
+        Section::Agreements => {
+            run(file, ctx, out, |c, r: &RawAgreement| agreement::agreement(c, file, r, ctx), Converted::Agreement)
         }
-        Section::Requirements => run(
-            file,
-            ctx.names.clone(),
-            out,
-            |c, r: &RawRequirement| items::requirement(c, file, r),
-            Converted::Requirement,
-        ),
-        Section::Pages => run(file, ctx.names.clone(), out, |c, r: &RawPage| items::page(c, file, r), Converted::Page),
+        Section::PlannedPurchases => {
+            run(file, ctx, out, |c, r: &RawPlannedPurchase| purchase::purchase(c, file, r, ctx), Converted::Purchase)
+        }
+        Section::Courses => run(file, ctx, out, |c, r: &RawCourse| items::course(c, file, r), Converted::Course),
+        Section::Requirements => {
+            run(file, ctx, out, |c, r: &RawRequirement| items::requirement(c, file, r), Converted::Requirement)
+        }
+        Section::Pages => run(file, ctx, out, |c, r: &RawPage| items::page(c, file, r), Converted::Page),
         Section::Meetings => {
-            run(file, ctx.names.clone(), out, |c, r: &RawMeeting| items::meeting(c, file, r, ctx), Converted::Meeting)
+            run(file, ctx, out, |c, r: &RawMeeting| items::meeting(c, file, r, ctx), Converted::Meeting)
         }
     }
 }

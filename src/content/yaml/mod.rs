@@ -290,7 +290,7 @@ fn syntax_error(source: &Source, error: &yaml_serde::Error) -> Diagnostic {
             .diagnostic(codes::NUMBER_OUT_OF_RANGE, format!("tallet {number} er for stort"), line, col)
             .hint("skriv et mindre tall; beløp skrives i hele kroner, for eksempel 1250000");
     }
-    if let Some(d) = layout_error(source, line, message.contains("mapping values are not allowed")) {
+    if let Some(d) = plain_cause(source, line, message.contains("mapping values are not allowed")) {
         return d;
     }
     let (text, hint) = words::syntax(&message);
@@ -301,7 +301,7 @@ fn syntax_error(source: &Source, error: &yaml_serde::Error) -> Diagnostic {
 /// The three mistakes a parser names by their effect: a tab in the indent, a key indented
 /// more than the key above it at the same level, and a colon in a text without quotes
 /// (`colon`: the parser met a colon where it could not be). Said by their cause, at the line.
-fn layout_error(source: &Source, line: usize, colon: bool) -> Option<Diagnostic> {
+fn plain_cause(source: &Source, line: usize, colon: bool) -> Option<Diagnostic> {
     let lines: Vec<&str> = source.yaml.lines().collect();
     let at = line.checked_sub(1)?;
     let this = *lines.get(at)?;

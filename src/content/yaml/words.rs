@@ -140,10 +140,11 @@ pub fn value(message: &str, field: &str) -> (Code, String, Option<String>) {
                     .chars()
                     .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.'))
                     .collect();
-                let hint = if !digits.is_empty() && !key.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                    format!("skriv `{key}: {}`: tall skrives uten mellomrom, punktum eller «kr»", digits.trim_start_matches('0').max("0"))
-                } else {
-                    number_hint(field)
+                let hint = match digits.parse::<u64>() {
+                    Ok(number) if !key.is_empty() => {
+                        format!("skriv `{key}: {number}`: tall skrives uten mellomrom, punktum eller «kr»")
+                    }
+                    _ => number_hint(field),
                 };
                 (format!("{subject} må være et helt tall"), Some(hint))
             }
@@ -173,9 +174,11 @@ pub fn value(message: &str, field: &str) -> (Code, String, Option<String>) {
             ),
             e => (format!("{subject} må være {}", expected_words(e)), None),
         };
-        // The list cases say what was found themselves.
-        let says_found = text.contains("en liste");
-        let text = match (is_empty, says_found) {
+        // A list where one value belongs, or one value where a list belongs: the message and
+        // its hint already show what was written.
+        let about_a_list =
+            expected == "a sequence" || (matches!(expected, "tekst" | "a string") && found == "sequence");
+        let text = match (is_empty, about_a_list) {
             (true, _) => format!("{text}, men er tom"),
             (false, true) => text,
             (false, false) => format!("{text}, ikke {}", found_words(found)),
