@@ -126,7 +126,7 @@ fn opt(value: &Option<String>) -> Cell {
 }
 
 fn date(value: chrono::NaiveDate) -> Cell {
-    Cell::Text(value.format("%Y-%m-%d").to_string())
+    Cell::Text(dates::iso_date(value))
 }
 
 fn list<'a>(items: impl IntoIterator<Item = &'a String>) -> Cell {

@@ -2,7 +2,7 @@
 
 use super::views::Views;
 use crate::markdown::plain_text;
-use crate::model::Scope;
+use crate::model::{Scope, dates};
 use crate::site::Site;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -136,7 +136,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             kind: "planlagt-innkjop",
             kind_label: kind_label("planlagt-innkjop"),
             status: Some((v.card.status.key.clone(), v.card.status.label.clone())),
-            date: p.announcement.map(|d| d.first_day().format("%Y-%m-%d").to_string()),
+            date: p.announcement.map(|d| dates::iso_date(d.first_day())),
             text: join(&[
                 &p.title,
                 p.summary.as_deref().unwrap_or(""),
@@ -160,7 +160,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             kind: "kurs",
             kind_label: kind_label("kurs"),
             status: Some((status.0.to_string(), status.1.to_string())),
-            date: Some(c.start.date().format("%Y-%m-%d").to_string()),
+            date: Some(dates::iso_date(c.start.date())),
             text: join(&[
                 &c.title,
                 c.summary.as_deref().unwrap_or(""),
@@ -241,7 +241,7 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             kind: "mote",
             kind_label: kind_label("mote"),
             status: None,
-            date: Some(m.when.date().format("%Y-%m-%d").to_string()),
+            date: Some(dates::iso_date(m.when.date())),
             text: join(&[&m.title, &day, &m.agenda.join("\n"), &plain_text(&m.body)]),
             categories: Vec::new(),
             municipalities: Vec::new(),

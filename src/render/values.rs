@@ -43,11 +43,7 @@ pub struct DateView {
 
 impl DateView {
     pub fn of(date: NaiveDate) -> DateView {
-        DateView {
-            iso: date.format("%Y-%m-%d").to_string(),
-            long: dates::long_date(date),
-            short: dates::short_date(date),
-        }
+        DateView { iso: dates::iso_date(date), long: dates::long_date(date), short: dates::short_date(date) }
     }
 }
 
