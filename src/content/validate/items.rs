@@ -1,6 +1,7 @@
 //! Validation of content items: agreements, planned purchases, courses, requirements and pages.
 
 use super::check::{Check, at};
+use super::references::Ids;
 use crate::content::load::SourceFile;
 use crate::content::raw::{RawCourse, RawMeeting, RawPage, RawRequirement};
 use crate::content::yaml::key;
@@ -15,12 +16,12 @@ pub struct Context<'a> {
     pub content_dir: &'a Path,
     pub today: NaiveDate,
     pub expiring_months: u32,
-    pub categories: Vec<String>,
-    pub municipalities: Vec<String>,
+    pub categories: Ids,
+    pub municipalities: Ids,
     /// None when leverandorer.yaml cannot be read.
-    pub suppliers: Option<Vec<String>>,
-    pub agreements: Vec<String>,
-    pub requirements: Vec<String>,
+    pub suppliers: Option<Ids>,
+    pub agreements: Ids,
+    pub requirements: Ids,
     /// The addresses of the free pages (`om-samarbeidet`): a document may not take their folders.
     pub pages: Vec<String>,
     pub cpv: &'a CpvList,

@@ -3,6 +3,7 @@
 //! unchanged surroundings (the ids it may refer to, the day, the CPV list, the documents),
 //! is taken over rather than parsed and checked again.
 
+use super::references::Ids;
 use super::{Converted, Head, items};
 use crate::content::load::{Loaded, Section, SourceFile, Stamp};
 use crate::diagnostics::Diagnostic;
@@ -84,12 +85,12 @@ impl Remembered {
 pub(super) struct Surroundings {
     today: NaiveDate,
     expiring_months: u32,
-    categories: Vec<String>,
-    municipalities: Vec<String>,
-    suppliers: Option<Vec<String>>,
+    categories: Ids,
+    municipalities: Ids,
+    suppliers: Option<Ids>,
     names: std::sync::Arc<super::references::Names>,
-    agreements: Vec<String>,
-    requirements: Vec<String>,
+    agreements: Ids,
+    requirements: Ids,
     cpv: Option<(PathBuf, Option<Stamp>)>,
     assets: Vec<PathBuf>,
 }

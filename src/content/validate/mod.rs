@@ -24,6 +24,7 @@ use crate::rules::cpv::CpvList;
 use check::Check;
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use references::Ids;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -71,9 +72,9 @@ pub fn validate_with(
         expiring_months: settings.expiring_months,
         categories: settings.categories.iter().map(|c| c.id.clone()).collect(),
         municipalities: settings.municipalities.iter().map(|m| m.id.clone()).collect(),
-        suppliers: head.supplier_ids,
-        agreements: slugs(Section::Agreements),
-        requirements: slugs(Section::Requirements),
+        suppliers: head.supplier_ids.map(Ids::from_iter),
+        agreements: slugs(Section::Agreements).into_iter().collect(),
+        requirements: slugs(Section::Requirements).into_iter().collect(),
         pages: slugs(Section::Pages),
         cpv: &head.cpv,
         names: Arc::new(references::Names {

@@ -7,6 +7,42 @@ use crate::content::raw::{self, Text};
 use crate::content::yaml::{Segment, did_you_mean, key};
 use crate::diagnostics::codes;
 use crate::model::{Joining, Scope};
+use std::collections::HashSet;
+
+/// The ids of one kind, in the order they are defined (for suggestions), with a set for
+/// looking one up: a site refers to its agreements thousands of times.
+#[derive(Debug, Clone, Default)]
+pub struct Ids {
+    order: Vec<String>,
+    set: HashSet<String>,
+}
+
+impl Ids {
+    pub fn has(&self, id: &str) -> bool {
+        self.set.contains(id)
+    }
+}
+
+impl FromIterator<String> for Ids {
+    fn from_iter<I: IntoIterator<Item = String>>(ids: I) -> Ids {
+        let order: Vec<String> = ids.into_iter().collect();
+        let set = order.iter().cloned().collect();
+        Ids { order, set }
+    }
+}
+
+impl std::ops::Deref for Ids {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.order
+    }
+}
+
+impl PartialEq for Ids {
+    fn eq(&self, other: &Ids) -> bool {
+        self.order == other.order
+    }
+}
 
 /// The names of the categories, municipalities and suppliers, by id: `kontor-og-it` is
 /// «Kontor og IT». An unknown id is matched against them as well as against the ids.
@@ -55,18 +91,11 @@ impl Names {
 
 impl<'a> Check<'a> {
     /// An id that must exist among `ids`; `what` names the kind ("kategori").
-    pub fn reference(
-        &mut self,
-        id: &str,
-        path: &[Segment],
-        ids: &[String],
-        what: &str,
-        defined_in: &str,
-    ) -> Option<String> {
+    pub fn reference(&mut self, id: &str, path: &[Segment], ids: &Ids, what: &str, defined_in: &str) -> Option<String> {
         // Quotes a word processor curled are not part of the id: the value's own warning
         // (W025) says to straighten them, and the id is read as meant.
         let id = id.trim().trim_matches(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '«', '»']).trim();
-        if ids.iter().any(|i| i == id) {
+        if ids.has(id) {
             return Some(id.to_string());
         }
         let slug = crate::rules::slug::slugify(id);
@@ -92,7 +121,7 @@ impl<'a> Check<'a> {
         // The name instead of the id: `Numedal Kontorservice AS`.
         let a_name = id.chars().any(|c| c.is_whitespace() || c.is_uppercase());
         let name_note = if a_name { "her skal id-en stå, ikke navnet; " } else { "" };
-        let by_name = self.names.id_named(what, id).filter(|found| ids.iter().any(|i| i == found));
+        let by_name = self.names.id_named(what, id).filter(|found| ids.has(found));
         let named = |best: &str| match self.names.of(what).iter().find(|(i, _)| i == best) {
             Some((_, name)) => format!("`{best}` («{name}»)"),
             None => format!("`{best}`"),
@@ -114,7 +143,7 @@ impl<'a> Check<'a> {
         &mut self,
         list: &Option<Vec<Text>>,
         name: &str,
-        ids: &[String],
+        ids: &Ids,
         what: &str,
         defined_in: &str,
     ) -> Vec<String> {
@@ -138,7 +167,7 @@ impl<'a> Check<'a> {
 
     /// `kommuner`: `alle` or a list of municipality ids, with the first days of those that
     /// have one of their own (`{id, fra}`).
-    pub fn scope(&mut self, value: &Option<raw::Scope>, ids: &[String]) -> Option<(Scope, Vec<Joining>)> {
+    pub fn scope(&mut self, value: &Option<raw::Scope>, ids: &Ids) -> Option<(Scope, Vec<Joining>)> {
         match value {
             None => {
                 self.missing("kommuner", "alle");
@@ -147,7 +176,7 @@ impl<'a> Check<'a> {
             Some(raw::Scope::Word(w)) if w.trim().eq_ignore_ascii_case("alle") => Some((Scope::All, Vec::new())),
             Some(raw::Scope::Word(w)) => {
                 let w = w.trim();
-                if ids.iter().any(|i| i == w) {
+                if ids.has(w) {
                     self.report(
                         codes::WRONG_TYPE,
                         &[key("kommuner")],

@@ -50,7 +50,7 @@ pub fn settings(check: &mut Check, raw: &RawSite) -> Option<Settings> {
             description: check.line(&c.beskrivelse, &indexed("kategorier", i, &["beskrivelse"])),
         })
     });
-    let municipality_ids: Vec<String> = municipalities.iter().map(|m| m.id.clone()).collect();
+    let municipality_ids: super::references::Ids = municipalities.iter().map(|m| m.id.clone()).collect();
     let host = match &raw.vertskommune {
         None => {
             check.missing("vertskommune", "kongsberg");
