@@ -33,6 +33,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_innkjop");
 
 struct Row {
     items: usize,
+    /// The synthetic site and its output, kept until the end of the run.
+    site: tempfile::TempDir,
     check: Duration,
     build: Duration,
     build_no_search: Duration,
@@ -90,7 +92,8 @@ fn main() {
         eprintln!("== {items} items");
         rows.push(measure(items));
     }
-    let table = table(&rows);
+    let ratio = scaling(&rows);
+    let table = table(&rows, ratio);
     println!("{table}");
     let machine = machine();
     let (day, commit) = (today(), commit());
@@ -113,6 +116,29 @@ is shown beside it); reload event after a save during `serve` <= 50 ms at 2,000 
 from keypress to results. The search columns are medians over four words; \"typed\" is one key every 120 ms, as a \
 fast typist types, \"pasted\" is one input event, as a paste makes.";
 
+/// Runs `innkjop` with `args` in `dir`: how long it took, and its peak memory in MB.
+fn run(dir: &Path, args: &[&str]) -> (Duration, Option<u64>) {
+    let time = Path::new("/usr/bin/time");
+    let started = Instant::now();
+    let output = if time.exists() {
+        Command::new(time).arg("-f").arg("%M").arg(BIN).args(args).current_dir(dir).output()
+    } else {
+        Command::new(BIN).args(args).current_dir(dir).output()
+    }
+    .expect("run");
+    let took = started.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{args:?} failed:\n{stderr}");
+    let peak_kb = stderr.lines().last().and_then(|l| l.trim().parse::<u64>().ok());
+    (took, peak_kb.map(|kb| kb / 1024))
+}
+
+/// A cold `innkjop build` in `dir`: the previous output is removed first.
+fn cold_build(dir: &Path) -> (Duration, Option<u64>) {
+    let _ = std::fs::remove_dir_all(dir.join("public"));
+    run(dir, &["build", "--today", TODAY])
+}
+
 fn measure(items: usize) -> Row {
     // Like the reference figures: the site and its output on a RAM disk when there is one.
     let shm = Path::new("/dev/shm");
@@ -120,31 +146,14 @@ fn measure(items: usize) -> Row {
     let content = dir.path().join("content");
     let counts = synth::write_site(&content, items, 7).expect("synthetic site");
     eprintln!("   {counts:?}");
-    let run = |args: &[&str]| -> (Duration, Option<u64>) {
-        let time = Path::new("/usr/bin/time");
-        let started = Instant::now();
-        let output = if time.exists() {
-            Command::new(time).arg("-f").arg("%M").arg(BIN).args(args).current_dir(dir.path()).output()
-        } else {
-            Command::new(BIN).args(args).current_dir(dir.path()).output()
-        }
-        .expect("run");
-        let took = started.elapsed();
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(output.status.success(), "{args:?} failed:\n{stderr}");
-        let peak_kb = stderr.lines().last().and_then(|l| l.trim().parse::<u64>().ok());
-        (took, peak_kb.map(|kb| kb / 1024))
-    };
+    let run = |args: &[&str]| run(dir.path(), args);
     let median = |f: &dyn Fn() -> (Duration, Option<u64>)| {
         let mut runs: Vec<(Duration, Option<u64>)> = (0..3).map(|_| f()).collect();
         runs.sort();
         runs[1]
     };
     let (check, _) = median(&|| run(&["check", "--today", TODAY]));
-    let (build, peak_mb) = median(&|| {
-        let _ = std::fs::remove_dir_all(dir.path().join("public"));
-        run(&["build", "--today", TODAY])
-    });
+    let (build, peak_mb) = median(&|| cold_build(dir.path()));
     let output_mb = dir_size(&dir.path().join("public")) as f64 / 1_000_000.0;
     let options = innkjop::Options {
         content: content.clone(),
@@ -176,6 +185,7 @@ fn measure(items: usize) -> Row {
     let search = search_in_browser(&dir.path().join("public"));
     Row {
         items,
+        site: dir,
         check,
         build,
         build_no_search,
@@ -318,7 +328,31 @@ fn ms(d: Duration) -> String {
     format!("{:.0} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn table(rows: &[Row]) -> String {
+/// The 50,000/10,000 build time ratio from cold builds of the two sites run in turn, three
+/// pairs, each pair one after the other: the median of the pairs' ratios. The table's own
+/// build times were measured minutes apart, while a shared machine's speed drifts; a pair
+/// sees the same machine. `None` unless both sizes were measured.
+fn scaling(rows: &[Row]) -> Option<Scaling> {
+    let small = rows.iter().find(|r| r.items == 10_000)?;
+    let large = rows.iter().find(|r| r.items == 50_000)?;
+    eprintln!("== 10,000 and 50,000 items in turn");
+    let mut pairs: Vec<(Duration, Duration)> =
+        (0..3).map(|_| (cold_build(small.site.path()).0, cold_build(large.site.path()).0)).collect();
+    pairs.sort_by(|a, b| ratio(a).total_cmp(&ratio(b)));
+    Some(Scaling { pairs, of_medians: ratio(&(small.build, large.build)) })
+}
+
+/// Three pairs of (10,000, 50,000) build times, by their ratio, and the ratio of the table's medians.
+struct Scaling {
+    pairs: Vec<(Duration, Duration)>,
+    of_medians: f64,
+}
+
+fn ratio((small, large): &(Duration, Duration)) -> f64 {
+    large.as_secs_f64() / small.as_secs_f64()
+}
+
+fn table(rows: &[Row], scaling: Option<Scaling>) -> String {
     let mut out = String::from(
         "| items | check | build (search, feeds, data) | build without search | peak memory | output | save to reload event (serve) | save to everything updated (serve) | `build` again after one edit | serve peak memory | search: a first word fetches (pasted / typed) | keypress to results (typed: first word / next word; pasted) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
@@ -341,12 +375,19 @@ fn table(rows: &[Row]) -> String {
                 .unwrap_or_else(|| "n/a".into()),
         ));
     }
-    if let (Some(small), Some(large)) =
-        (rows.iter().find(|r| r.items == 10_000), rows.iter().find(|r| r.items == 50_000))
-    {
+    if let Some(scaling) = scaling {
+        let pairs: Vec<String> = scaling
+            .pairs
+            .iter()
+            .map(|p| format!("{:.2} s and {:.2} s: {:.2}", p.0.as_secs_f64(), p.1.as_secs_f64(), ratio(p)))
+            .collect();
         out.push_str(&format!(
-            "\n50,000/10,000 build time ratio: {:.2}\n",
-            large.build.as_secs_f64() / small.build.as_secs_f64()
+            "\n50,000/10,000 build time ratio: {:.2}, the median of three pairs of cold builds, 10,000 items then \
+             50,000, run one after the other ({}). The ratio of the table's build medians, measured minutes apart: \
+             {:.2}.\n",
+            ratio(&scaling.pairs[1]),
+            pairs.join("; "),
+            scaling.of_medians
         ));
     }
     out
