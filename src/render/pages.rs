@@ -185,7 +185,7 @@ fn front_page(b: &mut Builder) {
     const SHOWN: usize = 8;
     let mut expiring: Vec<&Shared<AgreementCard>> =
         views.agreements.iter().filter(|a| a.card.status.key == "utloper_snart").map(|a| &a.card).collect();
-    expiring.sort_by(|a, b| a.current_end.iso.cmp(&b.current_end.iso));
+    expiring.sort_by_key(|a| a.current_end.date);
     let expiring_count = expiring.len();
     expiring.truncate(SHOWN);
     let mut new: Vec<&Shared<AgreementCard>> = site
@@ -199,7 +199,7 @@ fn front_page(b: &mut Builder) {
         })
         .map(|(_, v)| &v.card)
         .collect();
-    new.sort_by(|a, b| b.valid_from.iso.cmp(&a.valid_from.iso));
+    new.sort_by_key(|a| std::cmp::Reverse(a.valid_from.date));
     let new_count = new.len();
     new.truncate(SHOWN);
     let coming: Vec<&Shared<PurchaseCard>> = views

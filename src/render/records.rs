@@ -101,11 +101,11 @@ pub fn records(site: &Site, views: &Views) -> Vec<SearchRecord> {
             url: v.card.url.clone(),
             title: a.title.clone(),
             summary: a.summary.clone().unwrap_or_default(),
-            detail: format!("{}–{} · {}", v.card.valid_from.short, v.card.current_end.short, suppliers.join(", ")),
+            detail: format!("{}–{} · {}", v.card.valid_from.short(), v.card.current_end.short(), suppliers.join(", ")),
             kind: "rammeavtale",
             kind_label: kind_label("rammeavtale"),
             status: Some((v.card.status.key.clone(), v.card.status.label.clone())),
-            date: Some(v.card.valid_from.iso.clone()),
+            date: Some(v.card.valid_from.iso()),
             text: join(&[
                 &a.title,
                 a.summary.as_deref().unwrap_or(""),

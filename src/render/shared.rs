@@ -1,11 +1,13 @@
 //! Template values made once and shared by every page that shows them.
 
 use serde::Serialize;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-/// A view with its template value made once per build. A card appears on a dozen pages (its
-/// lists, its municipalities, its category, its suppliers); they all share this value instead
-/// of converting the card again (the template engine clones the value, not the card).
+/// A view with its template value made once per build, by the first page that shows it. A
+/// card appears on a dozen pages (its lists, its municipalities, its category, its suppliers);
+/// they all share this value instead of converting the card again (the template engine clones
+/// the value, not the card). Made when first asked for, so the preview, which renders only the
+/// pages that are opened, makes the values of those pages' cards alone.
 #[derive(Debug)]
 pub struct Shared<T> {
     made: Arc<Made<T>>,
@@ -14,7 +16,7 @@ pub struct Shared<T> {
 #[derive(Debug)]
 struct Made<T> {
     data: T,
-    value: Option<tera::Value>,
+    value: OnceLock<Option<tera::Value>>,
 }
 
 impl<T> Clone for Shared<T> {
@@ -25,8 +27,7 @@ impl<T> Clone for Shared<T> {
 
 impl<T: Serialize> Shared<T> {
     pub fn new(data: T) -> Shared<T> {
-        let value = tera::Value::try_from_serializable(&data).ok();
-        Shared { made: Arc::new(Made { data, value }) }
+        Shared { made: Arc::new(Made { data, value: OnceLock::new() }) }
     }
 }
 
@@ -39,7 +40,8 @@ impl<T> std::ops::Deref for Shared<T> {
 
 impl<T: Serialize> Serialize for Shared<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.made.value {
+        let made = &self.made;
+        match made.value.get_or_init(|| tera::Value::try_from_serializable(&made.data).ok()) {
             Some(value) => value.serialize(serializer),
             None => self.made.data.serialize(serializer),
         }

@@ -100,9 +100,9 @@ pub fn build(site: &Site, views: &Views, urls: &Urls, options: Options) -> Timel
                     url: card.url.clone(),
                     title: a.title.clone(),
                     status: card.status.clone(),
-                    valid_from: card.valid_from.clone(),
-                    current_end: card.current_end.clone(),
-                    latest_end: card.latest_end.clone(),
+                    valid_from: card.valid_from,
+                    current_end: card.current_end,
+                    latest_end: card.latest_end,
                     open_option: a.has_open_option(),
                     retender: retender.map(|p| Retender {
                         url: urls.item("planlagte-innkjop", &p.origin.slug),

@@ -34,16 +34,36 @@ pub struct Link {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A day as templates see it: `iso` (2025-03-01), `long` («1. mars 2025») and `short`
+/// (01.03.2025). Written out when a page that shows it is rendered, not when the views are
+/// made: the preview renders only the pages that are opened.
+#[derive(Debug, Clone, Copy)]
 pub struct DateView {
-    pub iso: String,
-    pub long: String,
-    pub short: String,
+    pub date: NaiveDate,
 }
 
 impl DateView {
     pub fn of(date: NaiveDate) -> DateView {
-        DateView { iso: dates::iso_date(date), long: dates::long_date(date), short: dates::short_date(date) }
+        DateView { date }
+    }
+
+    pub fn iso(&self) -> String {
+        dates::iso_date(self.date)
+    }
+
+    pub fn short(&self) -> String {
+        dates::short_date(self.date)
+    }
+}
+
+impl Serialize for DateView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("DateView", 3)?;
+        out.serialize_field("iso", &self.iso())?;
+        out.serialize_field("long", &dates::long_date(self.date))?;
+        out.serialize_field("short", &self.short())?;
+        out.end()
     }
 }
 
