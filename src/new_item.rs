@@ -1,6 +1,7 @@
 //! `innkjop new`: a new content file of a kind, with every key present (the optional
 //! ones commented out), never overwriting an existing file.
 
+use crate::model::dates::iso_date;
 use crate::rules::slug::slugify;
 use std::path::{Path, PathBuf};
 
@@ -97,7 +98,7 @@ fn end_after(start: chrono::NaiveDate, months: u32) -> chrono::NaiveDate {
 
 fn template(kind: &str, title: &str, today: chrono::NaiveDate) -> String {
     let title = title.replace('"', "\\\"");
-    let day = today.format("%Y-%m-%d");
+    let day = iso_date(today);
     let year = chrono::Datelike::year(&today);
     let front = match kind {
         "rammeavtale" => format!(
@@ -139,9 +140,9 @@ gyldig_til: {next}
 #   navn: Navn Navnesen
 #   epost: navn@kommune.no
 #   telefon: 900 00 000"#,
-            next = end_after(today, 24).format("%Y-%m-%d"),
-            opt1 = end_after(today, 36).format("%Y-%m-%d"),
-            opt2 = end_after(today, 48).format("%Y-%m-%d"),
+            next = iso_date(end_after(today, 24)),
+            opt1 = iso_date(end_after(today, 36)),
+            opt2 = iso_date(end_after(today, 48)),
         ),
         "planlagt-innkjop" => format!(
             r#"tittel: "{title}"

@@ -151,7 +151,7 @@ fn agreement(site: &Site, i: usize, a: &Agreement) -> Vec<Cell> {
     let options: Vec<String> = a
         .options
         .iter()
-        .map(|o| format!("{}:{}", o.until.format("%Y-%m-%d"), if o.exercised { "utlost" } else { "ikke_utlost" }))
+        .map(|o| format!("{}:{}", dates::iso_date(o.until), if o.exercised { "utlost" } else { "ikke_utlost" }))
         .collect();
     let [municipalities, all] = scope(site, &a.municipalities);
     let status = site.agreement_status.get(i).map(|s| s.key()).unwrap_or("aktiv");
@@ -184,7 +184,7 @@ fn agreement(site: &Site, i: usize, a: &Agreement) -> Vec<Cell> {
             _ => Cell::Null,
         },
         a.catalogue.as_ref().and_then(|c| c.href()).map(text).unwrap_or(Cell::Null),
-        Cell::List(a.joining.iter().map(|j| format!("{}:{}", j.municipality, j.from.format("%Y-%m-%d"))).collect()),
+        Cell::List(a.joining.iter().map(|j| format!("{}:{}", j.municipality, dates::iso_date(j.from))).collect()),
         a.made_by.as_ref().map(|m| text(&m.name)).unwrap_or(Cell::Null),
         a.made_by.as_ref().and_then(|m| m.website.as_ref()).and_then(|w| w.href()).map(text).unwrap_or(Cell::Null),
         a.estimated_value.map(Cell::Int).unwrap_or(Cell::Null),

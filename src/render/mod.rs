@@ -252,7 +252,7 @@ fn set_globals(site: &Site, urls: &Urls, theme: &mut Theme) {
     theme.set_globals(
         "build",
         &BuildGlobals {
-            today: site.today.format("%Y-%m-%d").to_string(),
+            today: crate::model::dates::iso_date(site.today),
             today_long: crate::model::dates::long_date(site.today),
             expiring_months: settings.expiring_months,
         },

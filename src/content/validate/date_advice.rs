@@ -2,7 +2,7 @@
 //! a month 13 (day and month swapped), a day the month does not have, a Norwegian date
 //! (`1. mars 2028`, `1.3.2028`), a time with a full stop (`9.00`).
 
-use crate::model::dates::{self, FuzzyDate, When};
+use crate::model::dates::{self, FuzzyDate, When, iso_date};
 use chrono::{Datelike, NaiveDate};
 
 /// What is wrong with a date, and what to write instead, when either can be told.
@@ -18,7 +18,7 @@ pub struct Advice {
 pub fn date(text: &str) -> Advice {
     let text = text.trim();
     if let Some(d) = norwegian(text) {
-        return Advice { why: None, meant: Some(d.format("%Y-%m-%d").to_string()) };
+        return Advice { why: None, meant: Some(iso_date(d)) };
     }
     let parts: Vec<&str> = text.split('-').collect();
     let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
@@ -44,7 +44,7 @@ pub fn date_time(text: &str) -> Advice {
     let Some(day_read) = dates::parse_date(day).or_else(|| norwegian(day)) else {
         return date(day);
     };
-    let day_text = day_read.format("%Y-%m-%d").to_string();
+    let day_text = iso_date(day_read);
     let Some(time) = time else { return Advice { why: None, meant: Some(day_text) } };
     let (h, m) = time.split_once([':', '.']).unwrap_or((time, "00"));
     match (h.parse::<u32>(), m.parse::<u32>()) {
@@ -88,7 +88,7 @@ fn impossible(year: i32, month: u32, day: u32) -> Advice {
         let swapped = NaiveDate::from_ymd_opt(year, day, month).filter(|d| dates::YEARS.contains(&d.year()));
         return Advice {
             why: Some(format!("måned {month} finnes ikke (måneden står i midten)")),
-            meant: swapped.map(|d| d.format("%Y-%m-%d").to_string()),
+            meant: swapped.map(iso_date),
         };
     }
     if day == 0 {
