@@ -4,7 +4,9 @@
 //! by category. The same facts go to a table for screen readers.
 
 use super::views::{DateView, Link, StatusView, Urls, Views};
+use crate::format::escape;
 use crate::model::PurchaseStatus;
+use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -87,7 +89,8 @@ pub fn build(site: &Site, views: &Views, urls: &Urls, options: Options) -> Timel
             .enumerate()
             .filter(|(_, a)| a.category == category.id)
             .filter(|(i, _)| {
-                !options.compact || site.agreement_status.get(*i).is_some_and(|s| s.in_force() || s.key() == "kommende")
+                !options.compact
+                    || site.agreement_status.get(*i).is_some_and(|s| s.in_force() || *s == AgreementStatus::Upcoming)
             })
             .filter_map(|(i, a)| {
                 let card = &views.agreements.get(i)?.card;
@@ -286,10 +289,6 @@ fn shorten(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max - 1).collect();
     format!("{}…", cut.trim_end())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]
