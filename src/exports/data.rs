@@ -8,6 +8,7 @@
 
 use super::columns::{self, Dataset};
 use crate::model::*;
+use crate::rules::period::AgreementStatus;
 use crate::site::Site;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -154,7 +155,7 @@ fn agreement(site: &Site, i: usize, a: &Agreement) -> Vec<Cell> {
         .map(|o| format!("{}:{}", dates::iso_date(o.until), if o.exercised { "utlost" } else { "ikke_utlost" }))
         .collect();
     let [municipalities, all] = scope(site, &a.municipalities);
-    let status = site.agreement_status.get(i).map(|s| s.key()).unwrap_or("aktiv");
+    let status = site.agreement_status.get(i).copied().unwrap_or(AgreementStatus::Active).key();
     vec![
         text(&a.origin.slug),
         text(&a.title),
@@ -171,9 +172,7 @@ fn agreement(site: &Site, i: usize, a: &Agreement) -> Vec<Cell> {
         date(a.latest_end()),
         Cell::Bool(a.has_open_option()),
         text(status),
-        a.termination
-            .map(|t| text(crate::rules::period::AgreementStatus::of_ending(t.ending).key()))
-            .unwrap_or(Cell::Null),
+        a.termination.map(|t| text(AgreementStatus::of_ending(t.ending).key())).unwrap_or(Cell::Null),
         a.termination.and_then(|t| t.from).map(date).unwrap_or(Cell::Null),
         opt(&a.number),
         opt(&a.doffin),

@@ -183,8 +183,10 @@ fn front_page(b: &mut Builder) {
     let today = site.today;
     // The front page stays short on a large site: the first few of each list, with a link to all.
     const SHOWN: usize = 8;
-    let mut expiring: Vec<&Shared<AgreementCard>> =
-        views.agreements.iter().filter(|a| a.card.status.key == "utloper_snart").map(|a| &a.card).collect();
+    let mut expiring: Vec<&Shared<AgreementCard>> = (views.agreements.iter().zip(&site.agreement_status))
+        .filter(|(_, status)| **status == AgreementStatus::ExpiringSoon)
+        .map(|(a, _)| &a.card)
+        .collect();
     expiring.sort_by_key(|a| a.current_end.date);
     let expiring_count = expiring.len();
     expiring.truncate(SHOWN);
