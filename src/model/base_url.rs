@@ -55,6 +55,12 @@ impl BaseUrl {
         &self.url[self.path_at..]
     }
 
+    /// The same address for a calendar app to subscribe to: `webcal://example.no/innkjop/`.
+    pub fn webcal(&self) -> String {
+        let rest = self.url.split_once("://").map_or(self.url.as_str(), |(_, rest)| rest);
+        format!("webcal://{rest}")
+    }
+
     /// The host, with the port when one is given: `example.no`, `localhost:1111`.
     pub fn host(&self) -> &str {
         &self.host
@@ -87,6 +93,7 @@ mod tests {
             (url.as_str(), url.path(), url.host()),
             ("http://localhost:1111/innkjop/", "/innkjop/", "localhost:1111")
         );
+        assert_eq!(url.webcal(), "webcal://localhost:1111/innkjop/");
         let quoted = BaseUrl::parse("https://example.no/a\"b'<c>/").expect("valid");
         assert_eq!(quoted.as_str(), "https://example.no/a%22b'%3Cc%3E/");
         for bad in [

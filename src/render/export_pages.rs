@@ -62,14 +62,13 @@ struct Subscribe {
 
 impl Subscribe {
     fn of(site: &Site, name: &str, feed: &str, calendar: &str) -> Subscribe {
-        let base = site.model.settings.base_url.as_str();
-        let calendar = format!("{base}{calendar}");
-        let webcal = calendar
-            .strip_prefix("https://")
-            .or_else(|| calendar.strip_prefix("http://"))
-            .map(|rest| format!("webcal://{rest}"))
-            .unwrap_or_else(|| calendar.clone());
-        Subscribe { name: name.to_string(), feed: format!("{base}{feed}"), calendar, webcal }
+        let base = &site.model.settings.base_url;
+        Subscribe {
+            name: name.to_string(),
+            feed: format!("{base}{feed}"),
+            calendar: format!("{base}{calendar}"),
+            webcal: format!("{}{calendar}", base.webcal()),
+        }
     }
 }
 
