@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per feature.
 
+mod architecture;
 mod broken_sites;
 mod cli;
 mod exports;
