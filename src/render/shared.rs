@@ -43,7 +43,7 @@ impl<T: Serialize> Serialize for Shared<T> {
         let made = &self.made;
         match made.value.get_or_init(|| tera::Value::try_from_serializable(&made.data).ok()) {
             Some(value) => value.serialize(serializer),
-            None => self.made.data.serialize(serializer),
+            None => made.data.serialize(serializer),
         }
     }
 }
